@@ -1,0 +1,32 @@
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startHost } from './server';
+
+/** `npm run web`: serves Anchor to a browser on this machine only. */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { port: { type: 'string', default: '0' }, 'data-dir': { type: 'string' } },
+  });
+  const dataDir = resolve(values['data-dir'] ?? process.env.ANCHOR_DATA_DIR ?? defaultDataDir());
+  const host = await startHost({
+    dataDir,
+    webRoot: resolve(import.meta.dirname, '../../out/web'),
+    port: Number(values.port),
+    version: process.env.npm_package_version ?? '0.0.0',
+  });
+  console.log(`Anchor (browser mode) is running. Data folder: ${dataDir}`);
+  console.log(`Open this link in your browser (it carries this run's access token):\n\n  ${host.launchUrl}\n`);
+  const stop = () => void host.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+function defaultDataDir(): string {
+  return join(process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'anchor');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,227 @@
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { APP_SECURITY_HEADERS } from '../shared/http/security-headers';
+import { openBackend, type Backend } from '../main/backend';
+import type { BridgeLog } from '../main/bridge/dispatch';
+import type { PacketLimits } from '../main/packet/limits';
+import { DEFAULT_PACKET_LIMITS } from '../main/packet/limits';
+import { answerEvidenceRequest } from '../main/services/evidence-http';
+import { serveStatic } from './static-files';
+
+export interface HostOptions {
+  dataDir: string;
+  /** The built renderer (out/web). */
+  webRoot: string;
+  port?: number;
+  token?: string;
+  version?: string;
+  log?: BridgeLog;
+  limits?: Partial<PacketLimits>;
+}
+
+export interface RunningHost {
+  /** The URL to open: carries the per-run token once; the server swaps it for a cookie. */
+  launchUrl: string;
+  origin: string;
+  token: string;
+  backend: Backend;
+  close(): Promise<void>;
+}
+
+const COOKIE = 'anchor_session';
+const MAX_JSON_BYTES = 1024 * 1024;
+const STATUS_BY_CODE = { 'bad-request': 400, forbidden: 403, 'not-found': 404, internal: 500 } as const;
+
+/**
+ * Browser mode: one Node process serving the built renderer and carrying the bridge contract
+ * over HTTP to the same services the Electron main process uses. Bound to 127.0.0.1 only;
+ * every request needs the per-run token (as a SameSite=Strict cookie), a matching Host header
+ * (DNS rebinding) and, for calls, a same-origin Origin and a non-simple content type (CSRF).
+ */
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const log = options.log ?? ((message, details) => console.error(message, details ?? ''));
+  const backend = await openBackend({
+    dataDir: options.dataDir,
+    version: options.version ?? '0.0.0',
+    transport: 'http',
+    log,
+    limits: options.limits,
+  });
+  const uploadDir = join(options.dataDir, 'uploads');
+  await rm(uploadDir, { recursive: true, force: true });
+  await mkdir(uploadDir, { recursive: true });
+  const maxUploadBytes = options.limits?.maxTotalBytes ?? DEFAULT_PACKET_LIMITS.maxTotalBytes;
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      log('host: request failed', { url: req.url, error: String(error) });
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
+      res.end('Internal error');
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const origin = `http://127.0.0.1:${port}`;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const host = req.headers.host ?? '';
+    if (!allowedHosts.has(host)) return text(res, 421, 'Unknown host');
+    const url = new URL(req.url ?? '/', `http://${host}`);
+
+    const offered = url.searchParams.get('token');
+    if (req.method === 'GET' && url.pathname === '/' && offered !== null) {
+      if (!sameSecret(offered, token)) return text(res, 401, 'This link is not valid for this run of Anchor.');
+      res.writeHead(303, {
+        Location: '/',
+        'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'Cache-Control': 'no-store',
+      });
+      return void res.end();
+    }
+    if (!sameSecret(readCookie(req, COOKIE) ?? '', token)) {
+      return text(res, 401, 'Open Anchor with the link printed by "npm run web"; it carries this run\'s access token.');
+    }
+
+    if (url.pathname.startsWith('/bridge/') || url.pathname.startsWith('/upload/')) {
+      const requestOrigin = req.headers.origin;
+      if (req.method !== 'POST') return json(res, 405, { ok: false, error: { message: 'Use POST.', code: 'bad-request' } });
+      if (requestOrigin !== undefined && !allowedHosts.has(requestOrigin.replace(/^http:\/\//, ''))) {
+        log('host: rejected cross-origin call', { origin: requestOrigin });
+        return json(res, 403, { ok: false, error: { message: 'Cross-origin calls are refused.', code: 'forbidden' } });
+      }
+      return url.pathname.startsWith('/bridge/')
+        ? bridgeCall(req, res, decodeURIComponent(url.pathname.slice('/bridge/'.length)))
+        : upload(req, res, decodeURIComponent(url.pathname.slice('/upload/'.length)));
+    }
+    if (url.pathname.startsWith('/evidence/')) {
+      const answer = await answerEvidenceRequest(
+        backend.store.cache,
+        req.method ?? 'GET',
+        url.pathname.slice('/evidence/'.length),
+        req.headers.range,
+      );
+      res.writeHead(answer.status, answer.headers);
+      if (!answer.body) return void res.end();
+      await pipeline(answer.body, res).catch(() => undefined); // the player may cancel mid-range
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return text(res, 405, 'Method not allowed');
+    return serveStatic(options.webRoot, url.pathname, res);
+  }
+
+  async function bridgeCall(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return json(res, 415, { ok: false, error: { message: 'Bridge calls must be JSON.', code: 'bad-request' } });
+    }
+    let payload: unknown;
+    try {
+      payload = JSON.parse((await readBody(req, MAX_JSON_BYTES)).toString('utf8'));
+    } catch (error) {
+      log('host: rejected unreadable payload', { channel, error: String(error) });
+      return json(res, 400, { ok: false, error: { message: 'The request body is not valid JSON.', code: 'bad-request' } });
+    }
+    // packets.import takes a server-side path: only the upload route may supply one.
+    if (channel === 'packets.import') {
+      return json(res, 400, { ok: false, error: { message: 'Import packets through /upload.', code: 'bad-request' } });
+    }
+    return reply(res, await backend.dispatch(channel, payload));
+  }
+
+  async function upload(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
+    if (channel !== 'packets.import' || req.headers['content-type'] !== 'application/octet-stream') {
+      return json(res, 400, { ok: false, error: { message: 'Unsupported upload.', code: 'bad-request' } });
+    }
+    const fileName = safeFileName(req.headers['x-anchor-file-name']);
+    const declared = Number(req.headers['content-length'] ?? '0');
+    if (declared > maxUploadBytes) {
+      return json(res, 413, { ok: false, error: { message: 'The file is larger than Anchor accepts.', code: 'bad-request' } });
+    }
+    const temp = join(uploadDir, `${randomUUID()}.anchor`);
+    try {
+      let received = 0;
+      req.on('data', (chunk: Buffer) => {
+        received += chunk.length;
+        if (received > maxUploadBytes) req.destroy(new Error('upload exceeds the size limit'));
+      });
+      await pipeline(req, createWriteStream(temp, { highWaterMark: 1024 * 1024 }));
+      return reply(res, await backend.dispatch('packets.import', { path: temp, fileName }));
+    } finally {
+      await rm(temp, { force: true });
+    }
+  }
+
+  return {
+    launchUrl: `${origin}/?token=${token}`,
+    origin,
+    token,
+    backend,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function reply(res: ServerResponse, result: Awaited<ReturnType<Backend['dispatch']>>): void {
+  if (result.ok) return json(res, 200, { ok: true, value: result.value });
+  return json(res, STATUS_BY_CODE[result.error.code], {
+    ok: false,
+    error: { message: result.error.message, code: result.error.code },
+  });
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { ...APP_SECURITY_HEADERS, 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function text(res: ServerResponse, status: number, message: string): void {
+  res.writeHead(status, { ...APP_SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end(message);
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new Error('request body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function readCookie(req: IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=');
+  }
+  return undefined;
+}
+
+function sameSecret(offered: string, expected: string): boolean {
+  const a = Buffer.from(offered);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function safeFileName(header: string | string[] | undefined): string {
+  const raw = Array.isArray(header) ? header[0] : header;
+  try {
+    return decodeURIComponent(raw ?? 'packet.anchor').replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200);
+  } catch {
+    return 'packet.anchor';
+  }
+}

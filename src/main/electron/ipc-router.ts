@@ -1,0 +1,27 @@
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { CHANNELS } from '../../shared/contract/channels';
+import type { BridgeLog, Dispatch } from '../bridge/dispatch';
+import { senderRefusal } from '../bridge/sender-check';
+
+/**
+ * The only place that touches ipcMain (lint-enforced). Every call passes the sender check
+ * (main frame of app://anchor) and the dispatcher's schema validation, or is refused and logged.
+ */
+export function registerIpcRouter(ipcMain: IpcMain, dispatch: Dispatch, log: BridgeLog): void {
+  for (const channel of CHANNELS) {
+    ipcMain.handle(channel, async (event: IpcMainInvokeEvent, payload: unknown) => {
+      const frame = event.senderFrame;
+      const refusal = senderRefusal({
+        frameUrl: frame?.url,
+        isMainFrame: frame !== null && frame === event.sender.mainFrame,
+      });
+      if (refusal) {
+        log('ipc: refused call', { channel, refusal });
+        throw new Error(`Refused: ${refusal}`);
+      }
+      const result = await dispatch(channel, payload);
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value;
+    });
+  }
+}

@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { z } from 'zod';
+import { IsoDateTime } from '../../shared/domain/common';
+import type { ImportOutcome, PacketSummary, StoredPacket } from '../../shared/contract/library';
+import type { PacketManifest } from '../../shared/packet/manifest';
+import type { PacketLimits } from '../packet/limits';
+import { readPacket } from '../packet/read-packet';
+import { EvidenceCache } from './evidence-cache';
+
+const IMPORT_RECORD = '.anchor-import.json';
+const ImportRecord = z.object({ importedAt: IsoDateTime, manifestSha256: z.string(), sourceName: z.string() });
+type ImportRecord = z.infer<typeof ImportRecord>;
+
+/**
+ * The local library of imported packets under `<dataDir>/packets/<packetId>/`.
+ * An import is verified completely in a private temporary folder and then renamed into
+ * place, so a packet is either fully present and verified or absent: never half there.
+ */
+export class PacketStore {
+  readonly packetsDir: string;
+  readonly cache: EvidenceCache;
+  private readonly tmpDir: string;
+  private readonly summaries = new Map<string, PacketSummary>();
+  /** Imports run one at a time so two copies of one packet cannot race into place. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    dataDir: string,
+    private readonly limits: Partial<PacketLimits> = {},
+  ) {
+    this.packetsDir = join(dataDir, 'packets');
+    this.tmpDir = join(dataDir, 'tmp');
+    this.cache = new EvidenceCache(this.packetsDir);
+  }
+
+  /** Prepares the folders, clears what a killed import left behind, and loads the library. */
+  async open(): Promise<this> {
+    await mkdir(this.packetsDir, { recursive: true });
+    await rm(this.tmpDir, { recursive: true, force: true });
+    await mkdir(this.tmpDir, { recursive: true });
+    for (const entry of await readdir(this.packetsDir, { withFileTypes: true })) {
+      if (!entry.isDirectory()) continue;
+      const summary = await this.loadSummary(entry.name);
+      if (summary) this.summaries.set(summary.packetId, summary);
+    }
+    return this;
+  }
+
+  list(): PacketSummary[] {
+    return [...this.summaries.values()].sort((a, b) => b.importedAt.localeCompare(a.importedAt));
+  }
+
+  async get(packetId: string): Promise<StoredPacket | undefined> {
+    const summary = this.summaries.get(packetId);
+    if (!summary) return undefined;
+    const manifest = await this.cache.manifest(packetId);
+    return manifest ? { summary, manifest } : undefined;
+  }
+
+  /** Imports a packet file; the same packet again is a no-op, a different one under a known id is refused. */
+  import(file: string, fileName = basename(file)): Promise<ImportOutcome> {
+    const run = this.queue.then(() => this.importNow(file, fileName));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async remove(packetId: string): Promise<boolean> {
+    if (!this.summaries.has(packetId)) return false;
+    this.summaries.delete(packetId);
+    await this.cache.purge(packetId);
+    return true;
+  }
+
+  private async importNow(file: string, fileName: string): Promise<ImportOutcome> {
+    const refuse = (problems: { path: string; message: string }[]): ImportOutcome => ({ ok: false, fileName, problems });
+    const first = await readPacket(file, { limits: this.limits, manifestOnly: true });
+    if (!first.manifest || !first.manifestBytes) return refuse(first.problems);
+    const digest = sha256(first.manifestBytes);
+    const existing = this.summaries.get(first.manifest.packetId);
+    if (existing) {
+      const record = await this.readRecord(existing.packetId);
+      if (record?.manifestSha256 === digest) return { ok: true, packet: existing, alreadyImported: true };
+      return refuse([
+        {
+          path: 'manifest.packetId',
+          message: `a different packet with id ${existing.packetId} is already in the library (imported ${existing.importedAt}); it was not overwritten`,
+        },
+      ]);
+    }
+
+    const staging = await mkdtemp(join(this.tmpDir, 'import-'));
+    try {
+      const report = await readPacket(file, { limits: this.limits, extractTo: staging });
+      if (!report.manifest || report.problems.length > 0) return refuse(report.problems);
+      const record: ImportRecord = { importedAt: new Date().toISOString(), manifestSha256: digest, sourceName: fileName };
+      await writeFile(join(staging, IMPORT_RECORD), JSON.stringify(record));
+      await rename(staging, join(this.packetsDir, report.manifest.packetId));
+      const summary = summarize(report.manifest, record);
+      this.summaries.set(summary.packetId, summary);
+      return { ok: true, packet: summary, alreadyImported: false };
+    } finally {
+      await rm(staging, { recursive: true, force: true });
+    }
+  }
+
+  private async loadSummary(packetId: string): Promise<PacketSummary | undefined> {
+    const [record, manifest] = await Promise.all([this.readRecord(packetId), this.cache.manifest(packetId)]);
+    return record && manifest ? summarize(manifest, record) : undefined;
+  }
+
+  private async readRecord(packetId: string): Promise<ImportRecord | undefined> {
+    try {
+      return ImportRecord.parse(JSON.parse(await readFile(join(this.packetsDir, packetId, IMPORT_RECORD), 'utf8')));
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function summarize(manifest: PacketManifest, record: ImportRecord): PacketSummary {
+  return {
+    packetId: manifest.packetId,
+    credentialId: manifest.credential.id,
+    credentialTitle: manifest.credential.title,
+    pseudonym: manifest.candidate.pseudonym,
+    attempt: manifest.attempt.number,
+    evidenceCount: manifest.evidence.length,
+    totalBytes: manifest.evidence.reduce((sum, item) => sum + item.bytes, 0),
+    submittedAt: manifest.submittedAt,
+    importedAt: record.importedAt,
+  };
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+

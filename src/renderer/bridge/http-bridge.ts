@@ -1,0 +1,58 @@
+import { CHANNELS, UPLOAD_CHANNELS, type Channel } from '../../shared/contract/channels';
+import type { BridgeApi, DataChannel } from '../../shared/contract/client';
+import type { ImportOutcome } from '../../shared/contract/library';
+import { evidencePath } from '../../shared/http/evidence-url';
+import { BridgeCallError } from './bridge-error';
+
+interface Envelope {
+  ok: boolean;
+  value?: unknown;
+  error?: { message: string; code: string };
+}
+
+async function unwrap(response: Response): Promise<unknown> {
+  let envelope: Envelope;
+  try {
+    envelope = (await response.json()) as Envelope;
+  } catch {
+    throw new BridgeCallError(`Anchor's service answered ${response.status} without a readable reply.`, 'internal');
+  }
+  if (!envelope.ok) throw new BridgeCallError(envelope.error?.message ?? 'The request failed.', envelope.error?.code ?? 'internal');
+  return envelope.value;
+}
+
+async function send(url: string, init: RequestInit): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(url, { ...init, credentials: 'same-origin', cache: 'no-store' });
+  } catch {
+    throw new BridgeCallError('Anchor\'s local service is not reachable. Is "npm run web" still running?', 'unreachable');
+  }
+  return unwrap(response);
+}
+
+/** The bridge carried over HTTP to the browser-mode host (same origin, cookie-authenticated). */
+export function createHttpBridge(origin = window.location.origin): BridgeApi<File> {
+  const dataChannels = CHANNELS.filter((c): c is DataChannel => !(UPLOAD_CHANNELS as readonly Channel[]).includes(c));
+  const calls = Object.fromEntries(
+    dataChannels.map((channel) => [
+      channel,
+      (input: unknown) =>
+        send(`${origin}/bridge/${channel}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(input ?? {}),
+        }),
+    ]),
+  ) as Pick<BridgeApi<File>, DataChannel>;
+  return {
+    ...calls,
+    importPacketFile: (file) =>
+      send(`${origin}/upload/packets.import`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/octet-stream', 'X-Anchor-File-Name': encodeURIComponent(file.name) },
+        body: file,
+      }) as Promise<ImportOutcome>,
+    evidenceUrl: (packetId, path) => `${origin}/evidence/${evidencePath(packetId, path)}`,
+  };
+}
