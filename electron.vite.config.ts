@@ -2,7 +2,6 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { rendererConfig } from './vite.renderer.config';
 
-
 export default defineConfig({
   main: {
     build: {

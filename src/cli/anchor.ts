@@ -15,7 +15,11 @@ export async function runCli(argv: string[], out = console.log, err = console.er
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, out: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      json: { type: 'boolean', default: false },
+      out: { type: 'string', short: 'o' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   const [group, action, target] = positionals;
   if (values.help || !group) {
@@ -29,7 +33,9 @@ export async function runCli(argv: string[], out = console.log, err = console.er
       out(JSON.stringify({ valid, problems: report.problems }));
     } else if (valid && report.manifest) {
       const m = report.manifest;
-      out(`valid: ${basename(target)} — ${m.credential.title}, ${m.candidate.pseudonym}, attempt ${m.attempt.number}, ${m.evidence.length} evidence items`);
+      out(
+        `valid: ${basename(target)} — ${m.credential.title}, ${m.candidate.pseudonym}, attempt ${m.attempt.number}, ${m.evidence.length} evidence items`,
+      );
     } else {
       for (const problem of report.problems) err(`${problem.path}: ${problem.message}`);
     }

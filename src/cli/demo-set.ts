@@ -14,7 +14,9 @@ export async function writeDemoSet(outDir: string): Promise<string[]> {
       const file = join(outDir, `${basename(folder)}.anchor`);
       const result = await packFolder(folder, file);
       if (!result.ok) {
-        throw new Error(`demo packet ${basename(folder)} is invalid: ${result.problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
+        throw new Error(
+          `demo packet ${basename(folder)} is invalid: ${result.problems.map((p) => `${p.path} ${p.message}`).join('; ')}`,
+        );
       }
       written.push(file);
     }

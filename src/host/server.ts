@@ -95,7 +95,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
     if (url.pathname.startsWith('/bridge/') || url.pathname.startsWith('/upload/')) {
       const requestOrigin = req.headers.origin;
-      if (req.method !== 'POST') return json(res, 405, { ok: false, error: { message: 'Use POST.', code: 'bad-request' } });
+      if (req.method !== 'POST')
+        return json(res, 405, { ok: false, error: { message: 'Use POST.', code: 'bad-request' } });
       if (requestOrigin !== undefined && !allowedHosts.has(requestOrigin.replace(/^http:\/\//, ''))) {
         log('host: rejected cross-origin call', { origin: requestOrigin });
         return json(res, 403, { ok: false, error: { message: 'Cross-origin calls are refused.', code: 'forbidden' } });
@@ -129,7 +130,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       payload = JSON.parse((await readBody(req, MAX_JSON_BYTES)).toString('utf8'));
     } catch (error) {
       log('host: rejected unreadable payload', { channel, error: String(error) });
-      return json(res, 400, { ok: false, error: { message: 'The request body is not valid JSON.', code: 'bad-request' } });
+      return json(res, 400, {
+        ok: false,
+        error: { message: 'The request body is not valid JSON.', code: 'bad-request' },
+      });
     }
     // packets.import takes a server-side path: only the upload route may supply one.
     if (channel === 'packets.import') {
@@ -145,7 +149,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     const fileName = safeFileName(req.headers['x-anchor-file-name']);
     const declared = Number(req.headers['content-length'] ?? '0');
     if (declared > maxUploadBytes) {
-      return json(res, 413, { ok: false, error: { message: 'The file is larger than Anchor accepts.', code: 'bad-request' } });
+      return json(res, 413, {
+        ok: false,
+        error: { message: 'The file is larger than Anchor accepts.', code: 'bad-request' },
+      });
     }
     const temp = join(uploadDir, `${randomUUID()}.anchor`);
     try {
@@ -220,7 +227,10 @@ function sameSecret(offered: string, expected: string): boolean {
 function safeFileName(header: string | string[] | undefined): string {
   const raw = Array.isArray(header) ? header[0] : header;
   try {
-    return decodeURIComponent(raw ?? 'packet.anchor').replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200);
+    // eslint-disable-next-line no-control-regex -- strip control characters from a client-supplied name
+    return decodeURIComponent(raw ?? 'packet.anchor')
+      .replace(/[\\/\u0000-\u001f]/g, '_')
+      .slice(0, 200);
   } catch {
     return 'packet.anchor';
   }

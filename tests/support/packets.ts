@@ -35,7 +35,12 @@ export async function defaultFiles(): Promise<TestFile[]> {
   return [
     { path: 'docs/lesson-plan.pdf', data: await makePdf(), kind: 'pdf', mediaType: 'application/pdf' },
     { path: 'images/board.png', data: PNG_BYTES, kind: 'image', mediaType: 'image/png' },
-    { path: 'data/results.csv', data: Buffer.from('student,pre,post\nS01,2,4\nS02,3,3\n'), kind: 'table', mediaType: 'text/csv' },
+    {
+      path: 'data/results.csv',
+      data: Buffer.from('student,pre,post\nS01,2,4\nS02,3,3\n'),
+      kind: 'table',
+      mediaType: 'text/csv',
+    },
   ];
 }
 
@@ -48,7 +53,11 @@ export function manifestFor(files: TestFile[], packetId = TEST_PACKET_ID): Packe
   return {
     formatVersion: 1,
     packetId,
-    credential: { id: 'cfu', title: 'Checking for Understanding', competency: 'Uses checks for understanding to adjust instruction.' },
+    credential: {
+      id: 'cfu',
+      title: 'Checking for Understanding',
+      competency: 'Uses checks for understanding to adjust instruction.',
+    },
     rubric: {
       id: 'cfu-rubric',
       version: '1',

@@ -56,7 +56,8 @@ describe('packet validator', () => {
     },
     {
       name: 'an unknown format version',
-      build: () => writePacket(dir, 'v9.anchor', { manifest: withManifest((m) => Object.assign(m, { formatVersion: 9 })) }),
+      build: () =>
+        writePacket(dir, 'v9.anchor', { manifest: withManifest((m) => Object.assign(m, { formatVersion: 9 })) }),
       expect: /unknown format version 9/,
       path: /formatVersion/,
     },
@@ -87,12 +88,17 @@ describe('packet validator', () => {
     {
       name: 'duplicate evidence ids',
       build: () =>
-        writePacket(dir, 'dup-id.anchor', { manifest: withManifest((m) => void (m.evidence[1]!.id = m.evidence[0]!.id)) }),
+        writePacket(dir, 'dup-id.anchor', {
+          manifest: withManifest((m) => void (m.evidence[1]!.id = m.evidence[0]!.id)),
+        }),
       expect: /duplicate evidence id/,
     },
     {
       name: 'a wrong sha256',
-      build: () => writePacket(dir, 'hash.anchor', { manifest: withManifest((m) => void (m.evidence[0]!.sha256 = 'a'.repeat(64))) }),
+      build: () =>
+        writePacket(dir, 'hash.anchor', {
+          manifest: withManifest((m) => void (m.evidence[0]!.sha256 = 'a'.repeat(64))),
+        }),
       expect: /sha256 is [0-9a-f]{64}, but the manifest says a{64}/,
       path: /evidence\[0\]/,
     },
@@ -103,7 +109,10 @@ describe('packet validator', () => {
     },
     {
       name: 'a media type the content contradicts',
-      build: () => writePacket(dir, 'sniff.anchor', { manifest: withManifest((m) => void (m.evidence[1]!.mediaType = 'image/jpeg')) }),
+      build: () =>
+        writePacket(dir, 'sniff.anchor', {
+          manifest: withManifest((m) => void (m.evidence[1]!.mediaType = 'image/jpeg')),
+        }),
       expect: /declared as image\/jpeg, but the content is a PNG file/,
     },
     {
@@ -116,7 +125,10 @@ describe('packet validator', () => {
     },
     {
       name: 'a path outside the packet in the manifest',
-      build: () => writePacket(dir, 'outside.anchor', { manifest: withManifest((m) => void (m.evidence[0]!.path = '../etc/passwd')) }),
+      build: () =>
+        writePacket(dir, 'outside.anchor', {
+          manifest: withManifest((m) => void (m.evidence[0]!.path = '../etc/passwd')),
+        }),
       expect: /points outside the packet/,
     },
     ...(
@@ -133,7 +145,10 @@ describe('packet validator', () => {
     })),
     {
       name: 'a symlink entry',
-      build: () => writePacket(dir, 'symlink.anchor', { extra: [{ name: 'docs/link', data: Buffer.from('/etc/passwd'), unixMode: 0o120777 }] }),
+      build: () =>
+        writePacket(dir, 'symlink.anchor', {
+          extra: [{ name: 'docs/link', data: Buffer.from('/etc/passwd'), unixMode: 0o120777 }],
+        }),
       expect: /symbolic link/,
     },
     {
@@ -150,7 +165,10 @@ describe('packet validator', () => {
       build: async () => {
         const file = join(dir, 'bomb-total.anchor');
         const chunk = Buffer.alloc(600 * 1024, 7);
-        await writeFile(file, buildRawZip([1, 2, 3].map((i) => ({ name: `part-${i}.bin`, data: chunk, deflate: true }))));
+        await writeFile(
+          file,
+          buildRawZip([1, 2, 3].map((i) => ({ name: `part-${i}.bin`, data: chunk, deflate: true }))),
+        );
         return file;
       },
       limits: { maxTotalBytes: 1024 * 1024 },
@@ -158,12 +176,15 @@ describe('packet validator', () => {
     },
   ];
 
-  it.each(cases)('rejects $name with a message naming the problem', async ({ build, expect: pattern, path, limits }) => {
-    const report = await readPacket(await build(), { limits });
-    const match = report.problems.find((p) => pattern.test(p.message));
-    expect(match, JSON.stringify(report.problems)).toBeDefined();
-    if (path) expect(match!.path).toMatch(path);
-  });
+  it.each(cases)(
+    'rejects $name with a message naming the problem',
+    async ({ build, expect: pattern, path, limits }) => {
+      const report = await readPacket(await build(), { limits });
+      const match = report.problems.find((p) => pattern.test(p.message));
+      expect(match, JSON.stringify(report.problems)).toBeDefined();
+      if (path) expect(match!.path).toMatch(path);
+    },
+  );
 
   it('rejects too many entries against a configurable cap', async () => {
     const extra = Array.from({ length: 20 }, (_, i) => ({ name: `junk/${i}.txt`, data: Buffer.from('x') }));
@@ -183,7 +204,9 @@ describe('packet validator', () => {
   it('accepts a multi-page PDF whose %PDF header follows leading bytes', async () => {
     const pdf = Buffer.concat([Buffer.from('\n\n'), await makePdf(3)]);
     const swapped: TestFile[] = [{ ...files[0]!, data: pdf }];
-    const report = await readPacket(await writePacket(dir, 'lead.anchor', { files: swapped, manifest: manifestFor(swapped) }));
+    const report = await readPacket(
+      await writePacket(dir, 'lead.anchor', { files: swapped, manifest: manifestFor(swapped) }),
+    );
     expect(report.problems).toEqual([]);
   });
 });

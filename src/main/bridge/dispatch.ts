@@ -25,7 +25,9 @@ export function createDispatcher(handlers: BridgeHandlers, log: BridgeLog) {
     const contract = BRIDGE_CONTRACT[channel];
     const input = contract.input.safeParse(payload ?? {});
     if (!input.success) {
-      const detail = problemsFromZod(input.error).map((p) => `${p.path} ${p.message}`).join('; ');
+      const detail = problemsFromZod(input.error)
+        .map((p) => `${p.path} ${p.message}`)
+        .join('; ');
       log('bridge: rejected malformed payload', { channel, detail });
       return { ok: false, error: new BridgeError(`Invalid request for ${channel}: ${detail}`, 'bad-request') };
     }

@@ -1,4 +1,4 @@
-import { app, ipcMain } from 'electron';
+import { app } from 'electron';
 import { join } from 'node:path';
 import { openBackend } from '../backend';
 import { handleAppProtocol, handleEvidenceProtocol, registerSchemes } from './protocols';
@@ -21,7 +21,7 @@ app
     installSecurityGuards(log);
     handleAppProtocol(join(import.meta.dirname, '../renderer'));
     handleEvidenceProtocol(backend.store.cache);
-    registerIpcRouter(ipcMain, backend.dispatch, log);
+    registerIpcRouter(backend.dispatch, log);
     createSecureWindow();
   })
   .catch((error: unknown) => {

@@ -1,4 +1,4 @@
-import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { CHANNELS } from '../../shared/contract/channels';
 import type { BridgeLog, Dispatch } from '../bridge/dispatch';
 import { senderRefusal } from '../bridge/sender-check';
@@ -7,7 +7,7 @@ import { senderRefusal } from '../bridge/sender-check';
  * The only place that touches ipcMain (lint-enforced). Every call passes the sender check
  * (main frame of app://anchor) and the dispatcher's schema validation, or is refused and logged.
  */
-export function registerIpcRouter(ipcMain: IpcMain, dispatch: Dispatch, log: BridgeLog): void {
+export function registerIpcRouter(dispatch: Dispatch, log: BridgeLog): void {
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, async (event: IpcMainInvokeEvent, payload: unknown) => {
       const frame = event.senderFrame;

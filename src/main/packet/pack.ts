@@ -20,7 +20,10 @@ export async function packFolder(folder: string, outFile: string): Promise<PackR
   try {
     draft = JSON.parse(await readFile(join(folder, MANIFEST_FILE), 'utf8'));
   } catch (error) {
-    return { ok: false, problems: [{ path: MANIFEST_FILE, message: `could not be read: ${(error as Error).message}` }] };
+    return {
+      ok: false,
+      problems: [{ path: MANIFEST_FILE, message: `could not be read: ${(error as Error).message}` }],
+    };
   }
   const problems: Problem[] = [];
   for (const [index, item] of (Array.isArray(draft.evidence) ? draft.evidence : []).entries()) {
@@ -30,7 +33,10 @@ export async function packFolder(folder: string, outFile: string): Promise<PackR
       item.bytes = (await stat(file)).size;
       item.sha256 = await sha256File(file);
     } catch {
-      problems.push({ path: `manifest.evidence[${index}].path`, message: `refers to "${item.path}", which is not in the folder` });
+      problems.push({
+        path: `manifest.evidence[${index}].path`,
+        message: `refers to "${item.path}", which is not in the folder`,
+      });
     }
   }
   const parsed = PacketManifest.safeParse(draft);

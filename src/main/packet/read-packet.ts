@@ -57,7 +57,12 @@ async function readOpenPacket(zip: ZipFile, limits: PacketLimits, options: ReadP
   if (!manifestEntry) return { problems: [{ path: MANIFEST_FILE, message: 'is missing from the packet' }] };
   if (manifestEntry.entry.uncompressedSize > limits.maxManifestBytes) {
     return {
-      problems: [{ path: MANIFEST_FILE, message: `is ${formatBytes(manifestEntry.entry.uncompressedSize)}; at most ${formatBytes(limits.maxManifestBytes)} is allowed` }],
+      problems: [
+        {
+          path: MANIFEST_FILE,
+          message: `is ${formatBytes(manifestEntry.entry.uncompressedSize)}; at most ${formatBytes(limits.maxManifestBytes)} is allowed`,
+        },
+      ],
     };
   }
   const manifestBytes = await readEntry(zip, manifestEntry);
@@ -74,13 +79,19 @@ async function readOpenPacket(zip: ZipFile, limits: PacketLimits, options: ReadP
     if (!zipEntry) continue;
     const where = `evidence[${index}] (${item.path})`;
     if (zipEntry.entry.uncompressedSize !== item.bytes) {
-      problems.push({ path: where, message: `size is ${zipEntry.entry.uncompressedSize} bytes, but the manifest says ${item.bytes}` });
+      problems.push({
+        path: where,
+        message: `size is ${zipEntry.entry.uncompressedSize} bytes, but the manifest says ${item.bytes}`,
+      });
       continue;
     }
     try {
       const facts = await verifyEntry(zip, zipEntry, item.mediaType, options.extractTo);
       if (facts.sha256 !== item.sha256) {
-        problems.push({ path: where, message: `sha256 is ${facts.sha256}, but the manifest says ${item.sha256}; the file was altered or damaged` });
+        problems.push({
+          path: where,
+          message: `sha256 is ${facts.sha256}, but the manifest says ${item.sha256}; the file was altered or damaged`,
+        });
       }
       const typeProblem = mediaTypeProblem(item.kind, item.mediaType, sniffContent(facts.head));
       if (typeProblem) problems.push({ path: where, message: typeProblem });
@@ -117,7 +128,10 @@ function crossCheckFiles(manifest: PacketManifest, files: Map<string, ZipFileEnt
   manifest.evidence.forEach((item, index) => {
     listed.add(item.path);
     if (!files.has(item.path)) {
-      problems.push({ path: `manifest.evidence[${index}].path`, message: `refers to "${item.path}", which is not in the packet` });
+      problems.push({
+        path: `manifest.evidence[${index}].path`,
+        message: `refers to "${item.path}", which is not in the packet`,
+      });
     }
   });
   for (const name of files.keys()) {
@@ -132,7 +146,12 @@ interface EntryFacts {
   utf8Problem?: string;
 }
 
-async function verifyEntry(zip: ZipFile, file: ZipFileEntry, mediaType: string, extractTo?: string): Promise<EntryFacts> {
+async function verifyEntry(
+  zip: ZipFile,
+  file: ZipFileEntry,
+  mediaType: string,
+  extractTo?: string,
+): Promise<EntryFacts> {
   const hash = createHash('sha256');
   const head = Buffer.alloc(SNIFF_BYTES);
   let headLength = 0;

@@ -76,12 +76,18 @@ export const ALLOWED_MEDIA_TYPES: Readonly<Record<string, AllowedType>> = {
 };
 
 /** Says why a declared kind/media type does not fit the sniffed content, or undefined when it does. */
-export function mediaTypeProblem(kind: EvidenceKind, mediaType: string, sniffed: ContentFamily | undefined): string | undefined {
+export function mediaTypeProblem(
+  kind: EvidenceKind,
+  mediaType: string,
+  sniffed: ContentFamily | undefined,
+): string | undefined {
   const allowed = ALLOWED_MEDIA_TYPES[mediaType];
-  if (!allowed) return `media type ${mediaType} is not accepted (allowed: ${Object.keys(ALLOWED_MEDIA_TYPES).join(', ')})`;
+  if (!allowed)
+    return `media type ${mediaType} is not accepted (allowed: ${Object.keys(ALLOWED_MEDIA_TYPES).join(', ')})`;
   if (allowed.kind !== kind) return `media type ${mediaType} is not a ${kind}`;
   if (!sniffed) return `declared as ${mediaType}, but the content is not a recognisable file of any accepted type`;
-  if (!allowed.families.includes(sniffed)) return `declared as ${mediaType}, but the content is ${describeFamily(sniffed)}`;
+  if (!allowed.families.includes(sniffed))
+    return `declared as ${mediaType}, but the content is ${describeFamily(sniffed)}`;
   return undefined;
 }
 

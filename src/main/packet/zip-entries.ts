@@ -24,7 +24,12 @@ const DEFLATED = 8;
 
 /** Opens a zip without trusting any of its entry names (they are decoded and vetted here). */
 export function openZip(file: string): Promise<ZipFile> {
-  return yauzl.openPromise(file, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false });
+  return yauzl.openPromise(file, {
+    lazyEntries: true,
+    decodeStrings: false,
+    validateEntrySizes: true,
+    autoClose: false,
+  });
 }
 
 /**
@@ -70,7 +75,10 @@ export async function listZipEntries(zip: ZipFile, limits: PacketLimits): Promis
       continue;
     }
     if (entry.compressionMethod !== STORED && entry.compressionMethod !== DEFLATED) {
-      problems.push({ path: name, message: `uses compression method ${entry.compressionMethod}; only stored and deflate are supported` });
+      problems.push({
+        path: name,
+        message: `uses compression method ${entry.compressionMethod}; only stored and deflate are supported`,
+      });
       continue;
     }
     const key = name.toLowerCase();

@@ -29,7 +29,9 @@ export class EvidenceCache {
     const cached = this.manifests.get(packetId);
     if (cached) return cached;
     try {
-      const manifest = PacketManifest.parse(JSON.parse(await readFile(join(this.packetsDir, packetId, MANIFEST_FILE), 'utf8')));
+      const manifest = PacketManifest.parse(
+        JSON.parse(await readFile(join(this.packetsDir, packetId, MANIFEST_FILE), 'utf8')),
+      );
       this.manifests.set(packetId, manifest);
       return manifest;
     } catch {
@@ -68,7 +70,10 @@ export class EvidenceCache {
       for await (const chunk of this.read(located)) hash.update(chunk as Buffer);
       const digest = hash.digest('hex');
       if (located.size !== item.bytes || digest !== item.sha256) {
-        problems.push({ path: item.path, message: 'no longer matches its sha256; the cached file was altered or damaged' });
+        problems.push({
+          path: item.path,
+          message: 'no longer matches its sha256; the cached file was altered or damaged',
+        });
       }
     }
     return problems;

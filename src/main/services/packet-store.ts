@@ -74,7 +74,11 @@ export class PacketStore {
   }
 
   private async importNow(file: string, fileName: string): Promise<ImportOutcome> {
-    const refuse = (problems: { path: string; message: string }[]): ImportOutcome => ({ ok: false, fileName, problems });
+    const refuse = (problems: { path: string; message: string }[]): ImportOutcome => ({
+      ok: false,
+      fileName,
+      problems,
+    });
     const first = await readPacket(file, { limits: this.limits, manifestOnly: true });
     if (!first.manifest || !first.manifestBytes) return refuse(first.problems);
     const digest = sha256(first.manifestBytes);
@@ -94,7 +98,11 @@ export class PacketStore {
     try {
       const report = await readPacket(file, { limits: this.limits, extractTo: staging });
       if (!report.manifest || report.problems.length > 0) return refuse(report.problems);
-      const record: ImportRecord = { importedAt: new Date().toISOString(), manifestSha256: digest, sourceName: fileName };
+      const record: ImportRecord = {
+        importedAt: new Date().toISOString(),
+        manifestSha256: digest,
+        sourceName: fileName,
+      };
       await writeFile(join(staging, IMPORT_RECORD), JSON.stringify(record));
       await rename(staging, join(this.packetsDir, report.manifest.packetId));
       const summary = summarize(report.manifest, record);
@@ -136,4 +144,3 @@ function summarize(manifest: PacketManifest, record: ImportRecord): PacketSummar
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
-

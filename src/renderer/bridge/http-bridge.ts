@@ -17,7 +17,8 @@ async function unwrap(response: Response): Promise<unknown> {
   } catch {
     throw new BridgeCallError(`Anchor's service answered ${response.status} without a readable reply.`, 'internal');
   }
-  if (!envelope.ok) throw new BridgeCallError(envelope.error?.message ?? 'The request failed.', envelope.error?.code ?? 'internal');
+  if (!envelope.ok)
+    throw new BridgeCallError(envelope.error?.message ?? 'The request failed.', envelope.error?.code ?? 'internal');
   return envelope.value;
 }
 
@@ -26,7 +27,10 @@ async function send(url: string, init: RequestInit): Promise<unknown> {
   try {
     response = await fetch(url, { ...init, credentials: 'same-origin', cache: 'no-store' });
   } catch {
-    throw new BridgeCallError('Anchor\'s local service is not reachable. Is "npm run web" still running?', 'unreachable');
+    throw new BridgeCallError(
+      'Anchor\'s local service is not reachable. Is "npm run web" still running?',
+      'unreachable',
+    );
   }
   return unwrap(response);
 }

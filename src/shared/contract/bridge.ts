@@ -27,7 +27,9 @@ export type ChannelInput<C extends Channel> = z.input<BridgeContract[C]['input']
 export type ChannelOutput<C extends Channel> = z.output<BridgeContract[C]['output']>;
 
 /** The server side of the bridge: one async function per channel. */
-export type BridgeHandlers = { [C in Channel]: (input: z.output<BridgeContract[C]['input']>) => Promise<ChannelOutput<C>> };
+export type BridgeHandlers = {
+  [C in Channel]: (input: z.output<BridgeContract[C]['input']>) => Promise<ChannelOutput<C>>;
+};
 
 /** Error raised across the bridge; its message is safe to show to the user. */
 export class BridgeError extends Error {

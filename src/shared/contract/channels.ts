@@ -3,7 +3,14 @@
  * them without bundling zod. bridge.ts pairs every name with its schemas; a test checks both
  * lists agree with the preload and the HTTP carrier.
  */
-export const CHANNELS = ['app.info', 'packets.list', 'packets.get', 'packets.import', 'packets.remove', 'packets.verify'] as const;
+export const CHANNELS = [
+  'app.info',
+  'packets.list',
+  'packets.get',
+  'packets.import',
+  'packets.remove',
+  'packets.verify',
+] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** Channels whose input is a user-chosen file: each carrier turns the File into a local path. */

@@ -1,11 +1,9 @@
 import { z } from 'zod';
 
 /** Identifiers used inside a packet: short, URL-safe, human-readable. */
-export const LocalId = z
-  .string({ error: 'must be a text identifier' })
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, {
-    error: 'must be 1–64 letters, digits, dots, dashes or underscores, starting with a letter or digit',
-  });
+export const LocalId = z.string({ error: 'must be a text identifier' }).regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, {
+  error: 'must be 1–64 letters, digits, dots, dashes or underscores, starting with a letter or digit',
+});
 
 export const Uuid = z
   .string({ error: 'must be a UUID' })

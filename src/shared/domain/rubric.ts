@@ -77,7 +77,11 @@ export const Rubric = z
     const seen = new Set<string>();
     rubric.criteria.forEach((criterion, index) => {
       if (seen.has(criterion.id)) {
-        ctx.addIssue({ code: 'custom', path: ['criteria', index, 'id'], message: `duplicate criterion id "${criterion.id}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['criteria', index, 'id'],
+          message: `duplicate criterion id "${criterion.id}"`,
+        });
       }
       seen.add(criterion.id);
     });

@@ -29,6 +29,7 @@ export function packetPathProblem(path: string): string | undefined {
   if (path.includes('\\')) return 'contains a backslash';
   if (path.startsWith('/')) return 'is an absolute path';
   if (/^[A-Za-z]:/.test(path)) return 'starts with a drive letter';
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what we refuse
   if (/[\u0000-\u001f\u007f]/.test(path)) return 'contains a control character';
   const segments = path.split('/');
   if (segments.some((s) => s === '..')) return 'contains ".." (points outside the packet)';
@@ -75,7 +76,8 @@ export type PreviousAttempt = z.infer<typeof PreviousAttempt>;
 export const PacketManifest = z
   .strictObject({
     formatVersion: z.literal(PACKET_FORMAT_VERSION, {
-      error: (issue) => `unknown format version ${JSON.stringify(issue.input)}; this Anchor reads version ${PACKET_FORMAT_VERSION}`,
+      error: (issue) =>
+        `unknown format version ${JSON.stringify(issue.input)}; this Anchor reads version ${PACKET_FORMAT_VERSION}`,
     }),
     packetId: Uuid,
     credential: Credential,
@@ -95,7 +97,11 @@ export const PacketManifest = z
     const promptIds = new Set(manifest.prompts.map((p) => p.id));
     manifest.evidence.forEach((item, index) => {
       if (ids.has(item.id)) {
-        ctx.addIssue({ code: 'custom', path: ['evidence', index, 'id'], message: `duplicate evidence id "${item.id}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['evidence', index, 'id'],
+          message: `duplicate evidence id "${item.id}"`,
+        });
       }
       ids.add(item.id);
       const folded = item.path.toLowerCase();
@@ -104,7 +110,11 @@ export const PacketManifest = z
       }
       paths.add(folded);
       if (item.path === MANIFEST_FILE) {
-        ctx.addIssue({ code: 'custom', path: ['evidence', index, 'path'], message: 'evidence cannot be the manifest itself' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['evidence', index, 'path'],
+          message: 'evidence cannot be the manifest itself',
+        });
       }
       if (item.promptId && !promptIds.has(item.promptId)) {
         ctx.addIssue({

@@ -1,0 +1,30 @@
+import { useSyncExternalStore } from 'react';
+
+export type Route = { screen: 'library' } | { screen: 'packet'; packetId: string; itemId?: string };
+
+/** Parses the hash: #/ (library), #/packet/<id>, #/packet/<id>/<itemId>. */
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'packet' && parts[1]) return { screen: 'packet', packetId: parts[1], itemId: parts[2] };
+  return { screen: 'library' };
+}
+
+export function routeHref(route: Route): string {
+  if (route.screen === 'library') return '#/';
+  return `#/packet/${encodeURIComponent(route.packetId)}${route.itemId ? `/${encodeURIComponent(route.itemId)}` : ''}`;
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = routeHref(route);
+}
+
+const subscribe = (onChange: () => void) => {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+};
+
+/** The current route; hash routing keeps app:// and browser mode identical and reload-safe. */
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parseRoute(hash);
+}

@@ -1,0 +1,160 @@
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { navigate } from '../../app/route';
+import { ImportFeedback } from './ImportFeedback';
+import { filterPackets, type LibrarySort } from './filter-packets';
+import { useImport } from './useImport';
+import { useLibrary } from './useLibrary';
+import { useVirtualRows } from './useVirtualRows';
+
+const ROW_HEIGHT = 44;
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** The first screen: imported packets, import by button or drag-and-drop, and filtering. */
+export function LibraryScreen() {
+  const { packets, syncError, refresh } = useLibrary();
+  const { state, importFiles, dismiss } = useImport(() => void refresh());
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<LibrarySort>('imported');
+  const [dragging, setDragging] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const deferredQuery = useDeferredValue(query);
+  const shown = useMemo(() => filterPackets(packets ?? [], deferredQuery, sort), [packets, deferredQuery, sort]);
+  const rows = useVirtualRows(scroller, shown.length, ROW_HEIGHT);
+
+  useEffect(() => {
+    if (packets) performance.mark('anchor:library-rendered');
+  }, [packets, shown]);
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    const files = [...event.dataTransfer.files];
+    if (files.length) void importFiles(files);
+  };
+
+  return (
+    <div
+      className={`screen library${dragging ? ' dragging' : ''}`}
+      onDragOver={(event) => {
+        event.preventDefault();
+        event.dataTransfer.dropEffect = 'copy';
+        setDragging(true);
+      }}
+      onDragLeave={(event) => {
+        if (event.currentTarget === event.target) setDragging(false);
+      }}
+      onDrop={onDrop}
+    >
+      <header className="topbar">
+        <h1>
+          <span className="brand">Anchor</span> Packet library
+        </h1>
+        <div className="topbar-actions">
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".anchor"
+            multiple
+            hidden
+            aria-label="Packet file"
+            onChange={(event) => {
+              const files = [...(event.currentTarget.files ?? [])];
+              event.currentTarget.value = '';
+              if (files.length) void importFiles(files);
+            }}
+          />
+          <button type="button" className="primary" onClick={() => fileInput.current?.click()}>
+            Import packet…
+          </button>
+        </div>
+      </header>
+      <main className="library-body">
+        <ImportFeedback state={state} onDismiss={dismiss} />
+        {syncError && (
+          <p role="alert" className="notice warning">
+            Showing the library saved on this computer; the local service did not answer: {syncError}
+          </p>
+        )}
+        <div className="library-controls">
+          <label>
+            Filter packets
+            <input
+              type="search"
+              value={query}
+              placeholder="Credential, candidate, attempt…"
+              onChange={(e) => setQuery(e.target.value)}
+            />
+          </label>
+          <label>
+            Sort by
+            <select value={sort} onChange={(e) => setSort(e.target.value as LibrarySort)}>
+              <option value="imported">Import date</option>
+              <option value="submitted">Submission date</option>
+              <option value="credential">Credential</option>
+              <option value="candidate">Candidate</option>
+            </select>
+          </label>
+          <span role="status" className="count">
+            {packets === undefined ? 'Loading…' : `${shown.length} of ${packets.length} packets`}
+          </span>
+        </div>
+        {packets && packets.length === 0 ? (
+          <div className="empty">
+            <h2>No packets yet</h2>
+            <p>
+              Import an <code>.anchor</code> evidence packet with the button above, or drop one anywhere on this window.
+              Run <code>npm run -s anchor -- demo --out demo-packets</code> to make the demo set.
+            </p>
+          </div>
+        ) : (
+          <div className="table-scroller" ref={scroller}>
+            <table className="library-table" aria-label="Packets" aria-rowcount={shown.length + 1}>
+              <thead>
+                <tr aria-rowindex={1}>
+                  <th scope="col">Credential</th>
+                  <th scope="col">Candidate</th>
+                  <th scope="col" className="num">
+                    Attempt
+                  </th>
+                  <th scope="col" className="num">
+                    Evidence
+                  </th>
+                  <th scope="col">Submitted</th>
+                  <th scope="col">Imported</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.before > 0 && <tr aria-hidden="true" style={{ height: rows.before }} />}
+                {shown.slice(rows.first, rows.last).map((packet, offset) => (
+                  <tr key={packet.packetId} aria-rowindex={rows.first + offset + 2} style={{ height: ROW_HEIGHT }}>
+                    <td>
+                      <a
+                        href={`#/packet/${packet.packetId}`}
+                        onClick={() => navigate({ screen: 'packet', packetId: packet.packetId })}
+                      >
+                        {packet.credentialTitle}
+                      </a>
+                    </td>
+                    <td>{packet.pseudonym}</td>
+                    <td className="num">{packet.attempt}</td>
+                    <td className="num">{packet.evidenceCount}</td>
+                    <td>{dateFormat.format(new Date(packet.submittedAt))}</td>
+                    <td>{dateTimeFormat.format(new Date(packet.importedAt))}</td>
+                  </tr>
+                ))}
+                {rows.after > 0 && <tr aria-hidden="true" style={{ height: rows.after }} />}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </main>
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop an .anchor packet to import it
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import type { PacketSummary } from '../../../shared/contract/library';
+import { filterPackets } from './filter-packets';
+
+const packet = (n: number, credentialTitle: string): PacketSummary => ({
+  packetId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+  credentialId: 'c',
+  credentialTitle,
+  pseudonym: `Candidate ${n}`,
+  attempt: (n % 3) + 1,
+  evidenceCount: 5,
+  totalBytes: 100,
+  submittedAt: `2026-10-${String((n % 28) + 1).padStart(2, '0')}T00:00:00Z`,
+  importedAt: `2026-11-${String((n % 28) + 1).padStart(2, '0')}T00:00:00Z`,
+});
+
+describe('filterPackets', () => {
+  const packets = [packet(1, 'Exit Tickets'), packet(2, 'Analyzing Student Work'), packet(3, 'Exit Tickets')];
+
+  it('matches every word, case-insensitively', () => {
+    expect(filterPackets(packets, 'exit candidate 3', 'imported').map((p) => p.pseudonym)).toEqual(['Candidate 3']);
+  });
+
+  it('sorts by credential then candidate', () => {
+    expect(filterPackets(packets, '', 'credential').map((p) => p.pseudonym)).toEqual([
+      'Candidate 2',
+      'Candidate 1',
+      'Candidate 3',
+    ]);
+  });
+});

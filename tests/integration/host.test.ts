@@ -1,0 +1,159 @@
+import { mkdir, rm, writeFile, readFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHost, type RunningHost } from '../../src/host/server';
+import { defaultFiles, tempDir, TEST_PACKET_ID, writePacket } from '../support/packets';
+
+let dir: string;
+let host: RunningHost;
+let cookie: string;
+
+/** Raw HTTP so tests can send headers a browser would not (Host, Origin). */
+function send(
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: Buffer | string } = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  const url = new URL(path, host.origin);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: url.port,
+        path: url.pathname + url.search,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const authed = (extra: Record<string, string> = {}) => ({ Cookie: cookie, ...extra });
+
+beforeAll(async () => {
+  dir = await tempDir();
+  const webRoot = join(dir, 'web');
+  await mkdir(webRoot);
+  await writeFile(join(webRoot, 'index.html'), '<!doctype html><title>Anchor</title>');
+  host = await startHost({ dataDir: join(dir, 'data'), webRoot, log: () => undefined });
+  const launch = await send(`/?token=${host.token}`);
+  expect(launch.status).toBe(303);
+  cookie = String(launch.headers['set-cookie']).split(';')[0]!;
+  expect(String(launch.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/);
+});
+afterAll(async () => {
+  await host.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('browser-mode host', () => {
+  it('binds to loopback and serves the app with a strict CSP', async () => {
+    expect(host.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const page = await send('/', { headers: authed() });
+    expect(page.status).toBe(200);
+    const csp = String(page.headers['content-security-policy']);
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toContain('unsafe-eval');
+  });
+
+  it('refuses requests without the per-run token', async () => {
+    expect((await send('/')).status).toBe(401);
+    expect((await send('/?token=wrong')).status).toBe(401);
+    expect(
+      (
+        await send('/bridge/packets.list', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(401);
+  });
+
+  it('refuses a foreign Host header (DNS rebinding)', async () => {
+    expect((await send('/', { headers: authed({ Host: 'evil.example:80' }) })).status).toBe(421);
+  });
+
+  it('refuses cross-origin calls and simple (form-style) content types', async () => {
+    const crossOrigin = await send('/bridge/packets.list', {
+      method: 'POST',
+      headers: authed({ Origin: 'https://evil.example', 'Content-Type': 'application/json' }),
+      body: '{}',
+    });
+    expect(crossOrigin.status).toBe(403);
+    const formPost = await send('/bridge/packets.list', {
+      method: 'POST',
+      headers: authed({ 'Content-Type': 'text/plain' }),
+      body: '{}',
+    });
+    expect(formPost.status).toBe(415);
+  });
+
+  it('rejects malformed bridge calls with a clear error', async () => {
+    const bad = await send('/bridge/packets.get', {
+      method: 'POST',
+      headers: authed({ 'Content-Type': 'application/json' }),
+      body: '{"packetId": 5}',
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body.toString()).error.message).toMatch(/packetId/);
+    const notJson = await send('/bridge/packets.list', {
+      method: 'POST',
+      headers: authed({ 'Content-Type': 'application/json' }),
+      body: '{',
+    });
+    expect(notJson.status).toBe(400);
+    const pathImport = await send('/bridge/packets.import', {
+      method: 'POST',
+      headers: authed({ 'Content-Type': 'application/json' }),
+      body: JSON.stringify({ path: '/etc/passwd', fileName: 'x' }),
+    });
+    expect(pathImport.status).toBe(400);
+  });
+
+  it('imports by upload, lists over the bridge and serves evidence with Range', async () => {
+    const file = await writePacket(dir, 'ok.anchor');
+    const upload = await send('/upload/packets.import', {
+      method: 'POST',
+      headers: authed({ 'Content-Type': 'application/octet-stream', 'X-Anchor-File-Name': 'ok.anchor' }),
+      body: await readFile(file),
+    });
+    expect(JSON.parse(upload.body.toString())).toMatchObject({ ok: true, value: { ok: true, alreadyImported: false } });
+
+    const list = await send('/bridge/packets.list', {
+      method: 'POST',
+      headers: authed({ 'Content-Type': 'application/json' }),
+      body: '{}',
+    });
+    expect(JSON.parse(list.body.toString()).value).toHaveLength(1);
+
+    const pdf = (await defaultFiles())[0]!;
+    const range = await send(`/evidence/${TEST_PACKET_ID}/${pdf.path}`, { headers: authed({ Range: 'bytes=5-14' }) });
+    expect(range.status).toBe(206);
+    expect(range.body).toEqual(pdf.data.subarray(5, 15));
+    expect(range.headers['accept-ranges']).toBe('bytes');
+
+    const traversal = await send(`/evidence/${TEST_PACKET_ID}/%2e%2e/%2e%2e/manifest.json`, { headers: authed() });
+    expect([400, 404]).toContain(traversal.status);
+  });
+
+  it('reports a rejected upload with its problems and keeps nothing', async () => {
+    const upload = await send('/upload/packets.import', {
+      method: 'POST',
+      headers: authed({ 'Content-Type': 'application/octet-stream', 'X-Anchor-File-Name': 'junk.anchor' }),
+      body: Buffer.from('not a zip'),
+    });
+    const outcome = JSON.parse(upload.body.toString()).value;
+    expect(outcome).toMatchObject({ ok: false, fileName: 'junk.anchor' });
+    expect(outcome.problems[0].message).toMatch(/not a readable/);
+  });
+});

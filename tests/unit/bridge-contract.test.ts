@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createBridgeHandlers } from '../../src/main/bridge/handlers';
+import { createDispatcher } from '../../src/main/bridge/dispatch';
+import { senderRefusal } from '../../src/main/bridge/sender-check';
+import { BRIDGE_CONTRACT, BridgeError, type BridgeHandlers } from '../../src/shared/contract/bridge';
+import { CHANNELS, UPLOAD_CHANNELS } from '../../src/shared/contract/channels';
+import { safeExternalUrl } from '../../src/main/services/safe-url';
+
+const ID = '0b6c3f3e-2a41-4c1e-9d5b-7f3a2e1c9b10';
+
+function fakeHandlers(overrides: Partial<BridgeHandlers> = {}): BridgeHandlers {
+  const fail = async () => {
+    throw new BridgeError('not used in this test');
+  };
+  return {
+    'app.info': async () => ({ version: '1.0.0', transport: 'ipc' }),
+    'packets.list': async () => [],
+    'packets.get': fail,
+    'packets.import': fail,
+    'packets.remove': async () => ({ removed: true }),
+    'packets.verify': fail,
+    ...overrides,
+  };
+}
+
+describe('bridge contract', () => {
+  it('pairs every channel name with schemas, and nothing else', () => {
+    expect(Object.keys(BRIDGE_CONTRACT).sort()).toEqual([...CHANNELS].sort());
+  });
+
+  it('is implemented by the main-process handlers for every channel', () => {
+    const handlers = createBridgeHandlers({ store: {} as never, version: '1', transport: 'ipc' });
+    expect(Object.keys(handlers).sort()).toEqual([...CHANNELS].sort());
+  });
+
+  it('builds the preload and the HTTP carrier from the same channel table (no generic invoke)', () => {
+    for (const file of ['src/preload/index.ts', 'src/renderer/bridge/http-bridge.ts']) {
+      const source = readFileSync(file, 'utf8');
+      expect(source, file).toContain('CHANNELS');
+      expect(source, file).toContain('UPLOAD_CHANNELS');
+      expect(source, file).not.toMatch(/invoke\s*\(\s*channel\s*:\s*string/);
+    }
+    expect(UPLOAD_CHANNELS.every((c) => (CHANNELS as readonly string[]).includes(c))).toBe(true);
+  });
+});
+
+describe('dispatcher (the validating choke-point)', () => {
+  const logged: string[] = [];
+  const dispatch = createDispatcher(fakeHandlers(), (message) => logged.push(message));
+
+  it('answers a valid call with output that matches the schema', async () => {
+    expect(await dispatch('app.info', {})).toEqual({ ok: true, value: { version: '1.0.0', transport: 'ipc' } });
+  });
+
+  it('rejects an unknown channel and logs it', async () => {
+    const result = await dispatch('fs.readFile', { path: '/etc/passwd' });
+    expect(result.ok).toBe(false);
+    expect(logged.at(-1)).toMatch(/unknown channel/);
+  });
+
+  it.each([
+    ['a wrong type', { packetId: 42 }],
+    ['a non-UUID id', { packetId: '../../etc' }],
+    ['an extra field', { packetId: ID, path: '/etc/passwd' }],
+    ['no object at all', 'packets'],
+  ])('rejects a malformed payload: %s', async (_name, payload) => {
+    const result = await dispatch('packets.remove', payload);
+    expect(result).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(logged.at(-1)).toMatch(/malformed payload/);
+  });
+
+  it('refuses to send an answer that breaks the output schema', async () => {
+    const leaky = createDispatcher(
+      fakeHandlers({ 'packets.remove': async () => ({ removed: true, secret: 'token' }) as never }),
+      () => undefined,
+    );
+    expect(await leaky('packets.remove', { packetId: ID })).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+});
+
+describe('IPC sender check', () => {
+  it('accepts the app main frame', () => {
+    expect(senderRefusal({ frameUrl: 'app://anchor/index.html', isMainFrame: true })).toBeUndefined();
+  });
+  it.each([
+    ['a sub-frame', { frameUrl: 'app://anchor/index.html', isMainFrame: false }, /main frame/],
+    ['a web origin', { frameUrl: 'https://evil.example/', isMainFrame: true }, /not app:\/\/anchor/],
+    ['a file URL', { frameUrl: 'file:///tmp/x.html', isMainFrame: true }, /not app:\/\/anchor/],
+    ['a look-alike host', { frameUrl: 'app://anchor.evil/index.html', isMainFrame: true }, /not app:\/\/anchor/],
+    ['no URL', { frameUrl: undefined, isMainFrame: true }, /no URL/],
+  ])('refuses %s', (_name, facts, reason) => {
+    expect(senderRefusal(facts)).toMatch(reason);
+  });
+});
+
+describe('safe external opener', () => {
+  it('re-serializes plain https links', () => {
+    expect(safeExternalUrl('https://example.org/a b')).toBe('https://example.org/a%20b');
+  });
+  it.each([
+    'http://example.org',
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    'https://user:pw@example.org',
+    'smb://host/share',
+    'nonsense',
+  ])('refuses %s', (url) => expect(safeExternalUrl(url)).toBeUndefined());
+});
