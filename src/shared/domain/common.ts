@@ -7,8 +7,8 @@ export const LocalId = z.string({ error: 'must be a text identifier' }).regex(/^
 
 export const Uuid = z
   .string({ error: 'must be a UUID' })
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i, {
-    error: 'must be a UUID such as 3f2b…-…',
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, {
+    error: 'must be a lowercase UUID such as 0b6c3f3e-2a41-4c1e-9d5b-7f3a2e1c9b10',
   });
 
 export const IsoDateTime = z.iso.datetime({ offset: true, error: 'must be a date-time such as 2026-09-01T14:00:00Z' });

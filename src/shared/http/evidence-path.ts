@@ -26,5 +26,5 @@ export function parseEvidencePath(pathname: string): EvidenceAddress {
   const path = rest.join('/');
   const problem = packetPathProblem(path);
   if (problem || path === '') return { ok: false, reason: `evidence path ${problem ?? 'is empty'}` };
-  return { ok: true, packetId: packetId.toLowerCase(), path };
+  return { ok: true, packetId, path };
 }

@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startHost, type RunningHost } from '../../../src/host/server';
+
+/** Flags for Chromium on a machine with no outside network (see DEVELOPERS notes in README). */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+export function chromiumPath(): string {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path))
+    throw new Error(`Chromium not found at ${path}; install it (apt-get install chromium) or set CHROMIUM_PATH`);
+  return path;
+}
+
+const WEB_ROOT = resolve(import.meta.dirname, '../../../out/web');
+
+/** A running browser-mode Anchor plus a real Chromium with a throw-away profile. */
+export class AnchorSession {
+  private constructor(
+    readonly host: RunningHost,
+    readonly context: BrowserContext,
+    readonly page: Page,
+    private readonly profileDir: string,
+    readonly dataDir: string,
+    private readonly ownsData: boolean,
+  ) {}
+
+  static async start(options: { dataDir?: string } = {}): Promise<AnchorSession> {
+    if (!existsSync(join(WEB_ROOT, 'index.html'))) throw new Error('out/web is missing: run "npm run build:web" first');
+    const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'anchor-e2e-data-')));
+    const profileDir = await mkdtemp(join(tmpdir(), 'anchor-e2e-profile-'));
+    const host = await startHost({ dataDir, webRoot: WEB_ROOT, log: () => undefined });
+    const context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: chromiumPath(),
+      args: CHROMIUM_ARGS,
+      headless: true,
+      viewport: { width: 1400, height: 900 },
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(host.launchUrl);
+    await page.getByRole('heading', { name: /Packet library/ }).waitFor();
+    return new AnchorSession(host, context, page, profileDir, dataDir, !options.dataDir);
+  }
+
+  /** Imports packet files through the library's file picker, as a user would. */
+  async importFiles(...files: string[]): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.getByRole('button', { name: 'Import packet…' }).click();
+    await (await chooser).setFiles(files);
+  }
+
+  async stop(): Promise<void> {
+    await this.context.close().catch(() => undefined);
+    await this.host.close();
+    await rm(this.profileDir, { recursive: true, force: true });
+    if (this.ownsData) await rm(this.dataDir, { recursive: true, force: true });
+  }
+}
