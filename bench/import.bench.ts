@@ -24,10 +24,10 @@ export async function benchImport(work: string): Promise<BudgetResult> {
   let written = 0;
   while (written < VIDEO_MB * 1024 * 1024) {
     const chunk = written === 0 ? seed : Buffer.concat([seed.subarray(4096), randomBytes(1024)]);
-    if (!video.write(chunk)) await new Promise((r) => video.once('drain', r));
+    if (!video.write(chunk)) await new Promise<void>((r) => video.once('drain', () => r()));
     written += chunk.length;
   }
-  await new Promise((r) => video.end(r));
+  await new Promise<void>((r) => video.end(() => r()));
   await writeFile(join(folder, 'notes.txt'), 'Bench packet.\n'.repeat(1000));
   await writeFile(
     join(folder, 'manifest.json'),

@@ -57,9 +57,18 @@ export class AnchorSession {
 
   /** Imports packet files through the library's file picker, as a user would. */
   async importFiles(...files: string[]): Promise<void> {
+    await this.openLibrary();
     const chooser = this.page.waitForEvent('filechooser');
     await this.page.getByRole('button', { name: 'Import packet…' }).click();
     await (await chooser).setFiles(files);
+  }
+
+  /** Goes to the library screen (the way back from a packet). */
+  async openLibrary(): Promise<void> {
+    if (!(await this.page.getByRole('heading', { name: /Packet library/ }).isVisible())) {
+      await this.page.getByRole('link', { name: '← Library' }).click();
+      await this.page.getByRole('heading', { name: /Packet library/ }).waitFor();
+    }
   }
 
   async stop(): Promise<void> {

@@ -1,0 +1,49 @@
+import { mkdir, rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { AnchorSession } from '../tests/e2e/support/browser';
+import { buildDemo, findEvidence } from '../tests/e2e/support/demo';
+import { tempDir } from '../tests/support/packets';
+
+/** Regenerates the README screenshots from the demo set in browser mode (`npx tsx scripts/screenshots.ts`). */
+const out = resolve(import.meta.dirname, '../docs/screenshots');
+await mkdir(out, { recursive: true });
+const work = await tempDir('anchor-shots-');
+const demo = await buildDemo(work);
+const session = await AnchorSession.start();
+try {
+  const { page } = session;
+  await session.importFiles(...demo.map((p) => p.file));
+  await page
+    .getByRole('status')
+    .filter({ hasText: /^Imported / })
+    .waitFor();
+  await page.screenshot({ path: `${out}/library.png` });
+
+  const pdf = findEvidence(demo, 'pdf');
+  await page.goto(`${session.host.origin}/#/packet/${pdf.packet.manifest.packetId}/${pdf.item.id}`);
+  await page.locator('.page[data-page-number="1"] canvas').waitFor();
+  const search = page.getByRole('searchbox', { name: 'Search in document' });
+  await search.fill('objective');
+  await search.press('Enter');
+  await page.locator('.textLayer .highlight').first().waitFor();
+  await page.screenshot({ path: `${out}/packet-pdf.png` });
+
+  const video = findEvidence(demo, 'video');
+  await page.goto(`${session.host.origin}/#/packet/${video.packet.manifest.packetId}/${video.item.id}`);
+  await page.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 2);
+  await page.evaluate(() => {
+    document.querySelector('video')!.currentTime = 12;
+  });
+  await page.waitForFunction(() => !document.querySelector('video')!.seeking);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${out}/packet-video.png` });
+
+  const table = findEvidence(demo, 'table');
+  await page.goto(`${session.host.origin}/#/packet/${table.packet.manifest.packetId}/${table.item.id}`);
+  await page.getByRole('table', { name: table.item.title }).waitFor();
+  await page.screenshot({ path: `${out}/packet-table.png` });
+} finally {
+  await session.stop();
+  await rm(work, { recursive: true, force: true });
+}
+console.log(`screenshots written to ${out}`);
