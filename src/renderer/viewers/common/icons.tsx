@@ -25,7 +25,14 @@ const PATHS: Record<IconName, string> = {
 export function Icon({ name }: { name: IconName }) {
   return (
     <svg className="av-icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
-      <path d={PATHS[name]} fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+      <path
+        d={PATHS[name]}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.6"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
     </svg>
   );
 }

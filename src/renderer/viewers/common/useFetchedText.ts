@@ -3,9 +3,7 @@ import { networkProblem } from './describeError';
 import { fetchText, type FetchedText } from './fetchText';
 
 export type TextLoad =
-  | { phase: 'loading' }
-  | { phase: 'ready'; result: FetchedText }
-  | { phase: 'error'; problem: string };
+  { phase: 'loading' } | { phase: 'ready'; result: FetchedText } | { phase: 'error'; problem: string };
 
 /**
  * Loads a text file once per url. The caller remounts (key={url}) on url change, so the initial
