@@ -99,7 +99,8 @@ export async function benchViewers(work: string): Promise<BudgetResult[]> {
       measured: `${median(clickToPage).toFixed(0)} ms from click; viewer load→page ${median(loadToPage).toFixed(0)} ms vs stock pdf.js PDFViewer ${median(stockTimes).toFixed(0)} ms`,
       limit: '≤ 400 ms, and no slower than stock',
       pass: median(clickToPage) <= 400 && median(loadToPage) <= median(stockTimes) * 1.1,
-      notes: 'the 10% allowance covers run-to-run noise of a few ms',
+      notes:
+        'both with a warm pdf.js worker (Anchor starts it when a packet opens); the 10% allowance covers run-to-run noise',
     });
 
     // Memory: scroll that PDF end to end a page at a time, sampling the renderer's RSS.
@@ -116,6 +117,10 @@ export async function benchViewers(work: string): Promise<BudgetResult[]> {
         peakCanvases = Math.max(peakCanvases, await page.locator('.page canvas').count());
       }
     }
+    await page.evaluate(
+      (last) => document.querySelector(`.page[data-page-number="${last}"]`)?.scrollIntoView(),
+      pageCount,
+    );
     await page.locator(`.page[data-page-number="${pageCount}"] canvas`).waitFor({ state: 'attached' });
     peakRss = Math.max(peakRss, await largestRendererRssMb());
     results.push({
@@ -178,6 +183,9 @@ export async function benchLibrary(work: string): Promise<BudgetResult> {
   const session = await AnchorSession.start({ dataDir });
   try {
     const page = session.page;
+    // tsx (esbuild keepNames) wraps named inner functions in __name(); give the page a no-op one.
+    await page.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn);');
+    await page.evaluate('globalThis.__name = globalThis.__name || ((fn) => fn);');
     await page.getByRole('status').filter({ hasText: '2000 of 2000 packets' }).waitFor();
     const listTimes: number[] = [];
     const filterTimes: number[] = [];

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { StoredPacket } from '../../../shared/contract/library';
 import { bridge } from '../../bridge';
 import { navigate, routeHref } from '../../app/route';
-import { EvidenceViewer } from '../../viewers';
+import { EvidenceViewer, preloadViewers } from '../../viewers';
 import { EarlierAttempts } from './EarlierAttempts';
 import { EvidenceNavigator } from './EvidenceNavigator';
 import { HISTORY_SECTION, RESPONSES_SECTION, navEntries } from './sections';
@@ -46,6 +46,7 @@ function PacketWorkspace({ packet, itemId }: { packet: StoredPacket; itemId?: st
   const selectedId = entries.some((e) => e.id === itemId) ? itemId! : (entries[0]?.id ?? RESPONSES_SECTION);
   const item = manifest.evidence.find((e) => e.id === selectedId);
   const select = (id: string) => navigate({ screen: 'packet', packetId: manifest.packetId, itemId: id });
+  useEffect(() => preloadViewers(manifest.evidence.map((e) => e.kind)), [manifest]);
 
   // "[" and "]" step through the evidence from anywhere outside a text field.
   useEffect(() => {

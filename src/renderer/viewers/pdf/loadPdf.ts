@@ -1,9 +1,21 @@
-import { GlobalWorkerOptions, getDocument, type PDFDocumentLoadingTask } from 'pdfjs-dist';
+import { GlobalWorkerOptions, PDFWorker, getDocument, type PDFDocumentLoadingTask } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { describeError, httpProblem } from '../common/describeError';
 import { BUNDLED_DATA_OPTIONS, BundledDataFactory } from './bundledData';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
+
+let sharedWorker: PDFWorker | undefined;
+
+/**
+ * One pdf.js worker for the whole session. Starting a worker (fetching and parsing ~1 MB of
+ * script) is the largest part of opening a PDF, so it is started once, early (see
+ * preloadViewers), and reused; destroying a document's loading task leaves it running.
+ */
+export function sharedPdfWorker(): PDFWorker {
+  if (!sharedWorker || sharedWorker.destroyed) sharedWorker = new PDFWorker();
+  return sharedWorker;
+}
 
 /**
  * Opens a PDF by URL with range requests so only the bytes for visible pages travel: no streaming
@@ -12,6 +24,7 @@ GlobalWorkerOptions.workerSrc = workerUrl;
 export function loadPdf(url: string): PDFDocumentLoadingTask {
   return getDocument({
     url,
+    worker: sharedPdfWorker(),
     disableAutoFetch: true,
     disableStream: true,
     rangeChunkSize: 65536,

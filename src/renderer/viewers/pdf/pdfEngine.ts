@@ -2,6 +2,48 @@ import { AnnotationEditorType, type PDFDocumentProxy } from 'pdfjs-dist';
 import { loadPdf, pdfLoadProblem } from './loadPdf';
 import { EventBus, LinkTarget, PDFFindController, PDFLinkService, PDFViewer } from './pdfjsViewer';
 
+/** pdf.js RenderingStates.FINISHED. */
+const RENDERING_FINISHED = 3;
+
+/** The parts of pdf.js's page views we touch (their typings are private). */
+interface PageViewHandle {
+  id: number;
+  renderingState: number;
+  reset(): void;
+  pdfPage?: { cleanup(): boolean } | null;
+}
+
+/**
+ * Frees the canvases and decoded images of rendered pages that are neither visible nor next to
+ * a visible page. PDFViewer alone keeps the last ten pages rendered; on image-heavy scans that
+ * is ~200 MB, so Anchor keeps only what is on screen plus one page either side. Pages are
+ * re-rendered when they come back into view.
+ */
+function trimRenderedPages(viewer: PDFViewer): void {
+  const internals = viewer as unknown as {
+    _getVisiblePages(): { ids: Set<number> };
+    getPageView(index: number): PageViewHandle | undefined;
+    pagesCount: number;
+  };
+  const visible = internals._getVisiblePages().ids;
+  if (visible.size === 0) return;
+  const keep = new Set<number>();
+  for (const id of visible)
+    keep
+      .add(id - 1)
+      .add(id)
+      .add(id + 1);
+  for (let index = 0; index < internals.pagesCount; index++) {
+    const page = internals.getPageView(index);
+    if (!page || keep.has(page.id) || page.renderingState !== RENDERING_FINISHED) continue;
+    page.reset();
+    page.pdfPage?.cleanup();
+  }
+}
+
+/** How long rendering must be quiet before pages out of view are cleaned up. */
+const IDLE_CLEANUP_MS = 800;
+
 export interface FindCount {
   /** pdf.js FindState; see findStatus.ts. */
   state: number;
@@ -58,10 +100,21 @@ export function createPdfEngine(
   linkService.setViewer(viewer);
 
   let firstPageRendered = false;
+  let idleCleanup: ReturnType<typeof setTimeout> | undefined;
   eventBus.on('pagesinit', () => {
     viewer.currentScaleValue = 'page-width';
   });
   eventBus.on('pagerendered', () => {
+    trimRenderedPages(viewer);
+    // Once rendering settles, release what pages scrolled out of view still hold (decoded
+    // images, operator lists) on both sides of the worker, as the full pdf.js app does when
+    // idle. Keeps a long read through a 300-page scan within the renderer memory budget.
+    clearTimeout(idleCleanup);
+    idleCleanup = setTimeout(() => {
+      if (lifetime.signal.aborted || !openedDocument) return;
+      viewer.cleanup();
+      openedDocument.cleanup(true).catch(() => undefined); // refused while a page renders; next idle retries
+    }, IDLE_CLEANUP_MS);
     if (firstPageRendered) return;
     firstPageRendered = true;
     performance.mark('anchor:pdf-first-page');
@@ -140,6 +193,7 @@ export function createPdfEngine(
     },
     destroy() {
       lifetime.abort();
+      clearTimeout(idleCleanup);
       resizeObserver.disconnect();
       cancelAnimationFrame(resizeFrame);
       if (openedDocument) {
@@ -147,7 +201,7 @@ export function createPdfEngine(
         viewer.setDocument(null as unknown as PDFDocumentProxy);
         linkService.setDocument(null);
       }
-      // Destroying the loading task also destroys the document and ends its worker.
+      // Destroying the loading task also destroys the document; the shared worker stays up.
       void task.destroy();
     },
   };
