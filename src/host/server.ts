@@ -227,10 +227,12 @@ function sameSecret(offered: string, expected: string): boolean {
 function safeFileName(header: string | string[] | undefined): string {
   const raw = Array.isArray(header) ? header[0] : header;
   try {
-    // eslint-disable-next-line no-control-regex -- strip control characters from a client-supplied name
-    return decodeURIComponent(raw ?? 'packet.anchor')
-      .replace(/[\\/\u0000-\u001f]/g, '_')
-      .slice(0, 200);
+    return (
+      decodeURIComponent(raw ?? 'packet.anchor')
+        // eslint-disable-next-line no-control-regex -- strip control characters from a client-supplied name
+        .replace(/[\\/\u0000-\u001f]/g, '_')
+        .slice(0, 200)
+    );
   } catch {
     return 'packet.anchor';
   }

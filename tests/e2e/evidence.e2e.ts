@@ -60,7 +60,7 @@ describe('browser mode: packets and evidence, end to end in Chromium', () => {
   });
 
   it('shows a PDF: page 1 first, jumps to the last page, and finds a word', async () => {
-    const item = await openDemoEvidence('pdf');
+    await openDemoEvidence('pdf');
     const firstPage = page.locator('.page[data-page-number="1"] canvas');
     await firstPage.waitFor({ state: 'visible' });
     const total = Number((await page.getByText(/^of \d+$/).textContent())?.replace('of ', ''));
