@@ -105,13 +105,24 @@ describe('browser mode: packets and evidence, end to end in Chromium', () => {
     await page.getByLabel('Current time').filter({ hasText: /0:20/ }).first().waitFor();
   });
 
-  it('moves the video by keyboard: Forward 5 seconds', async () => {
-    const before = await page.evaluate(() => document.querySelector('video')!.currentTime);
+  it('controls the video from the keyboard and the ±5 s buttons', async () => {
+    const time = () => page.evaluate(() => document.querySelector('video')!.currentTime);
+    const near = (target: number) =>
+      page.waitForFunction((t) => Math.abs(document.querySelector('video')!.currentTime - t) < 0.6, target);
+    let before = await time();
     await page.getByRole('button', { name: 'Forward 5 seconds' }).click();
-    await page.waitForFunction(
-      (start) => Math.abs(document.querySelector('video')!.currentTime - (start + 5)) < 0.6,
-      before,
-    );
+    await near(before + 5);
+
+    await page.getByLabel(/video player/).focus();
+    before = await time();
+    await page.keyboard.press('j');
+    await near(before - 5);
+    before = await time();
+    await page.keyboard.press('l');
+    await near(before + 5);
+    await page.keyboard.press('.');
+    await page.waitForFunction(() => document.querySelector('video')!.playbackRate > 1);
+    expectValue(await page.getByRole('combobox', { name: 'Playback speed' }).inputValue()).not.toBe('1');
   });
 
   it('shows an image with zoom controls', async () => {
@@ -145,6 +156,13 @@ describe('browser mode: packets and evidence, end to end in Chromium', () => {
     await page.getByRole('article', { name: 'Written responses' }).waitFor();
   });
 
+  it('shows a text document as readable text', async () => {
+    const item = await openDemoEvidence('text');
+    const article = page.getByRole('article', { name: item.title });
+    await article.waitFor();
+    expectValue((await article.textContent())?.length).toBeGreaterThan(100);
+  });
+
   it('shows a clear error for a corrupt PDF instead of a blank pane', async () => {
     const files: TestFile[] = [
       {
@@ -168,6 +186,42 @@ describe('browser mode: packets and evidence, end to end in Chromium', () => {
       .waitFor();
   });
 
+  it('shows clear errors for a corrupt video and a corrupt image', async () => {
+    const webmHeader = Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01]);
+    const pngHeader = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const files: TestFile[] = [
+      {
+        path: 'video/broken.webm',
+        data: Buffer.concat([webmHeader, Buffer.alloc(4096, 0x55)]),
+        kind: 'video',
+        mediaType: 'video/webm',
+      },
+      {
+        path: 'images/broken.png',
+        data: Buffer.concat([pngHeader, Buffer.alloc(512, 0x33)]),
+        kind: 'image',
+        mediaType: 'image/png',
+      },
+    ];
+    const manifest = manifestFor(files, '6e1f4d2b-8c9a-4b7e-9f0d-1a2b3c4d5e6f');
+    manifest.candidate.pseudonym = 'Candidate Corrupt-Media';
+    await session.importFiles(await writePacket(dir, 'corrupt-media.anchor', { files, manifest }));
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Imported .*Candidate Corrupt-Media/ })
+      .waitFor();
+    await openEvidence('Candidate Corrupt-Media', 'video/broken.webm');
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /video could not be played/i })
+      .waitFor();
+    await openEvidence('Candidate Corrupt-Media', 'images/broken.png');
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /image could not be/i })
+      .waitFor();
+  });
+
   it('lists the validator problems when a packet is rejected, and imports nothing', async () => {
     const files = await defaultFiles();
     const manifest = manifestFor(files, '9a1f2b3c-4d5e-4f60-8a7b-8c9d0e1f2a3b');
@@ -182,7 +236,7 @@ describe('browser mode: packets and evidence, end to end in Chromium', () => {
       .waitFor();
     await page
       .getByRole('status')
-      .filter({ hasText: `${demo.length + 1} of ${demo.length + 1} packets` })
+      .filter({ hasText: `${demo.length + 2} of ${demo.length + 2} packets` })
       .waitFor();
   });
 
@@ -207,7 +261,7 @@ describe('browser mode: packets and evidence, end to end in Chromium', () => {
   });
 
   it('keeps the library across a reload', async () => {
-    const expected = `${demo.length + 2} of ${demo.length + 2} packets`;
+    const expected = `${demo.length + 3} of ${demo.length + 3} packets`;
     await page.reload();
     await page.getByRole('status').filter({ hasText: expected }).waitFor();
   });
