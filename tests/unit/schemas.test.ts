@@ -87,7 +87,7 @@ describe('domain schemas', () => {
         },
       ],
       decision: { kind: 'not-yet' },
-      candidateFeedback: 'Add a check for understanding before independent practice.',
+      candidateFeedback: { overall: 'Add a check for understanding before independent practice.' },
       privateNotes: 'Compare with anchor packet 3.',
       createdAt: '2026-11-24T10:00:00Z',
     });

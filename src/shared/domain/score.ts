@@ -45,7 +45,12 @@ export const ScoreRecord = z.strictObject({
   decision: Decision,
   /** Justification when the decision differs from the one the rubric rule implies. */
   decisionJustification: z.string().optional(),
-  candidateFeedback: z.string().default(''),
+  candidateFeedback: z.strictObject({
+    /** Feedback on the packet as a whole. */
+    overall: z.string().default(''),
+    /** Feedback tied to one criterion; every criterion below the threshold needs one on "Not yet". */
+    byCriterion: z.array(z.strictObject({ criterionId: LocalId, text: z.string() })).default([]),
+  }),
   /** Never leaves the assessor's side: excluded from every candidate-facing output. */
   privateNotes: z.string().default(''),
   createdAt: IsoDateTime,
