@@ -42,7 +42,7 @@ describe.skipIf(!binary)('Electron app', () => {
     });
     try {
       const window = await app.firstWindow();
-      await window.getByRole('heading', { name: /Packet library/ }).waitFor();
+      await window.getByRole('heading', { name: /Packet queue/ }).waitFor();
       expect(window.url()).toMatch(/^app:\/\/anchor\//);
       const facts = await window.evaluate(() => ({
         hasBridge: typeof (window as unknown as { anchorBridge?: unknown }).anchorBridge === 'object',

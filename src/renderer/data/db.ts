@@ -1,17 +1,77 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { PacketSummary } from '../../shared/contract/library';
+import type { ScoreRecord } from '../../shared/domain/score';
+import type { ReviewDraft } from '../../shared/review/draft';
+
+/** Where a packet stands in the assessor's queue. */
+export type ReviewStatus = 'not-started' | 'in-progress' | 'submitted' | 'exported';
+
+/** Per-packet queue state, kept apart from the packet mirror so a library refresh never touches it. */
+export interface PacketProgress {
+  packetId: string;
+  status: ReviewStatus;
+  timeSpentMs: number;
+  updatedAt: string;
+}
+
+/** A submitted review revision: read-only once written. */
+export interface SubmittedReview {
+  id: string;
+  packetId: string;
+  revision: number;
+  record: ScoreRecord;
+  submittedAt: string;
+  exportedAt?: string;
+}
+
+/** One line of a packet's local history ("submitted revision 1", "reopened as revision 2"). */
+export interface HistoryEvent {
+  seq?: number;
+  packetId: string;
+  at: string;
+  event: 'started' | 'submitted' | 'reopened' | 'exported';
+  revision: number;
+  detail?: string;
+}
+
+export interface Setting {
+  key: string;
+  value: unknown;
+}
 
 /**
  * Everything the assessor works on offline lives here (IndexedDB via Dexie). Large evidence
- * files never do: the main process caches them on disk. Schema changes go through new
- * versions below, never edits of old ones.
+ * files never do: the main process caches them on disk. Schema changes are new versions with
+ * an upgrade step, never edits of old ones (tests/unit/db-migration.test.ts upgrades real data).
+ * Transactions use strict durability so a saved draft survives a power cut, not only a crash.
  */
 export class AnchorDatabase extends Dexie {
   packets!: EntityTable<PacketSummary, 'packetId'>;
+  progress!: EntityTable<PacketProgress, 'packetId'>;
+  drafts!: EntityTable<ReviewDraft, 'packetId'>;
+  reviews!: EntityTable<SubmittedReview, 'id'>;
+  history!: EntityTable<HistoryEvent, 'seq'>;
+  settings!: EntityTable<Setting, 'key'>;
 
   constructor(name = 'anchor') {
-    super(name);
+    super(name, { chromeTransactionDurability: 'strict' });
     this.version(1).stores({ packets: 'packetId, importedAt, credentialTitle' });
+    this.version(2)
+      .stores({
+        progress: 'packetId, status',
+        drafts: 'packetId, updatedAt',
+        reviews: 'id, packetId, [packetId+revision]',
+        history: '++seq, packetId',
+        settings: 'key',
+      })
+      .upgrade(async (tx) => {
+        // Every packet already in the library enters the queue as not started.
+        const now = new Date().toISOString();
+        const ids = (await tx.table('packets').toCollection().primaryKeys()) as string[];
+        await tx
+          .table('progress')
+          .bulkAdd(ids.map((packetId) => ({ packetId, status: 'not-started', timeSpentMs: 0, updatedAt: now })));
+      });
   }
 }
 

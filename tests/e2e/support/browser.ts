@@ -51,7 +51,7 @@ export class AnchorSession {
     });
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(host.launchUrl);
-    await page.getByRole('heading', { name: /Packet library/ }).waitFor();
+    await page.getByRole('heading', { name: /Packet queue/ }).waitFor();
     return new AnchorSession(host, context, page, profileDir, dataDir, !options.dataDir);
   }
 
@@ -65,9 +65,9 @@ export class AnchorSession {
 
   /** Goes to the library screen (the way back from a packet). */
   async openLibrary(): Promise<void> {
-    if (!(await this.page.getByRole('heading', { name: /Packet library/ }).isVisible())) {
-      await this.page.getByRole('link', { name: '← Library' }).click();
-      await this.page.getByRole('heading', { name: /Packet library/ }).waitFor();
+    if (!(await this.page.getByRole('heading', { name: /Packet queue/ }).isVisible())) {
+      await this.page.getByRole('link', { name: '← Queue' }).click();
+      await this.page.getByRole('heading', { name: /Packet queue/ }).waitFor();
     }
   }
 

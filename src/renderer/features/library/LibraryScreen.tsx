@@ -1,26 +1,54 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { navigate } from '../../app/route';
 import { ImportFeedback } from './ImportFeedback';
-import { filterPackets, type LibrarySort } from './filter-packets';
+import { filterPackets, nextUnscored, type LibrarySort, type StatusFilter } from './filter-packets';
+import { AssessorIdField } from './AssessorIdField';
+import { formatDuration } from '../review/useTimeOnTask';
+import type { ReviewStatus } from '../../data/db';
 import { useImport } from './useImport';
 import { useLibrary } from './useLibrary';
 import { useVirtualRows } from './useVirtualRows';
 
 const ROW_HEIGHT = 44;
+const STATUS_LABEL: Record<ReviewStatus, string> = {
+  'not-started': 'Not started',
+  'in-progress': 'In progress',
+  submitted: 'Submitted',
+  exported: 'Exported',
+};
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-/** The first screen: imported packets, import by button or drag-and-drop, and filtering. */
+/** The first screen: the assessor's queue of packets with status and due date; import by button or drag-and-drop. */
 export function LibraryScreen() {
   const { packets, syncError, refresh } = useLibrary();
   const { state, importFiles, dismiss } = useImport(() => void refresh());
   const [query, setQuery] = useState('');
-  const [sort, setSort] = useState<LibrarySort>('imported');
+  const [sort, setSort] = useState<LibrarySort>('due');
+  const [status, setStatus] = useState<StatusFilter>('all');
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const deferredQuery = useDeferredValue(query);
-  const shown = useMemo(() => filterPackets(packets ?? [], deferredQuery, sort), [packets, deferredQuery, sort]);
+  const shown = useMemo(
+    () => filterPackets(packets ?? [], deferredQuery, sort, status),
+    [packets, deferredQuery, sort, status],
+  );
+  const next = useMemo(() => nextUnscored(packets ?? []), [packets]);
+  const openNext = () => next && navigate({ screen: 'packet', packetId: next.packetId });
+
+  // N opens the next unscored packet from anywhere on the queue outside a text field.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (event.ctrlKey || event.metaKey || event.altKey || target?.closest('input, textarea, select')) return;
+      if (event.key !== 'n' && event.key !== 'N') return;
+      event.preventDefault();
+      if (next) navigate({ screen: 'packet', packetId: next.packetId });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [next]);
   const rows = useVirtualRows(scroller, shown.length, ROW_HEIGHT);
 
   useEffect(() => {
@@ -49,9 +77,13 @@ export function LibraryScreen() {
     >
       <header className="topbar">
         <h1>
-          <span className="brand">Anchor</span> Packet library
+          <span className="brand">Anchor</span> Packet queue
         </h1>
         <div className="topbar-actions">
+          <AssessorIdField />
+          <button type="button" onClick={openNext} disabled={!next} title="N">
+            Next unscored (N)
+          </button>
           <input
             ref={fileInput}
             type="file"
@@ -90,10 +122,23 @@ export function LibraryScreen() {
           <label>
             Sort by
             <select value={sort} onChange={(e) => setSort(e.target.value as LibrarySort)}>
+              <option value="due">Due date</option>
+              <option value="status">Status</option>
               <option value="imported">Import date</option>
               <option value="submitted">Submission date</option>
               <option value="credential">Credential</option>
               <option value="candidate">Candidate</option>
+            </select>
+          </label>
+          <label>
+            Status
+            <select value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
+              <option value="all">All</option>
+              <option value="open">Not yet submitted</option>
+              <option value="not-started">Not started</option>
+              <option value="in-progress">In progress</option>
+              <option value="submitted">Submitted</option>
+              <option value="exported">Exported</option>
             </select>
           </label>
           <span role="status" className="count">
@@ -121,6 +166,11 @@ export function LibraryScreen() {
                   <th scope="col" className="num">
                     Evidence
                   </th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Due</th>
+                  <th scope="col" className="num">
+                    Time spent
+                  </th>
                   <th scope="col">Submitted</th>
                   <th scope="col">Imported</th>
                 </tr>
@@ -140,6 +190,11 @@ export function LibraryScreen() {
                     <td>{packet.pseudonym}</td>
                     <td className="num">{packet.attempt}</td>
                     <td className="num">{packet.evidenceCount}</td>
+                    <td>
+                      <span className={`status status-${packet.status}`}>{STATUS_LABEL[packet.status]}</span>
+                    </td>
+                    <td>{dateFormat.format(new Date(packet.dueAt))}</td>
+                    <td className="num">{packet.timeSpentMs ? formatDuration(packet.timeSpentMs) : '—'}</td>
                     <td>{dateFormat.format(new Date(packet.submittedAt))}</td>
                     <td>{dateTimeFormat.format(new Date(packet.importedAt))}</td>
                   </tr>

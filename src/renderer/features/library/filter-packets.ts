@@ -1,21 +1,68 @@
 import type { PacketSummary } from '../../../shared/contract/library';
+import { reviewDueAt } from '../../../shared/review/due';
+import type { PacketProgress, ReviewStatus } from '../../data/db';
 
-export type LibrarySort = 'imported' | 'submitted' | 'credential' | 'candidate';
+/** A queue row: the packet plus the assessor's progress on it. */
+export interface QueueRow extends PacketSummary {
+  status: ReviewStatus;
+  timeSpentMs: number;
+  dueAt: string;
+}
 
-/** Filters by every word of the query (credential, candidate, attempt) and sorts; pure, for speed tests. */
-export function filterPackets(packets: readonly PacketSummary[], query: string, sort: LibrarySort): PacketSummary[] {
+export type LibrarySort = 'due' | 'imported' | 'submitted' | 'credential' | 'candidate' | 'status';
+export type StatusFilter = 'all' | 'open' | ReviewStatus;
+
+const STATUS_ORDER: Record<ReviewStatus, number> = { 'in-progress': 0, 'not-started': 1, submitted: 2, exported: 3 };
+
+/** Joins packets with their progress (a missing progress row means not started). */
+export function queueRows(packets: readonly PacketSummary[], progress: readonly PacketProgress[]): QueueRow[] {
+  const byId = new Map(progress.map((p) => [p.packetId, p]));
+  return packets.map((packet) => {
+    const p = byId.get(packet.packetId);
+    return {
+      ...packet,
+      status: p?.status ?? 'not-started',
+      timeSpentMs: p?.timeSpentMs ?? 0,
+      dueAt: reviewDueAt(packet.submittedAt),
+    };
+  });
+}
+
+/** Filters by status and by every word of the query (credential, candidate, attempt), then sorts. */
+export function filterPackets<T extends QueueRow | PacketSummary>(
+  packets: readonly T[],
+  query: string,
+  sort: LibrarySort,
+  status: StatusFilter = 'all',
+): T[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  const matches = words.length
-    ? packets.filter((p) => {
-        const haystack = `${p.credentialTitle} ${p.pseudonym} attempt ${p.attempt}`.toLowerCase();
-        return words.every((word) => haystack.includes(word));
-      })
-    : [...packets];
-  const by: Record<LibrarySort, (a: PacketSummary, b: PacketSummary) => number> = {
+  const matches = packets.filter((p) => {
+    const rowStatus = 'status' in p ? p.status : 'not-started';
+    if (
+      status === 'open'
+        ? rowStatus === 'submitted' || rowStatus === 'exported'
+        : status !== 'all' && rowStatus !== status
+    )
+      return false;
+    if (!words.length) return true;
+    const haystack = `${p.credentialTitle} ${p.pseudonym} attempt ${p.attempt}`.toLowerCase();
+    return words.every((word) => haystack.includes(word));
+  });
+  const due = (p: T) => ('dueAt' in p ? p.dueAt : reviewDueAt(p.submittedAt));
+  const by: Record<LibrarySort, (a: T, b: T) => number> = {
+    due: (a, b) => due(a).localeCompare(due(b)),
     imported: (a, b) => b.importedAt.localeCompare(a.importedAt),
     submitted: (a, b) => b.submittedAt.localeCompare(a.submittedAt),
     credential: (a, b) => a.credentialTitle.localeCompare(b.credentialTitle) || a.pseudonym.localeCompare(b.pseudonym),
     candidate: (a, b) => a.pseudonym.localeCompare(b.pseudonym),
+    status: (a, b) =>
+      STATUS_ORDER['status' in a ? a.status : 'not-started'] - STATUS_ORDER['status' in b ? b.status : 'not-started'] ||
+      due(a).localeCompare(due(b)),
   };
   return matches.sort(by[sort]);
+}
+
+/** The packet "next unscored" opens: in progress first, then not started, earliest due first. */
+export function nextUnscored(rows: readonly QueueRow[]): QueueRow | undefined {
+  return filterPackets(rows, '', 'status', 'open')[0];
 }

@@ -1,24 +1,25 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
-import type { PacketSummary } from '../../../shared/contract/library';
 import { bridge } from '../../bridge';
 import { db } from '../../data/db';
 import { mirrorLibrary } from '../../data/library-sync';
+import { queueRows, type QueueRow } from './filter-packets';
 
 /**
  * The last list read from Dexie, kept for the life of the page so that coming back to the
  * library paints at once instead of waiting for IndexedDB (the 100 ms budget for 2,000 packets).
  */
-let lastKnown: PacketSummary[] | undefined;
+let lastKnown: QueueRow[] | undefined;
 
 /**
- * The packet library: read from Dexie (instant, works offline), refreshed from the main
+ * The packet queue: read from Dexie (instant, works offline), refreshed from the main
  * process whenever it may have changed.
  */
 export function useLibrary() {
   const packets = useLiveQuery(
     async () => {
-      lastKnown = await db.packets.toArray();
+      const [summaries, progress] = await Promise.all([db.packets.toArray(), db.progress.toArray()]);
+      lastKnown = queueRows(summaries, progress);
       return lastKnown;
     },
     [],

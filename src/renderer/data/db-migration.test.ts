@@ -1,0 +1,48 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { AnchorDatabase } from './db';
+
+describe('Dexie schema migrations', () => {
+  it('upgrades a version-1 library to version 2 without losing packets', async () => {
+    const name = `migration-${Math.random()}`;
+    // Version 1 exactly as it shipped: only the packet mirror.
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ packets: 'packetId, importedAt, credentialTitle' });
+    const packet = {
+      packetId: '0b6c3f3e-2a41-4c1e-9d5b-7f3a2e1c9b10',
+      credentialId: 'cfu',
+      credentialTitle: 'Checking for Understanding',
+      pseudonym: 'Candidate T-0001',
+      attempt: 1,
+      evidenceCount: 3,
+      totalBytes: 1000,
+      submittedAt: '2026-10-01T12:00:00Z',
+      importedAt: '2026-11-01T12:00:00Z',
+    };
+    await v1.table('packets').add(packet);
+    v1.close();
+
+    const v2 = new AnchorDatabase(name);
+    await v2.open();
+    expect(v2.verno).toBe(2);
+    expect(await v2.packets.toArray()).toEqual([packet]);
+    expect(await v2.progress.get(packet.packetId)).toMatchObject({ status: 'not-started', timeSpentMs: 0 });
+    await v2.drafts.put({
+      packetId: packet.packetId,
+      revision: 1,
+      levels: {},
+      rationales: {},
+      comments: [],
+      decisionJustification: '',
+      feedback: { overall: '', byCriterion: {} },
+      privateNotes: 'kept',
+      viewer: {},
+      timeOnTaskMs: 0,
+      startedAt: packet.importedAt,
+      updatedAt: packet.importedAt,
+    });
+    expect((await v2.drafts.get(packet.packetId))?.privateNotes).toBe('kept');
+    v2.close();
+  });
+});

@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import type { PacketManifest } from '../../../shared/packet/manifest';
+import type { SubmittedReview } from '../../data/db';
+import { exportReviews, type ExportKind } from './export-reviews';
+
+/** A submitted review: read-only, with its exports and the way to reopen it as a new revision. */
+export function SubmittedBanner({
+  review,
+  manifest,
+  onReopen,
+}: {
+  review: SubmittedReview;
+  manifest: PacketManifest;
+  onReopen(): void;
+}) {
+  const [status, setStatus] = useState<string>();
+  const run = async (kind: ExportKind) => {
+    try {
+      setStatus(await exportReviews([{ review, manifest }], kind));
+    } catch (error) {
+      setStatus(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  return (
+    <section className="submitted-banner" aria-label="Submitted review">
+      <p>
+        <strong>Submitted</strong> revision {review.revision} on {new Date(review.submittedAt).toLocaleString()}. This
+        review is read-only{review.exportedAt ? `; exported ${new Date(review.exportedAt).toLocaleString()}` : ''}.
+      </p>
+      <div className="banner-actions" role="toolbar" aria-label="Export">
+        <button type="button" onClick={() => void run('csv')}>
+          Export CSV
+        </button>
+        <button type="button" onClick={() => void run('json')}>
+          Export JSON
+        </button>
+        <button type="button" onClick={() => void run('candidate-json')}>
+          Export candidate JSON
+        </button>
+        <button type="button" onClick={() => void run('candidate-pdf')}>
+          Candidate report (PDF)
+        </button>
+        <button type="button" onClick={onReopen}>
+          Reopen as revision {review.revision + 1}
+        </button>
+      </div>
+      {status && (
+        <p role="status" className="muted small">
+          {status}
+        </p>
+      )}
+    </section>
+  );
+}
