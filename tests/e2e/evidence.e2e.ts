@@ -122,7 +122,7 @@ describe('browser mode: packets and evidence, end to end in Chromium', () => {
     await near(before + 5);
     await page.keyboard.press('.');
     await page.waitForFunction(() => document.querySelector('video')!.playbackRate > 1);
-    expectValue(await page.getByRole('combobox', { name: 'Playback speed' }).inputValue()).not.toBe('1');
+    await expectValue.poll(() => page.getByRole('combobox', { name: 'Playback speed' }).inputValue()).not.toBe('1');
   });
 
   it('shows an image with zoom controls', async () => {

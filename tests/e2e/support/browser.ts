@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -25,14 +25,38 @@ export function chromiumPath(): string {
   return path;
 }
 
+async function openBrowser(profileDir: string, launchUrl: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath(),
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    acceptDownloads: true,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(launchUrl);
+  await page.getByRole('heading', { name: /Packet queue/ }).waitFor();
+  return { context, page };
+}
+
+/** The Chromium browser process (not a renderer or helper) using this profile. */
+async function browserPid(profileDir: string): Promise<number | undefined> {
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const cmdline = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
+    if (cmdline.includes(`--user-data-dir=${profileDir}`) && !cmdline.includes('--type=')) return Number(entry);
+  }
+  return undefined;
+}
+
 const WEB_ROOT = resolve(import.meta.dirname, '../../../out/web');
 
 /** A running browser-mode Anchor plus a real Chromium with a throw-away profile. */
 export class AnchorSession {
   private constructor(
     readonly host: RunningHost,
-    readonly context: BrowserContext,
-    readonly page: Page,
+    public context: BrowserContext,
+    public page: Page,
     private readonly profileDir: string,
     readonly dataDir: string,
     private readonly ownsData: boolean,
@@ -43,16 +67,22 @@ export class AnchorSession {
     const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'anchor-e2e-data-')));
     const profileDir = await mkdtemp(join(tmpdir(), 'anchor-e2e-profile-'));
     const host = await startHost({ dataDir, webRoot: WEB_ROOT, log: () => undefined });
-    const context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: chromiumPath(),
-      args: CHROMIUM_ARGS,
-      headless: true,
-      viewport: { width: 1400, height: 900 },
-    });
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(host.launchUrl);
-    await page.getByRole('heading', { name: /Packet queue/ }).waitFor();
+    const { context, page } = await openBrowser(profileDir, host.launchUrl);
     return new AnchorSession(host, context, page, profileDir, dataDir, !options.dataDir);
+  }
+
+  /**
+   * Kills Chromium the hard way (SIGKILL to the browser process: no unload handlers, no
+   * graceful IndexedDB shutdown), then starts it again on the same profile, like a crash.
+   */
+  async killAndRelaunchBrowser(): Promise<void> {
+    const pid = await browserPid(this.profileDir);
+    if (!pid) throw new Error('could not find the Chromium browser process to kill');
+    process.kill(pid, 'SIGKILL');
+    await this.context.close().catch(() => undefined);
+    const { context, page } = await openBrowser(this.profileDir, this.host.launchUrl);
+    this.context = context;
+    this.page = page;
   }
 
   /** Imports packet files through the library's file picker, as a user would. */

@@ -13,7 +13,7 @@ export function EarlierAttempts({ manifest }: { manifest: PacketManifest }) {
     return { criterion: criterion?.title ?? criterionId, level: level?.label ?? levelId };
   };
   return (
-    <article className="reading" aria-label="Earlier attempts">
+    <article className="reading" aria-label="Earlier attempts" tabIndex={0}>
       <label className="inline-toggle">
         <input type="checkbox" checked={showLevels} onChange={(e) => setShowLevels(e.target.checked)} /> Show earlier
         criterion levels

@@ -3,7 +3,7 @@ import type { PacketManifest } from '../../../shared/packet/manifest';
 /** The candidate's answers to the credential's prompts, in readable typography. */
 export function WrittenResponses({ manifest }: { manifest: PacketManifest }) {
   return (
-    <article className="reading" aria-label="Written responses">
+    <article className="reading" aria-label="Written responses" tabIndex={0}>
       {manifest.prompts.map((prompt, index) => (
         <section key={prompt.id} aria-labelledby={`prompt-${prompt.id}`}>
           <h3 id={`prompt-${prompt.id}`}>

@@ -1,0 +1,300 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../support/packets';
+import { AnchorSession } from './support/browser';
+import { buildDemo, type DemoPacket } from './support/demo';
+
+let dir: string;
+let demo: DemoPacket[];
+let session: AnchorSession;
+const page = (): Page => session.page;
+
+const PRIVATE_NOTE = 'PRIVATE-NOTE-compare with anchor packet 3';
+const byPseudonym = (name: string) => demo.find((p) => p.manifest.candidate.pseudonym === name)!;
+
+/** Opens a packet from the queue the way a user does. */
+async function openPacket(pseudonym: string): Promise<void> {
+  await page().goto(`${session.host.origin}/#/`);
+  await page().getByRole('searchbox', { name: 'Filter packets' }).fill(pseudonym);
+  await page()
+    .getByRole('row', { name: new RegExp(pseudonym) })
+    .getByRole('link')
+    .click();
+  await page().getByRole('region', { name: 'Rubric and scoring' }).waitFor();
+}
+
+/** Opens an evidence item in the navigator. */
+async function showEvidence(title: string): Promise<void> {
+  await page().getByRole('navigation', { name: 'Evidence' }).getByRole('button', { name: title }).click();
+  await page().getByRole('heading', { level: 2, name: title }).waitFor();
+}
+
+async function pdfText(bytes: Buffer): Promise<string> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
+  const parts: string[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const content = await (await doc.getPage(n)).getTextContent();
+    parts.push(content.items.map((i) => ('str' in i ? i.str : '')).join(' '));
+  }
+  await doc.destroy();
+  return parts.join('\n');
+}
+
+async function download(buttonName: string): Promise<Buffer> {
+  const pending = page().waitForEvent('download');
+  await page().getByRole('button', { name: buttonName }).click();
+  const file = await (await pending).path();
+  return readFile(file);
+}
+
+async function axeViolations(): Promise<string[]> {
+  const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+  await page().evaluate(await readFile(axePath, 'utf8'));
+  return page().evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: Document,
+            opts: object,
+          ): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}, ${v.nodes.length} nodes)`);
+  });
+}
+
+beforeAll(async () => {
+  dir = await tempDir('anchor-review-e2e-');
+  demo = await buildDemo(dir);
+  session = await AnchorSession.start();
+  await session.importFiles(...demo.map((p) => p.file));
+  await page()
+    .getByRole('status')
+    .filter({ hasText: `${demo.length} of ${demo.length} packets` })
+    .waitFor();
+});
+afterAll(async () => {
+  await session?.stop();
+});
+
+describe('the review loop, end to end in Chromium', () => {
+  it('scores a packet by keyboard with a PDF and a video comment, and submits it', async () => {
+    const packet = byPseudonym('Candidate K-4172');
+    const rubric = packet.manifest.rubric;
+    const pdf = packet.manifest.evidence.find((e) => e.kind === 'pdf')!;
+    const video = packet.manifest.evidence.find((e) => e.kind === 'video')!;
+    await openPacket('Candidate K-4172');
+
+    // Levels by keyboard: 4 for every criterion except the second (2 → a rationale is required).
+    await page().getByRole('radiogroup', { name: rubric.criteria[0]!.title }).getByRole('radio').first().focus();
+    for (const [index, criterion] of rubric.criteria.entries()) {
+      await page().keyboard.press(index === 1 ? '2' : '4');
+      await expect
+        .poll(() =>
+          page().getByRole('radiogroup', { name: criterion.title }).getByRole('radio', { checked: true }).count(),
+        )
+        .toBe(1);
+      if (index === 1) {
+        await page().keyboard.press('Tab');
+        await page().keyboard.type('Groups are counted but misconceptions are not named (see analysis, page 2).');
+        await page().keyboard.press('Shift+Tab');
+      }
+      await page().keyboard.press('j');
+    }
+
+    // A comment on page 2 of the lesson plan.
+    await showEvidence(pdf.title);
+    const pageNumber = page().getByRole('spinbutton', { name: 'Page number' });
+    await pageNumber.fill('2');
+    await pageNumber.press('Enter');
+    await page().getByRole('button', { name: 'Next page' }).focus();
+    await page().keyboard.press('c');
+    const composer = page().getByRole('dialog', { name: 'New evidence comment' });
+    await composer.getByText(`${pdf.title}, page 2`).waitFor();
+    await page().keyboard.type('The success criteria are written in student-friendly language.');
+    await page().keyboard.press('Enter');
+    await composer.waitFor({ state: 'detached' });
+
+    // A comment on the video: C pauses and stamps the moment, Enter saves and resumes.
+    await showEvidence(video.title);
+    await page().waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 2);
+    await page()
+      .getByLabel(/video player/)
+      .focus();
+    await page().keyboard.press('Space');
+    await page().waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 1.5);
+    await page()
+      .getByLabel(/video player/)
+      .focus();
+    await page().keyboard.press('c');
+    await composer.waitFor();
+    expect(await page().evaluate(() => document.querySelector('video')!.paused)).toBe(true);
+    await page().keyboard.type('Strong turn-and-talk prompt about the unit rate.');
+    await page().keyboard.press('Enter');
+    await composer.waitFor({ state: 'detached' });
+    await page().waitForFunction(() => !document.querySelector('video')!.paused);
+    await page().evaluate(() => document.querySelector('video')!.pause());
+
+    // Decision, feedback, private notes, then Ctrl+Enter and Enter to submit.
+    await page().getByRole('radio', { name: 'Earned', exact: true }).focus();
+    await page().keyboard.press('Space');
+    await page().getByRole('textbox', { name: 'Overall feedback to the candidate' }).focus();
+    await page().keyboard.type('Your exit tickets drove the next lesson: keep naming the misconception you saw.');
+    await page().getByRole('textbox', { name: 'Private notes' }).focus();
+    await page().keyboard.type(PRIVATE_NOTE);
+    await page().keyboard.press('Control+Enter');
+    const dialog = page().getByRole('dialog', { name: 'Submit this review?' });
+    await dialog.waitFor();
+    await page().keyboard.press('Enter');
+    await page().getByRole('region', { name: 'Submitted review' }).getByText('Submitted').first().waitFor();
+    await expect
+      .poll(() => page().getByRole('textbox', { name: 'Private notes' }).getAttribute('readonly'))
+      .not.toBeNull();
+  });
+
+  it('returns the viewer to the anchored page and moment when a comment is clicked', async () => {
+    const packet = byPseudonym('Candidate K-4172');
+    const pdf = packet.manifest.evidence.find((e) => e.kind === 'pdf')!;
+    const video = packet.manifest.evidence.find((e) => e.kind === 'video')!;
+    await page()
+      .getByRole('button', { name: new RegExp(`^${video.title}, \\d:\\d\\d$`) })
+      .click();
+    await page().getByRole('heading', { level: 2, name: video.title }).waitFor();
+    await page().waitForFunction(() => {
+      const v = document.querySelector('video');
+      return !!v && v.currentTime > 1.4 && v.paused;
+    });
+    await page()
+      .getByRole('button', { name: `${pdf.title}, page 2` })
+      .click();
+    await page().getByRole('heading', { level: 2, name: pdf.title }).waitFor();
+    await expect.poll(() => page().getByRole('spinbutton', { name: 'Page number' }).inputValue()).toBe('2');
+  });
+
+  it('exports CSV, JSON and the candidate report, and private notes reach no candidate output', async () => {
+    const packet = byPseudonym('Candidate K-4172');
+    const rubric = packet.manifest.rubric;
+    const csv = (await download('Export CSV')).toString('utf8');
+    const rows = csv.trim().split('\r\n');
+    expect(rows.length).toBe(1 + rubric.criteria.length + 1);
+    expect(csv).toContain('Candidate K-4172');
+    expect(csv).not.toContain(PRIVATE_NOTE);
+
+    const assessorJson = JSON.parse((await download('Export JSON')).toString('utf8'));
+    expect(assessorJson.reviews[0].privateNotes).toBe(PRIVATE_NOTE);
+    expect(assessorJson.reviews[0].comments).toHaveLength(2);
+
+    const candidateJson = (await download('Export candidate JSON')).toString('utf8');
+    expect(candidateJson).not.toContain(PRIVATE_NOTE);
+    expect(candidateJson).not.toContain('"assessorId"');
+
+    const report = await pdfText(await download('Candidate report (PDF)'));
+    expect(report).toContain(packet.manifest.credential.title);
+    expect(report).toContain(rubric.criteria[0]!.levels[3]!.label);
+    expect(report).toMatch(/page 2/);
+    expect(report).toContain('success criteria are written in student-friendly language');
+    expect(report).not.toContain('PRIVATE-NOTE');
+    await page()
+      .getByRole('status')
+      .filter({ hasText: /Saved .*feedback\.pdf/ })
+      .waitFor();
+  });
+
+  it('lists exactly what is missing, and requires a justification for a decision the rule does not imply', async () => {
+    const packet = byPseudonym('Candidate M-5531');
+    const rubric = packet.manifest.rubric;
+    await openPacket('Candidate M-5531');
+    await page()
+      .getByRole('radiogroup', { name: rubric.criteria[0]!.title })
+      .getByRole('radio', { name: rubric.criteria[0]!.levels[0]!.label })
+      .click();
+    await page().keyboard.press('Control+Enter');
+    const dialog = page().getByRole('dialog', { name: 'Not ready to submit' });
+    await dialog.waitFor();
+    const missing = dialog.getByRole('list', { name: 'Missing' });
+    await missing.getByRole('button', { name: `Choose a level for “${rubric.criteria[1]!.title}”.` }).waitFor();
+    await missing.getByRole('button', { name: /Give a rationale for/ }).waitFor();
+    await missing.getByRole('button', { name: /Choose a decision/ }).waitFor();
+    await missing.getByRole('button', { name: `Choose a level for “${rubric.criteria[1]!.title}”.` }).click();
+    await expect
+      .poll(() =>
+        page().evaluate(() => document.activeElement?.closest('[role="radiogroup"]')?.getAttribute('aria-label')),
+      )
+      .toBe(rubric.criteria[1]!.title);
+
+    for (const criterion of rubric.criteria.slice(1)) {
+      await page()
+        .getByRole('radiogroup', { name: criterion.title })
+        .getByRole('radio', { name: criterion.levels[3]!.label })
+        .click();
+    }
+    await page()
+      .getByRole('textbox', { name: `Rationale for ${rubric.criteria[0]!.title}` })
+      .fill('No check before independent work.');
+    await page().getByRole('radio', { name: 'Earned', exact: true }).check();
+    await page()
+      .getByText(/The rubric rule implies: Not yet/)
+      .waitFor();
+    await page().keyboard.press('Control+Enter');
+    await page()
+      .getByRole('dialog', { name: 'Not ready to submit' })
+      .getByRole('button', { name: /Justify recommending Earned/ })
+      .waitFor();
+    await page().keyboard.press('Escape');
+    await page()
+      .getByRole('textbox', { name: /Justification for recommending Earned/ })
+      .waitFor();
+  });
+
+  it('restores a draft after Chromium is killed mid-typing', async () => {
+    const packet = byPseudonym('Candidate T-1186');
+    const rubric = packet.manifest.rubric;
+    await openPacket('Candidate T-1186');
+    await page()
+      .getByRole('radiogroup', { name: rubric.criteria[0]!.title })
+      .getByRole('radio', { name: rubric.criteria[0]!.levels[2]!.label })
+      .click();
+    const notes = page().getByRole('textbox', { name: 'Private notes' });
+    await notes.focus();
+    await page().keyboard.type('Video consent note is on file; ask the committee.');
+    await page().getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+    await page().keyboard.type(' Lost?'); // typed within the last moment before the kill
+    await session.killAndRelaunchBrowser();
+    await openPacket('Candidate T-1186');
+    await expect
+      .poll(() => page().getByRole('textbox', { name: 'Private notes' }).inputValue())
+      .toMatch(/^Video consent note is on file; ask the committee\./);
+    expect(
+      await page()
+        .getByRole('radiogroup', { name: rubric.criteria[0]!.title })
+        .getByRole('radio', { name: rubric.criteria[0]!.levels[2]!.label })
+        .getAttribute('aria-checked'),
+    ).toBe('true');
+    await page().goto(`${session.host.origin}/#/`);
+    await page()
+      .getByRole('row', { name: /Candidate T-1186/ })
+      .getByText('In progress')
+      .waitFor();
+  });
+
+  it('has no serious or critical accessibility violations on the queue, review screen and submit dialog', async () => {
+    await page().goto(`${session.host.origin}/#/`);
+    await page().getByRole('table', { name: 'Packets' }).waitFor();
+    expect(await axeViolations()).toEqual([]);
+    await openPacket('Candidate J-7740');
+    await page().getByRole('radiogroup').first().waitFor();
+    expect(await axeViolations()).toEqual([]);
+    await page().keyboard.press('Control+Enter');
+    await page().getByRole('dialog', { name: 'Not ready to submit' }).waitFor();
+    expect(await axeViolations()).toEqual([]);
+  });
+});
