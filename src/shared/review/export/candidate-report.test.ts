@@ -1,0 +1,103 @@
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { describe, expect, it } from 'vitest';
+import type { ReviewDraft } from '../draft';
+import { candidateDecisionWords, candidateReportPdf } from './candidate-report';
+import { ASSESSOR_ID, PRIVATE_NOTE, exportInput, notYetDraft } from './test-fixtures';
+
+/** The report's text as pdf.js extracts it (what a reader can search and copy), with its page count. */
+async function reportText(draft?: ReviewDraft): Promise<{ text: string; pages: number }> {
+  const bytes = await candidateReportPdf(exportInput(draft));
+  const pdf = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
+  let text = '';
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const content = await (await pdf.getPage(n)).getTextContent();
+    text += content.items.map((item) => ('str' in item ? item.str : '')).join(' ') + '\n';
+  }
+  const pages = pdf.numPages;
+  await pdf.destroy();
+  return { text: text.replace(/\s+/g, ' '), pages };
+}
+
+describe('candidateReportPdf', () => {
+  it('shows the credential, candidate, decision, levels, descriptors, feedback and comment references', async () => {
+    const { text, pages } = await reportText();
+    expect(pages).toBe(1);
+    for (const expected of [
+      'Checking for Understanding',
+      'Uses checks for understanding to adjust instruction.',
+      'Candidate T-0042',
+      'Attempt: 2',
+      'Decision: Not yet',
+      'Earned when every criterion is at Proficient (3) or above',
+      'Design of checks',
+      'Level reached: Proficient (score 3)',
+      'Checks align to the objective.',
+      'Level reached: Developing (score 2)',
+      'Adjustments are present but weakly aligned.',
+      'When the check shows a split, regroup or reteach before moving on.',
+      'Level reached: Exemplary (score 4)',
+      'Your checks are well designed',
+      'Lesson plan, page 2 (Design of checks): The exit ticket asks exactly what the objective names.',
+      'Classroom video, 1:14 (Adjusting instruction):',
+      'students’ answers were split',
+      'page 1 of 1',
+    ]) {
+      expect(text).toContain(expected);
+    }
+  });
+
+  it('never shows private notes, rationales, the justification or the assessor', async () => {
+    const { text } = await reportText({
+      ...notYetDraft(),
+      decision: { kind: 'earned', explanation: '' },
+      decisionJustification: 'JUSTIFICATION for departing from the rule',
+    });
+    expect(text).toContain('Decision: Earned');
+    expect(text).not.toContain(PRIVATE_NOTE.slice(0, 20));
+    expect(text).not.toContain('no change of plan');
+    expect(text).not.toContain('JUSTIFICATION');
+    expect(text).not.toContain(ASSESSOR_ID);
+  });
+
+  it('explains an unscorable packet without levels', async () => {
+    const { text } = await reportText({
+      ...notYetDraft(),
+      decision: {
+        kind: 'unscorable',
+        conditionCode: 'missing-evidence',
+        explanation: 'The classroom video is missing.',
+      },
+    });
+    expect(text).toContain('Decision: Unscorable — Missing evidence: The classroom video is missing.');
+    expect(text).toContain('This is not a judgement of your teaching.');
+    expect(text).not.toContain('Level reached');
+  });
+
+  it('wraps long feedback onto further pages and draws text WinAnsi cannot encode without throwing', async () => {
+    const long = Array.from(
+      { length: 40 },
+      (_, i) => `Paragraph ${i + 1}: keep regrouping students when the check splits the class.`,
+    ).join('\n');
+    const { text, pages } = await reportText({
+      ...notYetDraft(),
+      feedback: {
+        overall: `${long}\nMath ≥ 3 → “great” − see 数学 🙂 and https://example.org/${'x'.repeat(200)}`,
+        byCriterion: notYetDraft().feedback.byCriterion,
+      },
+    });
+    expect(pages).toBeGreaterThan(1);
+    expect(text).toContain('Paragraph 40: keep regrouping');
+    expect(text).toContain('Math >= 3 -> “great” - see ?? ?');
+    expect(text).toContain(`page ${pages} of ${pages}`);
+  });
+});
+
+describe('candidateDecisionWords', () => {
+  it('uses candidate-friendly words', () => {
+    expect(candidateDecisionWords({ kind: 'earned' })).toBe('Earned');
+    expect(candidateDecisionWords({ kind: 'not-yet' })).toBe('Not yet');
+    expect(
+      candidateDecisionWords({ kind: 'unscorable', conditionCode: 'wrong-credential', explanation: 'Wrong one.' }),
+    ).toBe('Unscorable — Submitted for a different credential: Wrong one.');
+  });
+});
