@@ -22,14 +22,18 @@ const NOUN: Record<ViewerProps['item']['kind'], { subject: string; loading: stri
   table: { subject: 'This table', loading: 'table' },
 };
 
-/** Shows one evidence item with the viewer for its kind. */
-export function EvidenceViewer({ item, url }: ViewerProps): ReactElement {
+/**
+ * Shows one evidence item with the viewer for its kind. Anchoring props (handleRef, markers,
+ * positions) pass straight through; see ViewerProps.
+ */
+export function EvidenceViewer(props: ViewerProps): ReactElement {
+  const { item, url } = props;
   const noun = NOUN[item.kind] ?? { subject: 'This item', loading: 'evidence' };
   return (
     <div className="av-host">
       {/* Keyed by url as well as id: a different file must never inherit the last one's state. */}
       <ViewerErrorBoundary key={`${item.id}\u0000${url}`} what={noun.subject}>
-        <Suspense fallback={<LoadingState what={noun.loading} />}>{viewerFor({ item, url })}</Suspense>
+        <Suspense fallback={<LoadingState what={noun.loading} />}>{viewerFor(props)}</Suspense>
       </ViewerErrorBoundary>
     </div>
   );

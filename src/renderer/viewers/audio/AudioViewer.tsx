@@ -1,6 +1,9 @@
 import '../viewers.css';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useLatest } from '../common/useLatest';
 import { ErrorState, LoadingState } from '../common/ViewerStatus';
+import { MarkerStrip, mediaMarkersFor } from '../media/MarkerStrip';
+import { clampSeek, mediaHandle, positionReporter, useMediaHandle } from '../media/mediaAnchors';
 import { MediaControls } from '../media/MediaControls';
 import { mediaKeyAction, seekTarget, SEEK_STEP_SECONDS, stepRate } from '../media/mediaKeys';
 import { mediaProblem } from '../media/mediaProblem';
@@ -13,11 +16,35 @@ export function AudioViewer(props: ViewerProps) {
   return <AudioView key={props.url} {...props} />;
 }
 
-function AudioView({ item, url }: ViewerProps) {
+function AudioView({
+  item,
+  url,
+  handleRef,
+  initialPosition,
+  onPositionChange,
+  markers,
+  onMarkerActivate,
+}: ViewerProps) {
   const audioRef = useRef<HTMLAudioElement>(null);
   const [load, setLoad] = useState<Load>({ phase: 'loading' });
   const [time, setTime] = useState({ current: 0, duration: Number.NaN });
   const [rate, setRate] = useState(1);
+  const latest = useLatest({ initialPosition, onPositionChange });
+  const timeline = useMemo(() => mediaMarkersFor(markers, item.id), [markers, item.id]);
+
+  const adapter = () => {
+    const audio = audioRef.current;
+    if (!audio) return null;
+    return {
+      time: () => audio.currentTime,
+      duration: () => audio.duration,
+      pause: () => audio.pause(),
+      seek: (seconds: number) => {
+        audio.currentTime = seconds;
+      },
+    };
+  };
+  useMediaHandle(handleRef, item.id, load.phase === 'ready', adapter);
 
   // Listeners go on natively from an effect: with a fast local file the media events can fire
   // between React creating the element and committing it, and React drops events for elements
@@ -26,8 +53,17 @@ function AudioView({ item, url }: ViewerProps) {
     const audio = audioRef.current;
     if (!audio) return;
     let active = true;
+    let restored = false;
+    const reportPosition = positionReporter(() => latest.current.onPositionChange);
     const readTime = () => setTime({ current: audio.currentTime, duration: audio.duration });
+    const report = () => reportPosition(audio.currentTime);
     const ready = () => {
+      if (!restored) {
+        // Restore where the assessor left off, once.
+        restored = true;
+        const wanted = latest.current.initialPosition?.seconds;
+        if (wanted !== undefined && wanted > 0) audio.currentTime = clampSeek(wanted, audio.duration);
+      }
       readTime();
       setLoad((current) => (current.phase === 'loading' ? { phase: 'ready' } : current));
     };
@@ -42,6 +78,8 @@ function AudioView({ item, url }: ViewerProps) {
     audio.addEventListener('error', fail);
     audio.addEventListener('ratechange', readRate);
     for (const type of timeEvents) audio.addEventListener(type, readTime);
+    audio.addEventListener('timeupdate', report);
+    audio.addEventListener('seeked', report);
     if (audio.error) fail();
     else if (audio.readyState >= HTMLMediaElement.HAVE_METADATA) ready();
     return () => {
@@ -50,8 +88,11 @@ function AudioView({ item, url }: ViewerProps) {
       audio.removeEventListener('error', fail);
       audio.removeEventListener('ratechange', readRate);
       for (const type of timeEvents) audio.removeEventListener(type, readTime);
+      audio.removeEventListener('timeupdate', report);
+      audio.removeEventListener('seeked', report);
+      reportPosition.flush();
     };
-  }, [url]);
+  }, [url, latest]);
 
   function seekBy(seconds: number) {
     const audio = audioRef.current;
@@ -60,6 +101,14 @@ function AudioView({ item, url }: ViewerProps) {
 
   function setPlaybackRate(next: number) {
     if (audioRef.current) audioRef.current.playbackRate = next;
+  }
+
+  function onMarker(id: string) {
+    if (onMarkerActivate) onMarkerActivate(id);
+    else {
+      const marker = timeline.find((m) => m.id === id);
+      if (marker) mediaHandle(item.id, adapter).reveal(marker.anchor);
+    }
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
@@ -98,6 +147,9 @@ function AudioView({ item, url }: ViewerProps) {
           aria-label={item.title}
         />
         {load.phase === 'loading' && <LoadingState what="audio" />}
+        {load.phase !== 'error' && timeline.length > 0 && (
+          <MarkerStrip markers={timeline} duration={time.duration} current={time.current} onActivate={onMarker} />
+        )}
         {load.phase !== 'error' && (
           <MediaControls
             current={time.current}

@@ -8,7 +8,8 @@ type IconName =
   | 'arrow-left'
   | 'arrow-right'
   | 'back-5'
-  | 'forward-5';
+  | 'forward-5'
+  | 'box';
 
 const PATHS: Record<IconName, string> = {
   'zoom-in': 'M8.5 3a5.5 5.5 0 1 0 0 11 5.5 5.5 0 0 0 0-11Zm4 9.5L17 17M6 8.5h5M8.5 6v5',
@@ -20,6 +21,7 @@ const PATHS: Record<IconName, string> = {
   'arrow-right': 'M7.5 5l5 5-5 5',
   'back-5': 'M4 10a6 6 0 1 0 2-4.5M4 3v3.5h3.5',
   'forward-5': 'M16 10a6 6 0 1 1-2-4.5M16 3v3.5h-3.5',
+  box: 'M3.5 6V3.5H6M9 3.5h2M14 3.5h2.5V6M16.5 9v2M16.5 14v2.5H14M11 16.5H9M6 16.5H3.5V14M3.5 11V9',
 };
 
 export function Icon({ name }: { name: IconName }) {

@@ -4,6 +4,7 @@ import { Icon } from '../common/icons';
 import { probeUrl } from '../common/probeUrl';
 import { onToolbarKeyDown } from '../common/toolbarKeys';
 import { ErrorState, LoadingState } from '../common/ViewerStatus';
+import { useItemHandle } from '../common/useItemHandle';
 import type { ViewerProps } from '../types';
 import {
   boxCentre,
@@ -30,7 +31,8 @@ export function ImageViewer(props: ViewerProps) {
   return <ImageView key={props.url} {...props} />;
 }
 
-function ImageView({ item, url }: ViewerProps) {
+function ImageView({ item, url, handleRef }: ViewerProps) {
+  useItemHandle(handleRef, item.id);
   const areaRef = useRef<HTMLDivElement>(null);
   const imgRef = useRef<HTMLImageElement>(null);
   const dragRef = useRef<{ pointerId: number; start: Point; view: View } | null>(null);

@@ -20,9 +20,12 @@ export interface PdfToolbarProps {
   onFindAgain(previous: boolean): void;
   findStatus: string;
   searchRef: RefObject<HTMLInputElement | null>;
+  /** Box drawing for anchored comments; the button is left out when nobody listens for boxes. */
+  drawing: boolean;
+  onToggleDraw?(): void;
 }
 
-/** The PDF toolbar: zoom, page navigation and find, left to right. Purely presentational. */
+/** The PDF toolbar: zoom, page navigation, box drawing and find, left to right. Purely presentational. */
 export function PdfToolbar(props: PdfToolbarProps) {
   const { ready, scale, page, pageCount, query } = props;
   const pageOfId = useId();
@@ -125,6 +128,23 @@ export function PdfToolbar(props: PdfToolbarProps) {
           <Icon name="chevron-down" />
         </button>
       </div>
+
+      {props.onToggleDraw && (
+        <div className="av-toolbar__group">
+          <button
+            type="button"
+            className="av-button"
+            aria-pressed={props.drawing}
+            aria-keyshortcuts="B"
+            title={props.drawing ? 'Drag over a page to draw a box (Esc cancels)' : 'Draw a box to comment on (B)'}
+            disabled={!ready}
+            onClick={props.onToggleDraw}
+          >
+            <Icon name="box" />
+            <span>Draw box</span>
+          </button>
+        </div>
+      )}
 
       <div className="av-toolbar__group av-toolbar__group--search">
         <input

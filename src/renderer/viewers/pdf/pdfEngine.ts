@@ -1,5 +1,6 @@
 import { AnnotationEditorType, type PDFDocumentProxy } from 'pdfjs-dist';
 import { loadPdf, pdfLoadProblem } from './loadPdf';
+import type { ViewportLike } from './pdfGeometry';
 import { EventBus, LinkTarget, PDFFindController, PDFLinkService, PDFViewer } from './pdfjsViewer';
 
 /** pdf.js RenderingStates.FINISHED. */
@@ -11,6 +12,18 @@ interface PageViewHandle {
   renderingState: number;
   reset(): void;
   pdfPage?: { cleanup(): boolean } | null;
+}
+
+/**
+ * A page view as the anchoring code sees it. `div` is the `.page` element: it exists (sized) for
+ * every page from the start, but pdf.js empties it whenever the page is reset (scrolled far away,
+ * re-zoomed), so anything added to it must be re-added after 'pagerendered'.
+ */
+export interface PdfPageView {
+  id: number;
+  div: HTMLDivElement;
+  /** `scale` is CSS pixels per PDF point. */
+  viewport: ViewportLike & { scale: number };
 }
 
 /**
@@ -57,10 +70,16 @@ export interface PdfEngineEvents {
   onPageChange(pageNumber: number): void;
   onScaleChange(scale: number, presetValue: string | undefined): void;
   onFindCount(count: Partial<FindCount>): void;
+  /** The page views exist (sized, not yet drawn) and the initial zoom is set: pages can be scrolled to. */
+  onPagesInit?(): void;
+  /** A page's canvas or text layer was (re)drawn; its `.page` div may have been emptied first. */
+  onPageDrawn?(pageNumber: number): void;
 }
 
 export interface PdfEngine {
   viewer: PDFViewer;
+  /** The view of page `pageNumber` (1-based), once the pages are initialised. */
+  pageView(pageNumber: number): PdfPageView | undefined;
   find(query: string, again: boolean, previous: boolean): void;
   destroy(): void;
 }
@@ -103,9 +122,12 @@ export function createPdfEngine(
   let idleCleanup: ReturnType<typeof setTimeout> | undefined;
   eventBus.on('pagesinit', () => {
     viewer.currentScaleValue = 'page-width';
+    events.onPagesInit?.();
   });
-  eventBus.on('pagerendered', () => {
+  eventBus.on('textlayerrendered', ({ pageNumber }: { pageNumber: number }) => events.onPageDrawn?.(pageNumber));
+  eventBus.on('pagerendered', ({ pageNumber }: { pageNumber: number }) => {
     trimRenderedPages(viewer);
+    events.onPageDrawn?.(pageNumber);
     // Once rendering settles, release what pages scrolled out of view still hold (decoded
     // images, operator lists) on both sides of the worker, as the full pdf.js app does when
     // idle. Keeps a long read through a 300-page scan within the renderer memory budget.
@@ -174,6 +196,10 @@ export function createPdfEngine(
 
   return {
     viewer,
+    pageView(pageNumber) {
+      if (!Number.isInteger(pageNumber) || pageNumber < 1 || pageNumber > viewer.pagesCount) return undefined;
+      return (viewer.getPageView(pageNumber - 1) as PdfPageView | null) ?? undefined;
+    },
     find(query, again, previous) {
       if (!query.trim()) {
         // Closing the "find bar" is how pdf.js is told to drop its highlights.

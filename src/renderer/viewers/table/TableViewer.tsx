@@ -3,6 +3,7 @@ import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } fr
 import { describeError } from '../common/describeError';
 import { useFetchedText } from '../common/useFetchedText';
 import { ErrorState, LoadingState } from '../common/ViewerStatus';
+import { useItemHandle } from '../common/useItemHandle';
 import type { ViewerProps } from '../types';
 import { parseCsv } from './csv';
 import { canvasMeasure, columnWidths } from './columnWidths';
@@ -19,7 +20,8 @@ export function TableViewer(props: ViewerProps) {
   return <TableView key={props.url} {...props} />;
 }
 
-function TableView({ item, url }: ViewerProps) {
+function TableView({ item, url, handleRef }: ViewerProps) {
+  useItemHandle(handleRef, item.id);
   const load = useFetchedText(url);
   const parsed = useMemo((): { model: TableModel } | { problem: string } | null => {
     if (load.phase !== 'ready') return null;

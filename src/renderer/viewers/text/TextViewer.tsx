@@ -1,6 +1,7 @@
 import '../viewers.css';
 import { useFetchedText } from '../common/useFetchedText';
 import { ErrorState, LoadingState } from '../common/ViewerStatus';
+import { useItemHandle } from '../common/useItemHandle';
 import type { ViewerProps } from '../types';
 
 /** Plain-text evidence (reflections, transcripts) set for reading: a narrow measure, generous leading. */
@@ -8,7 +9,8 @@ export function TextViewer(props: ViewerProps) {
   return <TextView key={props.url} {...props} />;
 }
 
-function TextView({ item, url }: ViewerProps) {
+function TextView({ item, url, handleRef }: ViewerProps) {
+  useItemHandle(handleRef, item.id);
   const load = useFetchedText(url);
 
   if (load.phase === 'loading') return <LoadingState what="text" />;

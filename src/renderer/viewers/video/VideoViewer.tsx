@@ -1,8 +1,11 @@
 import 'video.js/dist/video-js.css';
 import '../viewers.css';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import videojs from 'video.js';
+import { useLatest } from '../common/useLatest';
 import { ErrorState, LoadingState } from '../common/ViewerStatus';
+import { MarkerStrip, mediaMarkersFor } from '../media/MarkerStrip';
+import { clampSeek, mediaHandle, positionReporter, useMediaHandle } from '../media/mediaAnchors';
 import { MediaControls } from '../media/MediaControls';
 import { mediaKeyAction, seekTarget, SEEK_STEP_SECONDS, stepRate } from '../media/mediaKeys';
 import { mediaProblem } from '../media/mediaProblem';
@@ -25,7 +28,15 @@ export function VideoViewer(props: ViewerProps) {
   return <VideoView key={props.url} {...props} />;
 }
 
-function VideoView({ item, url }: ViewerProps) {
+function VideoView({
+  item,
+  url,
+  handleRef,
+  initialPosition,
+  onPositionChange,
+  markers,
+  onMarkerActivate,
+}: ViewerProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const playerRef = useRef<Player | null>(null);
   const [load, setLoad] = useState<Load>({ phase: 'loading' });
@@ -33,6 +44,20 @@ function VideoView({ item, url }: ViewerProps) {
   const [rate, setRate] = useState(1);
   const type = playableType(item.mediaType);
   const title = item.title;
+  const latest = useLatest({ initialPosition, onPositionChange });
+  const timeline = useMemo(() => mediaMarkersFor(markers, item.id), [markers, item.id]);
+
+  const adapter = () => {
+    const player = playerRef.current;
+    if (!player) return null;
+    return {
+      time: () => player.currentTime() ?? 0,
+      duration: () => player.duration() ?? Number.NaN,
+      pause: () => player.pause(),
+      seek: (seconds: number) => void player.currentTime(seconds),
+    };
+  };
+  useMediaHandle(handleRef, item.id, load.phase === 'ready', adapter);
 
   useEffect(() => {
     const host = hostRef.current;
@@ -75,6 +100,16 @@ function VideoView({ item, url }: ViewerProps) {
     };
     player.on(['timeupdate', 'durationchange', 'seeking', 'seeked', 'loadedmetadata'], readTime);
     player.on('seeked', () => performance.mark('anchor:video-seeked'));
+    const reportPosition = positionReporter(() => latest.current.onPositionChange);
+    player.on(['timeupdate', 'seeked'], () => {
+      if (!disposed) reportPosition(player.currentTime() ?? 0);
+    });
+    player.one('loadedmetadata', () => {
+      // Restore where the assessor left off, once, before they see the first frame.
+      const wanted = latest.current.initialPosition?.seconds;
+      if (!disposed && wanted !== undefined && wanted > 0)
+        player.currentTime(clampSeek(wanted, player.duration() ?? Number.NaN));
+    });
     player.on('loadedmetadata', () => {
       if (!disposed) setLoad({ phase: 'ready' });
     });
@@ -90,10 +125,11 @@ function VideoView({ item, url }: ViewerProps) {
 
     return () => {
       disposed = true;
+      reportPosition.flush();
       playerRef.current = null;
       player.dispose();
     };
-  }, [url, type]);
+  }, [url, type, latest]);
 
   // Name the player after the evidence (video.js's default is a generic "Video Player").
   useEffect(() => {
@@ -108,6 +144,14 @@ function VideoView({ item, url }: ViewerProps) {
 
   function setPlaybackRate(next: number) {
     playerRef.current?.playbackRate(next);
+  }
+
+  function onMarker(id: string) {
+    if (onMarkerActivate) onMarkerActivate(id);
+    else {
+      const marker = timeline.find((m) => m.id === id);
+      if (marker) mediaHandle(item.id, adapter).reveal(marker.anchor);
+    }
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
@@ -133,6 +177,9 @@ function VideoView({ item, url }: ViewerProps) {
           </div>
         )}
       </div>
+      {load.phase !== 'error' && timeline.length > 0 && (
+        <MarkerStrip markers={timeline} duration={time.duration} current={time.current} onActivate={onMarker} />
+      )}
       {load.phase === 'error' ? (
         <ErrorState message={`This video could not be played: ${load.problem}`} />
       ) : (
