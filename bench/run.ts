@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { benchLibrary, benchViewers } from './browser.bench';
 import { benchImport } from './import.bench';
+import { benchReview } from './review.bench';
 import { describeMachine, type BudgetResult } from './machine';
 
 /**
@@ -15,7 +16,9 @@ async function main(): Promise<void> {
   try {
     results.push(await benchImport(work));
     results.push(...(await benchViewers(work)));
-    results.push(await benchLibrary(work));
+    results.push(await benchLibrary(work, 2000));
+    results.push(...(await benchReview(work)));
+    results.push(await benchLibrary(work, 10_000));
   } finally {
     await rm(work, { recursive: true, force: true });
   }

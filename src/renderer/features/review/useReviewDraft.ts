@@ -3,8 +3,10 @@ import type { ScoreRecord } from '../../../shared/domain/score';
 import type { ReviewDraft } from '../../../shared/review/draft';
 import { openReview, reopenReview, saveDraft, submitReview, type ReviewState } from '../../data/reviews';
 
-/** How long typing may pause before the draft is written; well inside the 500 ms durability budget. */
+/** How long typing may pause before the draft is written. */
 const SAVE_DELAY_MS = 120;
+/** Continuous typing still saves this often, so no keystroke waits longer (budget: durable ≤ 500 ms). */
+const SAVE_MAX_WAIT_MS = 250;
 
 export type SaveStatus = 'saved' | 'saving' | 'unsaved' | 'failed';
 
@@ -19,6 +21,9 @@ export function useReviewDraft(packetId: string, activeMs: () => number) {
   const dirty = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const chain = useRef<Promise<void>>(Promise.resolve());
+  /** performance.now() of the first and last edit not yet written, for the durability benchmark. */
+  const firstUnsaved = useRef<number | undefined>(undefined);
+  const lastEdit = useRef(0);
   const activeMsRef = useRef(activeMs);
   activeMsRef.current = activeMs;
 
@@ -28,12 +33,14 @@ export function useReviewDraft(packetId: string, activeMs: () => number) {
     if (!draft || !dirty.current) return chain.current;
     dirty.current = false;
     const toSave = { ...draft, timeOnTaskMs: activeMsRef.current() };
+    const detail = { firstEditAt: firstUnsaved.current, lastEditAt: lastEdit.current };
+    firstUnsaved.current = undefined;
     setSaveStatus('saving');
     chain.current = chain.current
       .then(() => saveDraft(toSave))
       .then(
         () => {
-          performance.mark('anchor:draft-saved');
+          performance.mark('anchor:draft-saved', { detail });
           if (!dirty.current) setSaveStatus('saved');
         },
         () => setSaveStatus('failed'),
@@ -61,19 +68,27 @@ export function useReviewDraft(packetId: string, activeMs: () => number) {
   }, [packetId, flush]);
 
   /** Applies an edit to the draft and schedules its save. */
+  const schedule = useCallback(() => {
+    const now = performance.now();
+    lastEdit.current = now;
+    firstUnsaved.current ??= now;
+    dirty.current = true;
+    clearTimeout(timer.current);
+    const waited = now - firstUnsaved.current;
+    timer.current = setTimeout(() => void flush(), Math.max(0, Math.min(SAVE_DELAY_MS, SAVE_MAX_WAIT_MS - waited)));
+  }, [flush]);
+
   const update = useCallback(
     (edit: (draft: ReviewDraft) => ReviewDraft) => {
       const current = latest.current;
       if (!current) return;
       const next = { ...edit(current), updatedAt: new Date().toISOString() };
       latest.current = next;
-      dirty.current = true;
       setSaveStatus('unsaved');
       setState({ kind: 'draft', draft: next, saved: false });
-      clearTimeout(timer.current);
-      timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
+      schedule();
     },
-    [flush],
+    [schedule],
   );
 
   /** Records an edit that needs no re-render (the viewer's position): saved with the next write. */
@@ -82,11 +97,9 @@ export function useReviewDraft(packetId: string, activeMs: () => number) {
       const current = latest.current;
       if (!current) return;
       latest.current = { ...edit(current), updatedAt: new Date().toISOString() };
-      dirty.current = true;
-      clearTimeout(timer.current);
-      timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
+      schedule();
     },
-    [flush],
+    [schedule],
   );
 
   const submit = useCallback(async (record: ScoreRecord) => {
