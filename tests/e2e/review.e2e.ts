@@ -102,7 +102,11 @@ describe('the review loop, end to end in Chromium', () => {
         .poll(() =>
           page().getByRole('radiogroup', { name: criterion.title }).getByRole('radio', { checked: true }).count(),
         )
-        .toBe(1);
+        .toBe(1)
+        .catch(async (error: unknown) => {
+          const focus = await page().evaluate(() => document.activeElement?.outerHTML.slice(0, 200));
+          throw new Error(`criterion ${index} not scored; focus on ${focus}`, { cause: error });
+        });
       if (index === 1) {
         await page().keyboard.press('Tab');
         await page().keyboard.type('Groups are counted but misconceptions are not named (see analysis, page 2).');
@@ -209,6 +213,38 @@ describe('the review loop, end to end in Chromium', () => {
       .waitFor();
   });
 
+  it('reopens a submitted review as revision 2 and records it in the local history', async () => {
+    const history = page().getByRole('region', { name: 'History on this computer' });
+    await history.getByText(/Submitted revision 1/).waitFor();
+    await history
+      .getByText(/Exported revision 1/)
+      .first()
+      .waitFor();
+    await page().getByRole('button', { name: 'Reopen as revision 2' }).click();
+    await history.getByText(/Reopened revision 2/).waitFor();
+    await expect.poll(() => page().getByRole('textbox', { name: 'Private notes' }).getAttribute('readonly')).toBeNull();
+    expect(await page().getByRole('textbox', { name: 'Private notes' }).inputValue()).toBe(PRIVATE_NOTE);
+    await page().keyboard.press('Control+Enter');
+    await page()
+      .getByRole('dialog', { name: 'Submit this review?' })
+      .getByRole('button', { name: 'Submit review' })
+      .click();
+    await history.getByText(/Submitted revision 2/).waitFor();
+    await page().getByRole('button', { name: 'Reopen as revision 3' }).waitFor();
+  });
+
+  it('exports every submitted review from the queue', async () => {
+    await page().goto(`${session.host.origin}/#/`);
+    await page()
+      .getByRole('row', { name: /Candidate K-4172/ })
+      .getByText(/Submitted|Exported/)
+      .waitFor();
+    const csv = (await download('Export all (CSV)')).toString('utf8');
+    const rubric = byPseudonym('Candidate K-4172').manifest.rubric;
+    expect(csv.trim().split('\r\n')).toHaveLength(1 + rubric.criteria.length + 1);
+    expect(csv).toMatch(/,2,/); // the latest revision only
+  });
+
   it('lists exactly what is missing, and requires a justification for a decision the rule does not imply', async () => {
     const packet = byPseudonym('Candidate M-5531');
     const rubric = packet.manifest.rubric;
@@ -258,7 +294,13 @@ describe('the review loop, end to end in Chromium', () => {
   it('restores a draft after Chromium is killed mid-typing', async () => {
     const packet = byPseudonym('Candidate T-1186');
     const rubric = packet.manifest.rubric;
+    const pdf = packet.manifest.evidence.find((e) => e.kind === 'pdf' && e.title.length > 0)!;
     await openPacket('Candidate T-1186');
+    await showEvidence(pdf.title);
+    const pageNumber = page().getByRole('spinbutton', { name: 'Page number' });
+    await pageNumber.fill('2');
+    await pageNumber.press('Enter');
+    await page().waitForTimeout(700); // the viewer reports its position at most twice a second
     await page()
       .getByRole('radiogroup', { name: rubric.criteria[0]!.title })
       .getByRole('radio', { name: rubric.criteria[0]!.levels[2]!.label })
@@ -270,6 +312,8 @@ describe('the review loop, end to end in Chromium', () => {
     await page().keyboard.type(' Lost?'); // typed within the last moment before the kill
     await session.killAndRelaunchBrowser();
     await openPacket('Candidate T-1186');
+    await page().getByRole('heading', { level: 2, name: pdf.title }).waitFor();
+    await expect.poll(() => page().getByRole('spinbutton', { name: 'Page number' }).inputValue()).toBe('2');
     await expect
       .poll(() => page().getByRole('textbox', { name: 'Private notes' }).inputValue())
       .toMatch(/^Video consent note is on file; ask the committee\./);

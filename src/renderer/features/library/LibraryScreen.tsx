@@ -3,6 +3,7 @@ import { navigate } from '../../app/route';
 import { ImportFeedback } from './ImportFeedback';
 import { filterPackets, nextUnscored, type LibrarySort, type StatusFilter } from './filter-packets';
 import { AssessorIdField } from './AssessorIdField';
+import { BulkExport } from './BulkExport';
 import { formatDuration } from '../review/useTimeOnTask';
 import type { ReviewStatus } from '../../data/db';
 import { useImport } from './useImport';
@@ -141,6 +142,9 @@ export function LibraryScreen() {
               <option value="exported">Exported</option>
             </select>
           </label>
+          <BulkExport
+            submittedCount={(packets ?? []).filter((p) => p.status === 'submitted' || p.status === 'exported').length}
+          />
           <span role="status" className="count">
             {packets === undefined ? 'Loading…' : `${shown.length} of ${packets.length} packets`}
           </span>

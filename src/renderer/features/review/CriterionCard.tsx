@@ -60,8 +60,9 @@ export function CriterionCard(props: CriterionCardProps) {
     } else return;
     event.preventDefault();
   };
+  // Synchronous on purpose: a deferred focus could land after J/K has already moved on.
   const focusLevel = (index: number) =>
-    requestAnimationFrame(() => groupRef.current?.querySelectorAll<HTMLElement>('[role="radio"]')[index]?.focus());
+    groupRef.current?.querySelectorAll<HTMLElement>('[role="radio"]')[index]?.focus();
 
   const focusIndex = Math.max(
     0,

@@ -19,6 +19,7 @@ import { CommentComposer } from './CommentComposer';
 import { CriterionCard } from './CriterionCard';
 import { DECISION_LABEL, DecisionSection } from './DecisionSection';
 import { FeedbackSection } from './FeedbackSection';
+import { LocalHistory } from './LocalHistory';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { SplitLayout } from './SplitLayout';
 import { SubmitDialog } from './SubmitDialog';
@@ -343,6 +344,7 @@ export function ReviewWorkspace({ packet, itemId }: { packet: StoredPacket; item
         onNotes={(text) => review.update((d) => ({ ...d, privateNotes: text }))}
         onJumpToCriterion={focusCriterion}
       />
+      <LocalHistory packetId={manifest.packetId} />
       {!readOnly && (
         <div className="submit-bar">
           <button type="button" className="primary" onClick={() => setSubmitOpen(true)}>
