@@ -89,12 +89,10 @@ export async function benchReview(work: string): Promise<BudgetResult[]> {
     await page.waitForTimeout(800);
     const durability = await page.evaluate(() => {
       const keys = (window as unknown as { __keys: number[] }).__keys;
-      const saves = performance
-        .getEntriesByName('anchor:draft-saved')
-        .map((m) => ({
-          at: m.startTime,
-          lastEditAt: ((m as PerformanceMark).detail as { lastEditAt: number }).lastEditAt,
-        }));
+      const saves = performance.getEntriesByName('anchor:draft-saved').map((m) => ({
+        at: m.startTime,
+        lastEditAt: ((m as PerformanceMark).detail as { lastEditAt: number }).lastEditAt,
+      }));
       return keys.map((key) => {
         const save = saves.find((s) => s.lastEditAt >= key);
         return save ? save.at - key : Number.POSITIVE_INFINITY;
