@@ -17,6 +17,9 @@ export const PNG_BYTES = Buffer.from(
 /** A real two-page PDF with extractable text. */
 export async function makePdf(pages = 2, text = 'Lesson objective'): Promise<Buffer> {
   const doc = await PDFDocument.create();
+  // Fixed dates keep the bytes identical from call to call (hashes and sizes in manifests stay valid).
+  doc.setCreationDate(new Date(Date.UTC(2026, 9, 1)));
+  doc.setModificationDate(new Date(Date.UTC(2026, 9, 1)));
   const font = await doc.embedFont(StandardFonts.Helvetica);
   for (let i = 1; i <= pages; i++) {
     doc.addPage([612, 792]).drawText(`${text} — page ${i} of ${pages}`, { x: 72, y: 700, size: 14, font });
