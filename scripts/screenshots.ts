@@ -42,6 +42,27 @@ try {
   await page.goto(`${session.host.origin}/#/packet/${table.packet.manifest.packetId}/${table.item.id}`);
   await page.getByRole('table', { name: table.item.title }).waitFor();
   await page.screenshot({ path: `${out}/packet-table.png` });
+
+  // The review screen: levels chosen, a comment on the PDF, and the submit check.
+  const review = pdf.packet.manifest;
+  await page.goto(`${session.host.origin}/#/packet/${review.packetId}/${pdf.item.id}`);
+  await page.locator('.page[data-page-number="1"] canvas').waitFor();
+  for (const [index, criterion] of review.rubric.criteria.entries()) {
+    if (index === review.rubric.criteria.length - 1) break;
+    await page
+      .getByRole('radiogroup', { name: criterion.title })
+      .getByRole('radio', { name: criterion.levels[index === 1 ? 1 : 3]!.label })
+      .click();
+  }
+  await page.getByRole('button', { name: 'Next page' }).focus();
+  await page.keyboard.press('c');
+  await page.keyboard.type('The success criteria are writ');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${out}/review.png` });
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Enter');
+  await page.getByRole('dialog', { name: 'Not ready to submit' }).waitFor();
+  await page.screenshot({ path: `${out}/submit-check.png` });
 } finally {
   await session.stop();
   await rm(work, { recursive: true, force: true });
