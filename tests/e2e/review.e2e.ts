@@ -291,6 +291,60 @@ describe('the review loop, end to end in Chromium', () => {
       .waitFor();
   });
 
+  it('offers the comment bank while typing a comment, seeded with the rubric level feedback', async () => {
+    const packet = byPseudonym('Candidate M-5531');
+    const criterion = packet.manifest.rubric.criteria[0]!;
+    const seeded = criterion.levels.find((l) => l.feedback)!.feedback!;
+    const words = seeded
+      .split(/\s+/)
+      .filter((w) => w.length > 4)
+      .slice(0, 2)
+      .join(' ');
+    await openPacket('Candidate M-5531');
+    await showEvidence(packet.manifest.evidence.find((e) => e.kind === 'pdf')!.title);
+    await page().getByRole('radiogroup', { name: criterion.title }).getByRole('radio').first().focus();
+    await page().keyboard.press('c');
+    const composer = page().getByRole('dialog', { name: 'New evidence comment' });
+    await expect.poll(() => composer.getByRole('combobox', { name: 'Criterion' }).inputValue()).toBe(criterion.id);
+    await page().keyboard.type(words);
+    const bank = composer.getByRole('listbox', { name: 'Comment bank' });
+    await bank.getByRole('option', { name: seeded }).waitFor();
+    await page().keyboard.press('ArrowDown');
+    await page().keyboard.press('Enter');
+    await expect.poll(() => composer.getByRole('combobox', { name: 'Comment' }).inputValue()).toBe(seeded);
+    await page().keyboard.press('Enter');
+    await page()
+      .getByRole('list', { name: `Comments on ${criterion.title}` })
+      .getByText(seeded)
+      .waitFor();
+  });
+
+  it('shows a resubmission with the earlier feedback, and earlier levels only on request', async () => {
+    const packet = byPseudonym('Candidate R-2098');
+    const previous = packet.manifest.attempt.previous[0]!;
+    await openPacket('Candidate R-2098');
+    await page()
+      .getByText(/Attempt 2: earlier feedback is under/)
+      .waitFor();
+    await page()
+      .getByRole('navigation', { name: 'Evidence' })
+      .getByRole('button', { name: /Earlier attempts/ })
+      .click();
+    const earlier = page().getByRole('article', { name: 'Earlier attempts' });
+    await earlier.getByText(previous.feedback.split('\n')[0]!.slice(0, 60)).waitFor();
+    expect(await earlier.getByRole('table').count()).toBe(0);
+    await earlier.getByRole('checkbox', { name: 'Show earlier criterion levels' }).check();
+    await earlier.getByRole('table', { name: 'Attempt 1 levels' }).waitFor();
+  });
+
+  it('opens the next unscored packet with N from the queue', async () => {
+    await page().goto(`${session.host.origin}/#/`);
+    await page().getByRole('table', { name: 'Packets' }).waitFor();
+    await page().keyboard.press('n');
+    await page().getByRole('region', { name: 'Rubric and scoring' }).waitFor();
+    expect(await page().getByRole('region', { name: 'Submitted review' }).count()).toBe(0);
+  });
+
   it('restores a draft after Chromium is killed mid-typing', async () => {
     const packet = byPseudonym('Candidate T-1186');
     const rubric = packet.manifest.rubric;
