@@ -161,7 +161,7 @@ export function CriterionCard(props: CriterionCardProps) {
         {props.comments.length > 0 && (
           <ul aria-label={`Comments on ${criterion.title}`}>
             {props.comments.map((comment) => (
-              <li key={comment.id}>
+              <li key={comment.id} data-comment={comment.id}>
                 <button type="button" className="link" onClick={() => props.onRevealComment(comment)}>
                   {anchorLabel(comment.anchor, props.manifest)}
                 </button>{' '}

@@ -5,15 +5,12 @@ import { reviewIssues, unaddressedCriteria } from '../../../shared/review/comple
 import { describeRule, feedbackThreshold, impliedDecision } from '../../../shared/review/decision-rules';
 import type { ReviewDraft } from '../../../shared/review/draft';
 import { anchorLabel } from '../../../shared/review/export/anchor-label';
-import { bridge } from '../../bridge';
 import { navigate, routeHref } from '../../app/route';
 import { draftFromRecord } from '../../data/reviews';
-import { EvidenceViewer, preloadViewers, type ViewerHandle } from '../../viewers';
-import { EarlierAttempts } from '../packet/EarlierAttempts';
-import { EvidenceNavigator } from '../packet/EvidenceNavigator';
+import { preloadViewers, type ViewerHandle } from '../../viewers';
+import { EvidencePane } from './EvidencePane';
 import { HISTORY_SECTION, RESPONSES_SECTION, navEntries } from '../packet/sections';
 import { VerifyButton } from '../packet/VerifyButton';
-import { WrittenResponses } from '../packet/WrittenResponses';
 import { addToBank } from './comment-bank';
 import { CommentComposer } from './CommentComposer';
 import { CriterionCard } from './CriterionCard';
@@ -26,12 +23,10 @@ import { SubmitDialog } from './SubmitDialog';
 import { SubmittedBanner } from './SubmittedBanner';
 import { useAssessorId } from './useAssessorId';
 import { useReviewDraft } from './useReviewDraft';
+import { useReviewShortcuts } from './useReviewShortcuts';
 import { TimeOnTask } from './TimeOnTask';
 import { useTimeOnTask } from './useTimeOnTask';
 import { submitDraft } from './submit-draft';
-
-const isTextField = (target: EventTarget | null) =>
-  target instanceof HTMLElement && !!target.closest('input, textarea, select, [contenteditable="true"]');
 
 /**
  * The review screen: evidence on one side, the rubric on the other. Every edit goes to the
@@ -139,26 +134,15 @@ export function ReviewWorkspace({ packet, itemId }: { packet: StoredPacket; item
     if (next) focusCriterion(next.id);
   };
 
-  // Review-wide keys, outside text fields: C comment, ? shortcuts, Ctrl+Enter submit, [ ] evidence.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
-        event.preventDefault();
-        if (!readOnly) setSubmitOpen(true);
-        return;
-      }
-      if (event.ctrlKey || event.metaKey || event.altKey || isTextField(event.target) || composer) return;
-      if (event.key === '?') setShortcutsOpen(true);
-      else if (event.key === 'c' || event.key === 'C') startComment();
-      else if (event.key === '[' || event.key === ']') {
-        const index = entries.findIndex((e) => e.id === selectedId);
-        const next = entries[index + (event.key === ']' ? 1 : -1)];
-        if (next) select(next.id);
-      } else return;
-      event.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+  useReviewShortcuts({
+    submit: () => !readOnly && setSubmitOpen(true),
+    showShortcuts: () => setShortcutsOpen(true),
+    comment: () => startComment(),
+    step: (direction) => {
+      const next = entries[entries.findIndex((e) => e.id === selectedId) + direction];
+      if (next) select(next.id);
+    },
+    paused: composer !== undefined,
   });
 
   if (!draft) {
@@ -180,42 +164,22 @@ export function ReviewWorkspace({ packet, itemId }: { packet: StoredPacket; item
     .map((c) => ({ id: c.id, anchor: c.anchor, label: `Comment: ${c.text.slice(0, 60)}` }));
 
   const evidencePane = (
-    <div className="evidence-side">
-      <EvidenceNavigator entries={entries} selectedId={selectedId} onSelect={select} manifest={manifest} />
-      <div className="evidence-pane">
-        <header className="evidence-header">
-          <h2 id="evidence-title">{item?.title ?? entries.find((e) => e.id === selectedId)?.label}</h2>
-          {item?.description && <p className="muted">{item.description}</p>}
-        </header>
-        <div className="viewer-host">
-          {item ? (
-            <EvidenceViewer
-              key={item.id}
-              item={item}
-              url={bridge.evidenceUrl(manifest.packetId, item.path)}
-              handleRef={setHandle}
-              initialPosition={
-                draft.viewer.itemId === item.id ? { page: draft.viewer.page, seconds: draft.viewer.seconds } : undefined
-              }
-              onPositionChange={(position) =>
-                review.updateSilently((d) => ({ ...d, viewer: { itemId: item.id, ...position } }))
-              }
-              onAnchorDrawn={(anchor) => startComment(undefined, anchor)}
-              markers={markers}
-              onMarkerActivate={(id) =>
-                document
-                  .querySelector(`[data-comment="${id}"]`)
-                  ?.scrollIntoView({ block: 'center', behavior: 'smooth' })
-              }
-            />
-          ) : selectedId === HISTORY_SECTION ? (
-            <EarlierAttempts manifest={manifest} />
-          ) : (
-            <WrittenResponses manifest={manifest} />
-          )}
-        </div>
-      </div>
-    </div>
+    <EvidencePane
+      manifest={manifest}
+      entries={entries}
+      selectedId={selectedId}
+      item={item}
+      onSelect={select}
+      handleRef={setHandle}
+      initialPosition={
+        item && draft.viewer.itemId === item.id ? { page: draft.viewer.page, seconds: draft.viewer.seconds } : undefined
+      }
+      onPositionChange={(position) =>
+        item && review.updateSilently((d) => ({ ...d, viewer: { itemId: item.id, ...position } }))
+      }
+      onAnchorDrawn={(anchor) => startComment(undefined, anchor)}
+      markers={markers}
+    />
   );
 
   const rubricPane = (
