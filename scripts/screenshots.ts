@@ -63,6 +63,12 @@ try {
   await page.keyboard.press('Control+Enter');
   await page.getByRole('dialog', { name: 'Not ready to submit' }).waitFor();
   await page.screenshot({ path: `${out}/submit-check.png` });
+  await page.keyboard.press('Escape');
+
+  // The queue, with that review now in progress.
+  await page.goto(`${session.host.origin}/#/`);
+  await page.getByRole('row', { name: new RegExp(review.candidate.pseudonym) }).getByText('In progress').waitFor();
+  await page.screenshot({ path: `${out}/queue.png` });
 } finally {
   await session.stop();
   await rm(work, { recursive: true, force: true });

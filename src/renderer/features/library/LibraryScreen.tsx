@@ -11,6 +11,10 @@ import { useLibrary } from './useLibrary';
 import { useVirtualRows } from './useVirtualRows';
 
 const ROW_HEIGHT = 44;
+
+/** Not yet submitted and past its due date. */
+const isOverdue = (row: { status: ReviewStatus; dueAt: string }) =>
+  (row.status === 'not-started' || row.status === 'in-progress') && Date.parse(row.dueAt) < Date.now();
 const STATUS_LABEL: Record<ReviewStatus, string> = {
   'not-started': 'Not started',
   'in-progress': 'In progress',
@@ -197,7 +201,10 @@ export function LibraryScreen() {
                     <td>
                       <span className={`status status-${packet.status}`}>{STATUS_LABEL[packet.status]}</span>
                     </td>
-                    <td>{dateFormat.format(new Date(packet.dueAt))}</td>
+                    <td>
+                      {dateFormat.format(new Date(packet.dueAt))}
+                      {isOverdue(packet) && <span className="overdue"> · overdue</span>}
+                    </td>
                     <td className="num">{packet.timeSpentMs ? formatDuration(packet.timeSpentMs) : '—'}</td>
                     <td>{dateFormat.format(new Date(packet.submittedAt))}</td>
                     <td>{dateTimeFormat.format(new Date(packet.importedAt))}</td>
