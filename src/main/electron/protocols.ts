@@ -38,6 +38,18 @@ export function handleEvidenceProtocol(cache: EvidenceCache): void {
   protocol.handle('evidence', async (request) => {
     const url = new URL(request.url);
     if (url.host !== 'packet') return new Response(null, { status: 404 });
+    if (request.method === 'OPTIONS') {
+      // pdf.js asks for byte ranges with fetch(); a Range header may trigger a CORS preflight.
+      return new Response(null, {
+        status: 204,
+        headers: {
+          'Access-Control-Allow-Origin': APP_ORIGIN,
+          'Access-Control-Allow-Methods': 'GET, HEAD',
+          'Access-Control-Allow-Headers': 'Range',
+          'Access-Control-Max-Age': '600',
+        },
+      });
+    }
     const answer = await answerEvidenceRequest(cache, request.method, url.pathname, request.headers.get('range'));
     const headers = new Headers(answer.headers);
     headers.set('Access-Control-Allow-Origin', APP_ORIGIN);
