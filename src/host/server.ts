@@ -101,9 +101,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         log('host: rejected cross-origin call', { origin: requestOrigin });
         return json(res, 403, { ok: false, error: { message: 'Cross-origin calls are refused.', code: 'forbidden' } });
       }
-      return url.pathname.startsWith('/bridge/')
-        ? bridgeCall(req, res, decodeURIComponent(url.pathname.slice('/bridge/'.length)))
-        : upload(req, res, decodeURIComponent(url.pathname.slice('/upload/'.length)));
+      const isBridge = url.pathname.startsWith('/bridge/');
+      const name = safeDecode(url.pathname.slice(isBridge ? '/bridge/'.length : '/upload/'.length));
+      if (name === undefined)
+        return json(res, 400, { ok: false, error: { message: 'Malformed channel name.', code: 'bad-request' } });
+      return isBridge ? bridgeCall(req, res, name) : upload(req, res, name);
     }
     if (url.pathname.startsWith('/evidence/')) {
       const answer = await answerEvidenceRequest(
@@ -208,6 +210,14 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
+}
+
+function safeDecode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function readCookie(req: IncomingMessage, name: string): string | undefined {

@@ -106,6 +106,12 @@ describe('browser-mode host', () => {
     });
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body.toString()).error.message).toMatch(/packetId/);
+    const malformed = await send('/bridge/%E0%A4%A', {
+      method: 'POST',
+      headers: authed({ 'Content-Type': 'application/json' }),
+      body: '{}',
+    });
+    expect(malformed.status).toBe(400);
     const notJson = await send('/bridge/packets.list', {
       method: 'POST',
       headers: authed({ 'Content-Type': 'application/json' }),
