@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { APP_SECURITY_HEADERS } from '../shared/http/security-headers';
 import { resolveContained } from '../main/services/containment';
 
@@ -37,5 +38,6 @@ export async function serveStatic(webRoot: string, pathname: string, res: Server
     return;
   }
   res.writeHead(200, { ...APP_SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-cache' });
-  createReadStream(file).pipe(res);
+  // A file that vanishes or cannot be read mid-rebuild ends this response, never the process.
+  await pipeline(createReadStream(file), res).catch(() => res.destroy());
 }

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/anchor';
@@ -84,6 +84,23 @@ describe('anchor CLI', () => {
     expect(result.code).toBe(1);
     expect(result.err.join('\n')).toMatch(/docs\/lesson-plan\.pdf", which is not in the folder/);
     await expect(readFile(out)).rejects.toThrow();
+  });
+
+  it('pack: refuses a symbolic link instead of packing what it points at', async () => {
+    const files = await defaultFiles();
+    const folder = join(dir, 'symlink-folder');
+    for (const file of files) {
+      await mkdir(join(folder, file.path, '..'), { recursive: true });
+      await writeFile(join(folder, file.path), file.data);
+    }
+    const secret = join(dir, 'secret.txt');
+    await writeFile(secret, 'aws_secret_access_key=SUPERSECRET\n');
+    await rm(join(folder, 'data/results.csv'));
+    await symlink(secret, join(folder, 'data/results.csv'));
+    await writeFile(join(folder, 'manifest.json'), JSON.stringify(manifestFor(files)));
+    const result = await cli('packet', 'pack', folder, '-o', join(dir, 'symlink.anchor'));
+    expect(result.code).toBe(1);
+    expect(result.err.join('\n')).toMatch(/data\/results\.csv" is not a regular file|which is not in the folder/);
   });
 
   it('demo: writes six or more packets that all validate', async () => {

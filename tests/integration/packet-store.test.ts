@@ -101,6 +101,18 @@ describe('packet store: import → cache → range read', () => {
     expect(await readdir(join(dataDir, 'tmp'))).toEqual([]);
   });
 
+  it('serves the new manifest after a packet is removed and a corrected one imported under its id', async () => {
+    await store.import(await writePacket(dir, 'ok.anchor'));
+    const reading = store.cache.manifest(TEST_PACKET_ID); // a read racing the removal
+    await store.remove(TEST_PACKET_ID);
+    await reading;
+    const files = await defaultFiles();
+    const corrected = manifestFor(files);
+    corrected.credential.title = 'Corrected packet';
+    expect((await store.import(await writePacket(dir, 'corrected.anchor', { manifest: corrected }))).ok).toBe(true);
+    expect((await store.get(TEST_PACKET_ID))?.manifest.credential.title).toBe('Corrected packet');
+  });
+
   it('re-checks integrity on demand and purges a packet', async () => {
     const files = await defaultFiles();
     await store.import(await writePacket(dir, 'ok.anchor'));

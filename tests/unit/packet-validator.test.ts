@@ -186,6 +186,48 @@ describe('packet validator', () => {
     },
   );
 
+  it('rejects many small entries that together expand far beyond the archive (no per-entry floor)', async () => {
+    const file = join(dir, 'bomb-many.anchor');
+    const chunk = Buffer.alloc(900 * 1024, 1);
+    await writeFile(
+      file,
+      buildRawZip(Array.from({ length: 120 }, (_, i) => ({ name: `p${i}.bin`, data: chunk, deflate: true }))),
+    );
+    const report = await readPacket(file);
+    expect(report.problems.map((p) => p.message).join('\n')).toMatch(
+      /from .* \(over 200:1\); refused as a possible zip bomb/,
+    );
+  });
+
+  it('rejects central-directory entries that overlap (one blob listed many times)', async () => {
+    const blob = Buffer.alloc(4096, 7);
+    const zip = buildRawZip([{ name: 'a.bin', data: blob }]);
+    // Duplicate the central entry under new names pointing at the same local header.
+    const eocd = zip.length - 22;
+    const cdStart = zip.readUInt32LE(eocd + 16);
+    const central = zip.subarray(cdStart, eocd);
+    const copies = ['b.bin', 'c.bin'].map((name) => {
+      const copy = Buffer.from(central);
+      copy.write(name, 46, 'utf8');
+      return copy;
+    });
+    const end = Buffer.from(zip.subarray(eocd));
+    end.writeUInt16LE(3, 8);
+    end.writeUInt16LE(3, 10);
+    end.writeUInt32LE(central.length * 3, 12);
+    const file = join(dir, 'overlap.anchor');
+    await writeFile(file, Buffer.concat([zip.subarray(0, eocd), ...copies, end]));
+    const report = await readPacket(file);
+    expect(report.problems.map((p) => p.message).join('\n')).toMatch(/overlaps another entry/);
+  });
+
+  it('refuses names Anchor reserves for its own records', async () => {
+    const report = await readPacket(
+      await writePacket(dir, 'reserved.anchor', { extra: [{ name: '.anchor-import.json', data: Buffer.from('{}') }] }),
+    );
+    expect(report.problems.map((p) => p.message).join('\n')).toMatch(/reserved by Anchor/);
+  });
+
   it('rejects too many entries against a configurable cap', async () => {
     const extra = Array.from({ length: 20 }, (_, i) => ({ name: `junk/${i}.txt`, data: Buffer.from('x') }));
     const report = await readPacket(await writePacket(dir, 'many.anchor', { extra }), { limits: { maxEntries: 10 } });

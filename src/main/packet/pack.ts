@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { readFile, rename, rm, stat } from 'node:fs/promises';
+import { lstat, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
-import { MANIFEST_FILE, PacketManifest } from '../../shared/packet/manifest';
+import { MANIFEST_FILE, PacketManifest, packetPathProblem } from '../../shared/packet/manifest';
+import { resolveContained } from '../services/containment';
 import { problemsFromZod, type Problem } from '../../shared/problems';
 import { ALLOWED_MEDIA_TYPES } from './sniff';
 
@@ -28,16 +29,28 @@ export async function packFolder(folder: string, outFile: string): Promise<PackR
   const problems: Problem[] = [];
   for (const [index, item] of (Array.isArray(draft.evidence) ? draft.evidence : []).entries()) {
     if (typeof item.path !== 'string') continue;
-    try {
-      const file = join(folder, ...item.path.split('/'));
-      item.bytes = (await stat(file)).size;
-      item.sha256 = await sha256File(file);
-    } catch {
-      problems.push({
-        path: `manifest.evidence[${index}].path`,
-        message: `refers to "${item.path}", which is not in the folder`,
-      });
+    const where = `manifest.evidence[${index}].path`;
+    const pathProblem = packetPathProblem(item.path);
+    if (pathProblem) {
+      problems.push({ path: where, message: pathProblem });
+      continue;
     }
+    // Contained and a regular file: a symlink could otherwise ship a secret from elsewhere on disk.
+    const info = await lstat(join(folder, ...item.path.split('/'))).catch(() => undefined);
+    const file = info ? await resolveContained(folder, item.path) : undefined;
+    if (!info) {
+      problems.push({ path: where, message: `refers to "${item.path}", which is not in the folder` });
+      continue;
+    }
+    if (!info.isFile() || !file) {
+      problems.push({
+        path: where,
+        message: `"${item.path}" is not a regular file (symbolic links and devices are refused)`,
+      });
+      continue;
+    }
+    item.bytes = info.size;
+    item.sha256 = await sha256File(file);
   }
   const parsed = PacketManifest.safeParse(draft);
   if (!parsed.success) problems.push(...problemsFromZod(parsed.error, 'manifest'));

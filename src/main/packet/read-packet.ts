@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -56,7 +56,7 @@ async function readOpenPacket(
   limits: PacketLimits,
   options: ReadPacketOptions,
 ): Promise<PacketReport> {
-  const listing = await listZipEntries(zip, limits);
+  const listing = await listZipEntries(zip, limits, (await stat(file)).size);
   if (listing.problems.length > 0) return { problems: listing.problems };
 
   const manifestEntry = listing.files.get(MANIFEST_FILE);

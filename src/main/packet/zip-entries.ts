@@ -36,7 +36,7 @@ export function openZip(file: string): Promise<ZipFile> {
  * Lists the archive's central directory and vets every entry before any content is read:
  * names (zip-slip), symlinks, encryption, compression method, duplicates, and the zip-bomb caps.
  */
-export async function listZipEntries(zip: ZipFile, limits: PacketLimits): Promise<ZipListing> {
+export async function listZipEntries(zip: ZipFile, limits: PacketLimits, archiveBytes: number): Promise<ZipListing> {
   const files = new Map<string, ZipFileEntry>();
   const folded = new Set<string>();
   const problems: Problem[] = [];
@@ -102,6 +102,18 @@ export async function listZipEntries(zip: ZipFile, limits: PacketLimits): Promis
     files.set(name, { name, entry });
   }
 
+  const overlap = overlappingEntry([...files.values()]);
+  if (overlap) {
+    problems.push({ path: overlap, message: 'overlaps another entry in the archive; refused as a possible zip bomb' });
+  }
+  // Per-entry ratios miss many small bombs: the whole archive may not expand more than the ratio either.
+  const archiveCap = Math.max(limits.maxCompressionRatio * archiveBytes, limits.ratioFloorBytes * 64);
+  if (totalBytes > archiveCap && totalBytes <= limits.maxTotalBytes) {
+    problems.push({
+      path: '(packet)',
+      message: `would expand to ${formatBytes(totalBytes)} from ${formatBytes(archiveBytes)} (over ${limits.maxCompressionRatio}:1); refused as a possible zip bomb`,
+    });
+  }
   if (totalBytes > limits.maxTotalBytes) {
     problems.push({
       path: '(packet)',
@@ -109,6 +121,22 @@ export async function listZipEntries(zip: ZipFile, limits: PacketLimits): Promis
     });
   }
   return { files, problems };
+}
+
+const LOCAL_HEADER_BYTES = 30;
+
+/**
+ * Entries whose data ranges overlap let a small archive expand many times (several central
+ * entries pointing at one blob). Returns the name of the first offending entry.
+ */
+function overlappingEntry(files: ZipFileEntry[]): string | undefined {
+  const sorted = [...files].sort((a, b) => a.entry.relativeOffsetOfLocalHeader - b.entry.relativeOffsetOfLocalHeader);
+  for (let i = 1; i < sorted.length; i++) {
+    const previous = sorted[i - 1]!.entry;
+    const end = previous.relativeOffsetOfLocalHeader + LOCAL_HEADER_BYTES + previous.compressedSize;
+    if (sorted[i]!.entry.relativeOffsetOfLocalHeader < end) return sorted[i]!.name;
+  }
+  return undefined;
 }
 
 function decodeName(entry: Entry): string | undefined {

@@ -20,6 +20,8 @@ export interface LocatedEvidence {
  */
 export class EvidenceCache {
   private readonly manifests = new Map<string, PacketManifest>();
+  /** Bumped whenever a packet's files change, so a read that started before cannot re-cache stale data. */
+  private readonly generation = new Map<string, number>();
 
   constructor(private readonly packetsDir: string) {}
 
@@ -28,11 +30,12 @@ export class EvidenceCache {
     if (!Uuid.safeParse(packetId).success) return undefined;
     const cached = this.manifests.get(packetId);
     if (cached) return cached;
+    const started = this.generation.get(packetId) ?? 0;
     try {
       const manifest = PacketManifest.parse(
         JSON.parse(await readFile(join(this.packetsDir, packetId, MANIFEST_FILE), 'utf8')),
       );
-      this.manifests.set(packetId, manifest);
+      if ((this.generation.get(packetId) ?? 0) === started) this.manifests.set(packetId, manifest);
       return manifest;
     } catch {
       return undefined;
@@ -79,10 +82,17 @@ export class EvidenceCache {
     return problems;
   }
 
+  /** Drops the cached manifest so the next read comes from disk. */
+  forget(packetId: string): void {
+    this.manifests.delete(packetId);
+    this.generation.set(packetId, (this.generation.get(packetId) ?? 0) + 1);
+  }
+
   /** Deletes a packet's cached files. */
   async purge(packetId: string): Promise<void> {
     if (!Uuid.safeParse(packetId).success) return;
-    this.manifests.delete(packetId);
+    this.forget(packetId);
     await rm(join(this.packetsDir, packetId), { recursive: true, force: true });
+    this.forget(packetId);
   }
 }

@@ -66,11 +66,16 @@ export class PacketStore {
     return run;
   }
 
-  async remove(packetId: string): Promise<boolean> {
-    if (!this.summaries.has(packetId)) return false;
-    this.summaries.delete(packetId);
-    await this.cache.purge(packetId);
-    return true;
+  /** Removes a packet; queued with imports so a removal and a re-import cannot interleave. */
+  remove(packetId: string): Promise<boolean> {
+    const run = this.queue.then(async () => {
+      if (!this.summaries.has(packetId)) return false;
+      this.summaries.delete(packetId);
+      await this.cache.purge(packetId);
+      return true;
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   private async importNow(file: string, fileName: string): Promise<ImportOutcome> {
@@ -105,6 +110,8 @@ export class PacketStore {
       };
       await writeFile(join(staging, IMPORT_RECORD), JSON.stringify(record));
       await rename(staging, join(this.packetsDir, report.manifest.packetId));
+      // A read racing an earlier removal may have cached that packet's old manifest.
+      this.cache.forget(report.manifest.packetId);
       const summary = summarize(report.manifest, record);
       this.summaries.set(summary.packetId, summary);
       return { ok: true, packet: summary, alreadyImported: false };

@@ -34,6 +34,7 @@ export function packetPathProblem(path: string): string | undefined {
   const segments = path.split('/');
   if (segments.some((s) => s === '..')) return 'contains ".." (points outside the packet)';
   if (segments.some((s) => s === '' || s === '.')) return 'contains an empty or "." segment';
+  if (segments[0]?.toLowerCase().startsWith('.anchor-')) return 'uses a name reserved by Anchor (".anchor-…")';
   return undefined;
 }
 
