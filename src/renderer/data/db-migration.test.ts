@@ -46,3 +46,34 @@ describe('Dexie schema migrations', () => {
     v2.close();
   });
 });
+
+describe('saving drafts', () => {
+  it('never brings back a draft whose revision was already submitted', async () => {
+    const { saveDraft, submitReview, openReview } = await import('./reviews');
+    const { emptyDraft } = await import('../../shared/review/draft');
+    const database = new AnchorDatabase(`race-${Math.random()}`);
+    const packetId = '0b6c3f3e-2a41-4c1e-9d5b-7f3a2e1c9b10';
+    const draft = emptyDraft(packetId, 1, '2026-11-24T00:00:00Z');
+    await saveDraft(draft, database);
+    const record = {
+      id: '3f2b6c1e-1d2a-4b3c-8d4e-5f6a7b8c9d0e',
+      packetId,
+      rubricId: 'r',
+      rubricVersion: '1',
+      assessorId: 'a',
+      revision: 1,
+      criteria: [],
+      comments: [],
+      decision: { kind: 'not-yet' as const },
+      candidateFeedback: { overall: 'x', byCriterion: [] },
+      privateNotes: '',
+      createdAt: '2026-11-24T00:00:00Z',
+      submittedAt: '2026-11-24T00:01:00Z',
+    };
+    // A late autosave queued right behind the submit, as a playing video's position report can be.
+    await Promise.all([submitReview(draft, record, database), saveDraft({ ...draft, privateNotes: 'late' }, database)]);
+    expect((await openReview(packetId, database)).kind).toBe('submitted');
+    expect((await database.progress.get(packetId))?.status).toBe('submitted');
+    database.close();
+  });
+});

@@ -24,26 +24,38 @@ export async function openReview(packetId: string, database: AnchorDatabase = db
   return { kind: 'draft', draft: emptyDraft(packetId, 1, new Date().toISOString()), saved: false };
 }
 
-/** Saves a draft durably and marks the packet in progress (one transaction). */
-export async function saveDraft(draft: ReviewDraft, database: AnchorDatabase = db): Promise<void> {
-  await database.transaction('rw', database.drafts, database.progress, database.history, async () => {
-    const first = !(await database.drafts.get(draft.packetId));
-    await database.drafts.put(draft);
-    await database.progress.put({
-      packetId: draft.packetId,
-      status: 'in-progress',
-      timeSpentMs: draft.timeOnTaskMs,
-      updatedAt: draft.updatedAt,
-    });
-    if (first) {
-      await database.history.add({
+/** Saves a draft durably and marks the packet in progress (one transaction); false when its revision was already submitted. */
+export async function saveDraft(draft: ReviewDraft, database: AnchorDatabase = db): Promise<boolean> {
+  const written: boolean | undefined = await database.transaction(
+    'rw',
+    database.drafts,
+    database.reviews,
+    database.progress,
+    database.history,
+    async () => {
+      // A late save must never bring back a draft whose revision was already submitted.
+      const submitted = await latestSubmitted(draft.packetId, database);
+      if (submitted && submitted.revision >= draft.revision) return false;
+      const first = !(await database.drafts.get(draft.packetId));
+      await database.drafts.put(draft);
+      await database.progress.put({
         packetId: draft.packetId,
-        at: draft.updatedAt,
-        event: 'started',
-        revision: draft.revision,
+        status: 'in-progress',
+        timeSpentMs: draft.timeOnTaskMs,
+        updatedAt: draft.updatedAt,
       });
-    }
-  });
+      if (first) {
+        await database.history.add({
+          packetId: draft.packetId,
+          at: draft.updatedAt,
+          event: 'started',
+          revision: draft.revision,
+        });
+      }
+      return true;
+    },
+  );
+  return written === true;
 }
 
 /** Stores a submitted review, removes the draft and records it in the packet's history. */

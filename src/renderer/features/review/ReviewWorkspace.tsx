@@ -347,7 +347,11 @@ export function ReviewWorkspace({ packet, itemId }: { packet: StoredPacket; item
         onClose={() => setSubmitOpen(false)}
         onSubmit={() => {
           setSubmitOpen(false);
-          void submitDraft(draft, { rubric, assessorId, submit: review.submit });
+          submitDraft(draft, { rubric, assessorId, submit: review.submit }).catch((error: unknown) =>
+            setNotice(
+              `Could not submit: ${error instanceof Error ? error.message : String(error)}. Your work is kept as a draft.`,
+            ),
+          );
         }}
       />
       <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />

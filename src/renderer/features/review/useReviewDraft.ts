@@ -7,6 +7,8 @@ import { openReview, reopenReview, saveDraft, submitReview, type ReviewState } f
 const SAVE_DELAY_MS = 120;
 /** Continuous typing still saves this often, so no keystroke waits longer (budget: durable ≤ 500 ms). */
 const SAVE_MAX_WAIT_MS = 250;
+/** A failed save is retried after this long, and again until it succeeds. */
+const RETRY_MS = 1000;
 
 export type SaveStatus = 'saved' | 'saving' | 'unsaved' | 'failed';
 
@@ -24,13 +26,15 @@ export function useReviewDraft(packetId: string, activeMs: () => number) {
   /** performance.now() of the first and last edit not yet written, for the durability benchmark. */
   const firstUnsaved = useRef<number | undefined>(undefined);
   const lastEdit = useRef(0);
+  /** While a submit is being written, autosave stands still so it cannot resurrect the draft. */
+  const submitting = useRef(false);
   const activeMsRef = useRef(activeMs);
   activeMsRef.current = activeMs;
 
-  const flush = useCallback(() => {
+  const flush: () => Promise<void> = useCallback(() => {
     clearTimeout(timer.current);
     const draft = latest.current;
-    if (!draft || !dirty.current) return chain.current;
+    if (!draft || !dirty.current || submitting.current) return chain.current;
     dirty.current = false;
     const toSave = { ...draft, timeOnTaskMs: activeMsRef.current() };
     const detail = { firstEditAt: firstUnsaved.current, lastEditAt: lastEdit.current };
@@ -43,7 +47,13 @@ export function useReviewDraft(packetId: string, activeMs: () => number) {
           performance.mark('anchor:draft-saved', { detail });
           if (!dirty.current) setSaveStatus('saved');
         },
-        () => setSaveStatus('failed'),
+        () => {
+          // Keep the edit pending and try again: a failed write must not be forgotten.
+          dirty.current = true;
+          setSaveStatus('failed');
+          clearTimeout(timer.current);
+          timer.current = setTimeout(() => void flush(), RETRY_MS);
+        },
       );
     return chain.current;
   }, []);
@@ -105,13 +115,18 @@ export function useReviewDraft(packetId: string, activeMs: () => number) {
   const submit = useCallback(async (record: ScoreRecord) => {
     const draft = latest.current;
     if (!draft) return;
+    submitting.current = true;
     clearTimeout(timer.current);
-    dirty.current = false;
-    await chain.current;
-    const review = await submitReview({ ...draft, timeOnTaskMs: activeMsRef.current() }, record);
-    latest.current = undefined;
-    setState({ kind: 'submitted', review });
-    setSaveStatus('saved');
+    try {
+      await chain.current;
+      const review = await submitReview({ ...latest.current!, timeOnTaskMs: activeMsRef.current() }, record);
+      latest.current = undefined;
+      dirty.current = false;
+      setState({ kind: 'submitted', review });
+      setSaveStatus('saved');
+    } finally {
+      submitting.current = false;
+    }
   }, []);
 
   const reopen = useCallback(async () => {
