@@ -25,7 +25,7 @@ export interface HostOptions {
 }
 
 export interface RunningHost {
-  /** The URL to open: carries the per-run token once; the server swaps it for a cookie. */
+  /** The URL to open: its fragment carries this run's secrets to the page (never to a server). */
   launchUrl: string;
   origin: string;
   token: string;
@@ -33,18 +33,24 @@ export interface RunningHost {
   close(): Promise<void>;
 }
 
-const COOKIE = 'anchor_session';
+/** Request header carrying the per-run bridge token (a header, never a cookie: cookies reach every port). */
+export const TOKEN_HEADER = 'x-anchor-token';
 const MAX_JSON_BYTES = 1024 * 1024;
 const STATUS_BY_CODE = { 'bad-request': 400, forbidden: 403, 'not-found': 404, internal: 500 } as const;
 
 /**
  * Browser mode: one Node process serving the built renderer and carrying the bridge contract
- * over HTTP to the same services the Electron main process uses. Bound to 127.0.0.1 only;
- * every request needs the per-run token (as a SameSite=Strict cookie), a matching Host header
- * (DNS rebinding) and, for calls, a same-origin Origin and a non-simple content type (CSRF).
+ * over HTTP to the same services the Electron main process uses. Bound to 127.0.0.1 only, with
+ * a Host check (DNS rebinding). Two per-run secrets travel in the launch link's fragment (never
+ * sent to a server, kept by the page in sessionStorage, which is per origin including the port):
+ * the bridge token, required as a header on every call and upload, and the evidence key,
+ * required as a query parameter on evidence URLs (media elements cannot send headers). No
+ * cookies: browsers send cookies to every port of 127.0.0.1, i.e. to any other local server.
+ * Security-critical, do not change without review.
  */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
+  const evidenceKey = randomBytes(24).toString('base64url');
   const log = options.log ?? ((message, details) => console.error(message, details ?? ''));
   const backend = await openBackend({
     dataDir: options.dataDir,
@@ -79,20 +85,6 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (!allowedHosts.has(host)) return text(res, 421, 'Unknown host');
     const url = new URL(req.url ?? '/', `http://${host}`);
 
-    const offered = url.searchParams.get('token');
-    if (req.method === 'GET' && url.pathname === '/' && offered !== null) {
-      if (!sameSecret(offered, token)) return text(res, 401, 'This link is not valid for this run of Anchor.');
-      res.writeHead(303, {
-        Location: '/',
-        'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-        'Cache-Control': 'no-store',
-      });
-      return void res.end();
-    }
-    if (!sameSecret(readCookie(req, COOKIE) ?? '', token)) {
-      return text(res, 401, 'Open Anchor with the link printed by "npm run web"; it carries this run\'s access token.');
-    }
-
     if (url.pathname.startsWith('/bridge/') || url.pathname.startsWith('/upload/')) {
       const requestOrigin = req.headers.origin;
       if (req.method !== 'POST')
@@ -101,6 +93,15 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         log('host: rejected cross-origin call', { origin: requestOrigin });
         return json(res, 403, { ok: false, error: { message: 'Cross-origin calls are refused.', code: 'forbidden' } });
       }
+      if (!sameSecret(String(req.headers[TOKEN_HEADER] ?? ''), token)) {
+        return json(res, 401, {
+          ok: false,
+          error: {
+            message: 'Open Anchor with the link printed by "npm run web"; it carries this run\'s access token.',
+            code: 'forbidden',
+          },
+        });
+      }
       const isBridge = url.pathname.startsWith('/bridge/');
       const name = safeDecode(url.pathname.slice(isBridge ? '/bridge/'.length : '/upload/'.length));
       if (name === undefined)
@@ -108,13 +109,20 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return isBridge ? bridgeCall(req, res, name) : upload(req, res, name);
     }
     if (url.pathname.startsWith('/evidence/')) {
+      const site = req.headers['sec-fetch-site'];
+      if (
+        !sameSecret(url.searchParams.get('k') ?? '', evidenceKey) ||
+        (site !== undefined && site !== 'same-origin' && site !== 'none')
+      ) {
+        return text(res, 403, 'Evidence is only served to this run of Anchor.');
+      }
       const answer = await answerEvidenceRequest(
         backend.store.cache,
         req.method ?? 'GET',
         url.pathname.slice('/evidence/'.length),
         req.headers.range,
       );
-      res.writeHead(answer.status, answer.headers);
+      res.writeHead(answer.status, { ...answer.headers, 'Cross-Origin-Resource-Policy': 'same-origin' });
       if (!answer.body) return void res.end();
       await pipeline(answer.body, res).catch(() => undefined); // the player may cancel mid-range
       return;
@@ -171,7 +179,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   }
 
   return {
-    launchUrl: `${origin}/?token=${token}`,
+    launchUrl: `${origin}/#anchor-token=${token}&anchor-evidence=${evidenceKey}`,
     origin,
     token,
     backend,
@@ -218,14 +226,6 @@ function safeDecode(text: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function readCookie(req: IncomingMessage, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) return value.join('=');
-  }
-  return undefined;
 }
 
 function sameSecret(offered: string, expected: string): boolean {

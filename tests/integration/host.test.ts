@@ -7,7 +7,7 @@ import { defaultFiles, tempDir, TEST_PACKET_ID, writePacket } from '../support/p
 
 let dir: string;
 let host: RunningHost;
-let cookie: string;
+let evidenceKey: string;
 
 /** Raw HTTP so tests can send headers a browser would not (Host, Origin). */
 function send(
@@ -37,7 +37,7 @@ function send(
   });
 }
 
-const authed = (extra: Record<string, string> = {}) => ({ Cookie: cookie, ...extra });
+const authed = (extra: Record<string, string> = {}) => ({ 'X-Anchor-Token': host.token, ...extra });
 
 beforeAll(async () => {
   dir = await tempDir();
@@ -45,10 +45,10 @@ beforeAll(async () => {
   await mkdir(webRoot);
   await writeFile(join(webRoot, 'index.html'), '<!doctype html><title>Anchor</title>');
   host = await startHost({ dataDir: join(dir, 'data'), webRoot, log: () => undefined });
-  const launch = await send(`/?token=${host.token}`);
-  expect(launch.status).toBe(303);
-  cookie = String(launch.headers['set-cookie']).split(';')[0]!;
-  expect(String(launch.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/);
+  const fragment = new URLSearchParams(new URL(host.launchUrl).hash.slice(1));
+  expect(fragment.get('anchor-token')).toBe(host.token);
+  evidenceKey = fragment.get('anchor-evidence')!;
+  expect(evidenceKey.length).toBeGreaterThan(20);
 });
 afterAll(async () => {
   await host.close();
@@ -58,16 +58,26 @@ afterAll(async () => {
 describe('browser-mode host', () => {
   it('binds to loopback and serves the app with a strict CSP', async () => {
     expect(host.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const page = await send('/', { headers: authed() });
+    const page = await send('/');
     expect(page.status).toBe(200);
     const csp = String(page.headers['content-security-policy']);
     expect(csp).toContain("object-src 'none'");
     expect(csp).not.toContain('unsafe-eval');
   });
 
-  it('refuses requests without the per-run token', async () => {
-    expect((await send('/')).status).toBe(401);
-    expect((await send('/?token=wrong')).status).toBe(401);
+  it("refuses calls and evidence without this run's secrets, and sets no cookie anywhere", async () => {
+    const page = await send('/');
+    expect(page.status).toBe(200);
+    expect(page.headers['set-cookie']).toBeUndefined();
+    expect(
+      (
+        await send('/bridge/packets.list', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Anchor-Token': 'wrong' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(401);
     expect(
       (
         await send('/bridge/packets.list', {
@@ -143,12 +153,21 @@ describe('browser-mode host', () => {
     expect(JSON.parse(list.body.toString()).value).toHaveLength(1);
 
     const pdf = (await defaultFiles())[0]!;
-    const range = await send(`/evidence/${TEST_PACKET_ID}/${pdf.path}`, { headers: authed({ Range: 'bytes=5-14' }) });
+    const range = await send(`/evidence/${TEST_PACKET_ID}/${pdf.path}?k=${evidenceKey}`, {
+      headers: { Range: 'bytes=5-14' },
+    });
     expect(range.status).toBe(206);
+    expect(range.headers['cross-origin-resource-policy']).toBe('same-origin');
+    expect((await send(`/evidence/${TEST_PACKET_ID}/${pdf.path}`)).status).toBe(403);
+    expect((await send(`/evidence/${TEST_PACKET_ID}/${pdf.path}?k=${host.token}`)).status).toBe(403);
+    const embedded = await send(`/evidence/${TEST_PACKET_ID}/${pdf.path}?k=${evidenceKey}`, {
+      headers: { 'Sec-Fetch-Site': 'same-site' }, // a page on another 127.0.0.1 port embedding it
+    });
+    expect(embedded.status).toBe(403);
     expect(range.body).toEqual(pdf.data.subarray(5, 15));
     expect(range.headers['accept-ranges']).toBe('bytes');
 
-    const traversal = await send(`/evidence/${TEST_PACKET_ID}/%2e%2e/%2e%2e/manifest.json`, { headers: authed() });
+    const traversal = await send(`/evidence/${TEST_PACKET_ID}/%2e%2e/%2e%2e/manifest.json?k=${evidenceKey}`);
     expect([400, 404]).toContain(traversal.status);
   });
 

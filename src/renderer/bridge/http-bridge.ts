@@ -3,6 +3,7 @@ import type { BridgeApi, DataChannel } from '../../shared/contract/client';
 import type { ImportOutcome } from '../../shared/contract/library';
 import { evidencePath } from '../../shared/http/evidence-url';
 import { BridgeCallError } from './bridge-error';
+import { takeLaunchSecrets, type LaunchSecrets } from './launch-secrets';
 
 interface Envelope {
   ok: boolean;
@@ -22,10 +23,14 @@ async function unwrap(response: Response): Promise<unknown> {
   return envelope.value;
 }
 
-async function send(url: string, init: RequestInit): Promise<unknown> {
+const NOT_LAUNCHED = 'Open Anchor with the link printed by "npm run web": it carries this run\'s access token.';
+
+async function send(url: string, init: RequestInit, secrets: LaunchSecrets | undefined): Promise<unknown> {
+  if (!secrets) throw new BridgeCallError(NOT_LAUNCHED, 'forbidden');
+  init.headers = { ...(init.headers as Record<string, string>), 'X-Anchor-Token': secrets.token };
   let response: Response;
   try {
-    response = await fetch(url, { ...init, credentials: 'same-origin', cache: 'no-store' });
+    response = await fetch(url, { ...init, credentials: 'omit', cache: 'no-store' });
   } catch {
     throw new BridgeCallError(
       'Anchor\'s local service is not reachable. Is "npm run web" still running?',
@@ -35,28 +40,38 @@ async function send(url: string, init: RequestInit): Promise<unknown> {
   return unwrap(response);
 }
 
-/** The bridge carried over HTTP to the browser-mode host (same origin, cookie-authenticated). */
+/** The bridge carried over HTTP to the browser-mode host (same origin; the run's token in a header). */
 export function createHttpBridge(origin = window.location.origin): BridgeApi<File> {
+  const secrets = takeLaunchSecrets();
   const dataChannels = CHANNELS.filter((c): c is DataChannel => !(UPLOAD_CHANNELS as readonly Channel[]).includes(c));
   const calls = Object.fromEntries(
     dataChannels.map((channel) => [
       channel,
       (input: unknown) =>
-        send(`${origin}/bridge/${channel}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(input ?? {}),
-        }),
+        send(
+          `${origin}/bridge/${channel}`,
+          {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(input ?? {}),
+          },
+          secrets,
+        ),
     ]),
   ) as Pick<BridgeApi<File>, DataChannel>;
   return {
     ...calls,
     importPacketFile: (file) =>
-      send(`${origin}/upload/packets.import`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/octet-stream', 'X-Anchor-File-Name': encodeURIComponent(file.name) },
-        body: file,
-      }) as Promise<ImportOutcome>,
-    evidenceUrl: (packetId, path) => `${origin}/evidence/${evidencePath(packetId, path)}`,
+      send(
+        `${origin}/upload/packets.import`,
+        {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/octet-stream', 'X-Anchor-File-Name': encodeURIComponent(file.name) },
+          body: file,
+        },
+        secrets,
+      ) as Promise<ImportOutcome>,
+    evidenceUrl: (packetId, path) =>
+      `${origin}/evidence/${evidencePath(packetId, path)}?k=${encodeURIComponent(secrets?.evidenceKey ?? '')}`,
   };
 }
