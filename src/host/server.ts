@@ -4,6 +4,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { APP_SECURITY_HEADERS } from '../shared/http/security-headers';
 import { openBackend, type Backend } from '../main/backend';
@@ -83,7 +84,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const host = req.headers.host ?? '';
     if (!allowedHosts.has(host)) return text(res, 421, 'Unknown host');
-    const url = new URL(req.url ?? '/', `http://${host}`);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://${host}`);
+    } catch {
+      return text(res, 400, 'Malformed request target');
+    }
 
     if (url.pathname.startsWith('/bridge/') || url.pathname.startsWith('/upload/')) {
       const requestOrigin = req.headers.origin;
@@ -167,11 +173,22 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     const temp = join(uploadDir, `${randomUUID()}.anchor`);
     try {
       let received = 0;
-      req.on('data', (chunk: Buffer) => {
-        received += chunk.length;
-        if (received > maxUploadBytes) req.destroy(new Error('upload exceeds the size limit'));
+      const limit = new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          received += chunk.length;
+          done(received > maxUploadBytes ? new UploadTooLarge() : null, chunk);
+        },
       });
-      await pipeline(req, createWriteStream(temp, { highWaterMark: 1024 * 1024 }));
+      try {
+        await pipeline(req, limit, createWriteStream(temp, { highWaterMark: 1024 * 1024 }));
+      } catch (error) {
+        if (!(error instanceof UploadTooLarge)) throw error;
+        req.resume(); // discard the rest; the client still gets a clear answer
+        return json(res, 413, {
+          ok: false,
+          error: { message: 'The file is larger than Anchor accepts.', code: 'bad-request' },
+        });
+      }
       return reply(res, await backend.dispatch('packets.import', { path: temp, fileName }));
     } finally {
       await rm(temp, { force: true });
@@ -219,6 +236,8 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   }
   return Buffer.concat(chunks);
 }
+
+class UploadTooLarge extends Error {}
 
 function safeDecode(text: string): string | undefined {
   try {

@@ -171,6 +171,42 @@ describe('browser-mode host', () => {
     expect([400, 404]).toContain(traversal.status);
   });
 
+  it('stops an oversized chunked upload without importing or crashing', async () => {
+    const small = await startHost({
+      dataDir: join(dir, 'small-data'),
+      webRoot: join(dir, 'web'),
+      limits: { maxTotalBytes: 1000 },
+      log: () => undefined,
+    });
+    try {
+      const port = new URL(small.origin).port;
+      const outcome = await new Promise<string>((resolve) => {
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port,
+            path: '/upload/packets.import',
+            method: 'POST',
+            headers: {
+              'Content-Type': 'application/octet-stream',
+              'X-Anchor-Token': small.token,
+              'Transfer-Encoding': 'chunked',
+            },
+          },
+          (res) => resolve(String(res.statusCode)),
+        );
+        req.on('error', () => resolve('reset'));
+        for (let i = 0; i < 20; i++) req.write(Buffer.alloc(500, 1));
+        req.end();
+      });
+      expect(['413', 'reset']).toContain(outcome);
+      expect(small.backend.store.list()).toEqual([]);
+      expect((await fetch(`${small.origin}/`)).status).toBe(200); // still serving
+    } finally {
+      await small.close();
+    }
+  });
+
   it('reports a rejected upload with its problems and keeps nothing', async () => {
     const upload = await send('/upload/packets.import', {
       method: 'POST',
