@@ -86,7 +86,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/main/**/*.ts', 'src/host/**/*.ts', 'src/cli/**/*.ts'],
+    files: ['src/main/**/*.ts', 'src/host/**/*.ts', 'src/cli/**/*.ts', 'src/hub/**/*.ts'],
     ignores: ['src/main/electron/**'],
     rules: layer(
       'Services are plain Node so they run under vitest and in browser mode: keep Electron in src/main/electron.',

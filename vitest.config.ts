@@ -21,6 +21,16 @@ export default defineConfig({
       },
       {
         test: {
+          // The hub server on PGlite: each file starts its own hub on port 0 in a temp folder.
+          name: 'hub',
+          include: ['tests/hub/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.e2e.ts', 'tests/electron/**/*.e2e.ts'],
           environment: 'node',

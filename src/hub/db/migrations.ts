@@ -1,0 +1,122 @@
+/**
+ * The hub's schema, as numbered migrations. Append new ones; never edit one that has shipped,
+ * because hubs already running have recorded it as applied. Each migration is a list of single
+ * statements (PGlite's extended protocol runs one statement per query).
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  statements: readonly string[];
+}
+
+const ROLES = `array['assessor', 'facilitator', 'chair', 'admin']`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'accounts, packets, windows, assignments, scores, audit log',
+    statements: [
+      `create table users (
+        id uuid primary key,
+        username text not null unique,
+        password_hash text not null,
+        roles text[] not null check (cardinality(roles) > 0 and roles <@ ${ROLES}),
+        created_at timestamptz not null default now()
+      )`,
+      // One row per sign-in. Tokens are random and stored only as sha256 digests (auth/tokens.ts).
+      `create table sessions (
+        id uuid primary key,
+        user_id uuid not null references users (id) on delete cascade,
+        created_at timestamptz not null default now(),
+        expires_at timestamptz not null,
+        revoked_at timestamptz
+      )`,
+      `create table session_tokens (
+        token_hash text primary key,
+        session_id uuid not null references sessions (id) on delete cascade,
+        kind text not null check (kind in ('access', 'refresh')),
+        expires_at timestamptz not null,
+        used_at timestamptz
+      )`,
+      `create index session_tokens_session on session_tokens (session_id)`,
+      `create table review_windows (
+        id uuid primary key,
+        name text not null,
+        opens_at timestamptz not null,
+        closes_at timestamptz not null,
+        decisions_due_at timestamptz not null,
+        status text not null check (status in ('scheduled', 'open', 'closed')),
+        created_at timestamptz not null default now(),
+        check (opens_at < closes_at and closes_at <= decisions_due_at)
+      )`,
+      // school and district exist only for conflict-of-interest checks; they are never part of
+      // what an assessor is sent (routes/packets.ts builds the assessor view without them).
+      `create table packets (
+        id uuid primary key,
+        manifest jsonb not null,
+        manifest_sha256 text not null,
+        credential_id text not null,
+        credential_title text not null,
+        pseudonym text not null,
+        attempt integer not null,
+        submitted_at timestamptz not null,
+        uploaded_at timestamptz not null default now(),
+        uploaded_by uuid references users (id),
+        school text,
+        district text
+      )`,
+      // The evidence files of a packet; the bytes live in the BlobStore under their sha256.
+      `create table evidence (
+        packet_id uuid not null references packets (id) on delete cascade,
+        evidence_id text not null,
+        sha256 text not null,
+        bytes bigint not null,
+        media_type text not null,
+        primary key (packet_id, evidence_id)
+      )`,
+      `create index evidence_sha256 on evidence (sha256)`,
+      `create table assignments (
+        id uuid primary key,
+        window_id uuid not null references review_windows (id),
+        packet_id uuid not null references packets (id),
+        assessor_id uuid not null references users (id),
+        assigned_at timestamptz not null default now(),
+        assigned_by uuid references users (id),
+        unique (window_id, packet_id, assessor_id)
+      )`,
+      `create index assignments_assessor on assignments (assessor_id)`,
+      `create index assignments_packet on assignments (packet_id)`,
+      `create table conflicts (
+        id uuid primary key,
+        assessor_id uuid not null references users (id) on delete cascade,
+        school text,
+        district text,
+        declared_at timestamptz not null default now(),
+        check (school is not null or district is not null)
+      )`,
+      `create index conflicts_assessor on conflicts (assessor_id)`,
+      // One row per submitted revision: a new revision is a new row (the client gives every
+      // submission its own review id), so history is kept and nothing is ever overwritten.
+      `create table scores (
+        id uuid primary key,
+        packet_id uuid not null references packets (id),
+        assessor_id uuid not null references users (id),
+        revision integer not null check (revision >= 1),
+        base_revision integer not null check (base_revision >= 0 and base_revision < revision),
+        record jsonb not null,
+        received_at timestamptz not null default now(),
+        unique (packet_id, assessor_id, revision)
+      )`,
+      // No foreign key on actor: the trail must outlive the accounts it mentions.
+      `create table audit_log (
+        id bigint generated always as identity primary key,
+        actor uuid,
+        action text not null,
+        subject text not null,
+        at timestamptz not null default now(),
+        detail jsonb not null default '{}'::jsonb
+      )`,
+      `create index audit_log_subject on audit_log (subject)`,
+    ],
+  },
+];

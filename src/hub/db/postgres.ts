@@ -1,0 +1,36 @@
+import pg from 'pg';
+import type { Db, Queryable, Row } from './db';
+
+/** Connects to a real PostgreSQL server (`--database-url postgres://…`) through a small pool. */
+export async function openPostgres(connectionString: string, maxConnections = 10): Promise<Db> {
+  const pool = new pg.Pool({ connectionString, max: maxConnections });
+  // An idle client that loses its server connection emits 'error' on the pool; without a listener
+  // Node would crash the hub. The next query simply gets a fresh connection.
+  pool.on('error', () => undefined);
+  // Fail at start-up, with the driver's message, rather than on the first request.
+  await pool.query('select 1');
+  const query = async <R extends object = Row>(sql: string, params: readonly unknown[] = []) =>
+    (await pool.query(sql, [...params])).rows as R[];
+  return {
+    engine: 'postgres',
+    query,
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const result = await fn({
+          query: async <R extends object = Row>(sql: string, params: readonly unknown[] = []) =>
+            (await client.query(sql, [...params])).rows as R[],
+        });
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

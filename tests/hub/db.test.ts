@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BlobDigestMismatch } from '../../src/hub/blobs/blob-store';
+import { FsBlobStore } from '../../src/hub/blobs/fs-blob-store';
+import { isUniqueViolation, type Db } from '../../src/hub/db/db';
+import { migrate } from '../../src/hub/db/migrate';
+import { MIGRATIONS } from '../../src/hub/db/migrations';
+import { openDatabase } from '../../src/hub/db/open';
+import { tempDir } from '../support/packets';
+
+let dir: string;
+let db: Db;
+beforeAll(async () => {
+  dir = await tempDir('anchor-hub-db-');
+  db = await openDatabase({ dataDir: dir });
+});
+afterAll(async () => {
+  await db.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('database layer (PGlite)', () => {
+  it('runs every migration once and records it in schema_migrations', async () => {
+    const recorded = await db.query<{ version: number; name: string }>(
+      'select version, name from schema_migrations order by version',
+    );
+    expect(recorded.map((row) => row.version)).toEqual(MIGRATIONS.map((m) => m.version));
+    expect(await migrate(db)).toEqual([]);
+    const tables = await db.query<{ table_name: string }>(
+      `select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
+    );
+    expect(tables.map((row) => row.table_name)).toEqual([
+      'assignments',
+      'audit_log',
+      'conflicts',
+      'evidence',
+      'packets',
+      'review_windows',
+      'schema_migrations',
+      'scores',
+      'session_tokens',
+      'sessions',
+      'users',
+    ]);
+  });
+
+  it('a failing migration leaves no trace: its statements and its record roll back together', async () => {
+    const broken = [
+      ...MIGRATIONS,
+      {
+        version: 99,
+        name: 'half done',
+        statements: ['create table half_done (id int)', 'select * from no_such_table'],
+      },
+    ];
+    await expect(migrate(db, broken)).rejects.toThrow(/no_such_table/);
+    expect(await db.query(`select 1 from schema_migrations where version = 99`)).toEqual([]);
+    expect(await db.query(`select 1 from information_schema.tables where table_name = 'half_done'`)).toEqual([]);
+  });
+
+  it('transactions commit together or not at all', async () => {
+    const id = '7d9c1a52-3a55-4d0e-8f57-2f1c6f7b9a01';
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.query(
+          `insert into users (id, username, password_hash, roles) values ($1, 'rollback', 'x', '{assessor}')`,
+          [id],
+        );
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await db.query('select 1 from users where id = $1', [id])).toEqual([]);
+  });
+
+  it('reports unique violations the same way for both drivers (SQLSTATE 23505)', async () => {
+    const insert = () =>
+      db.query(
+        `insert into users (id, username, password_hash, roles) values (gen_random_uuid(), 'twice', 'x', '{admin}')`,
+      );
+    await insert();
+    const error = await insert().catch((e: unknown) => e);
+    expect(isUniqueViolation(error)).toBe(true);
+    expect(isUniqueViolation(new Error('other'))).toBe(false);
+  });
+
+  it('refuses roles outside the four the hub knows', async () => {
+    await expect(
+      db.query(
+        `insert into users (id, username, password_hash, roles) values (gen_random_uuid(), 'root', 'x', '{superuser}')`,
+      ),
+    ).rejects.toThrow(/check constraint/);
+  });
+
+  it('keeps the data in the folder across restarts', async () => {
+    await db.close();
+    db = await openDatabase({ dataDir: dir });
+    expect(await db.query(`select username from users where username = 'twice'`)).toHaveLength(1);
+  });
+});
+
+describe('filesystem blob store', () => {
+  it('stores by sha256, verifies the digest, and serves byte ranges', async () => {
+    const store = await new FsBlobStore(join(dir, 'blobs')).open();
+    const data = Buffer.from('0123456789abcdef');
+    const sha256 = createHash('sha256').update(data).digest('hex');
+    const source = join(dir, 'source.bin');
+    await writeFile(source, data);
+    expect(await store.putFile(source, sha256)).toEqual({ sha256, bytes: 16 });
+    expect(await store.stat(sha256)).toEqual({ sha256, bytes: 16 });
+    const chunks: Buffer[] = [];
+    for await (const chunk of store.read(sha256, 4, 9)) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).toString()).toBe('456789');
+    // The file is stored under its digest, so its path proves its content.
+    expect(await readFile(join(dir, 'blobs', 'sha256', sha256.slice(0, 2), sha256.slice(2, 4), sha256))).toEqual(data);
+  });
+
+  it('refuses bytes that do not match the expected digest and keeps nothing', async () => {
+    const store = await new FsBlobStore(join(dir, 'blobs')).open();
+    const source = join(dir, 'tampered.bin');
+    await writeFile(source, 'tampered');
+    const claimed = 'a'.repeat(64);
+    await expect(store.putFile(source, claimed)).rejects.toBeInstanceOf(BlobDigestMismatch);
+    expect(await store.stat(claimed)).toBeUndefined();
+    expect(await store.stat('../../etc/passwd')).toBeUndefined();
+  });
+});
