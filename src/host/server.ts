@@ -11,6 +11,7 @@ import { openBackend, type Backend } from '../main/backend';
 import type { BridgeLog } from '../main/bridge/dispatch';
 import type { PacketLimits } from '../main/packet/limits';
 import { DEFAULT_PACKET_LIMITS } from '../main/packet/limits';
+import { lockDataFolder } from '../main/services/data-lock';
 import { answerEvidenceRequest } from '../main/services/evidence-http';
 import { serveStatic } from './static-files';
 
@@ -53,6 +54,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const evidenceKey = randomBytes(24).toString('base64url');
   const log = options.log ?? ((message, details) => console.error(message, details ?? ''));
+  const release = await lockDataFolder(options.dataDir);
   const backend = await openBackend({
     dataDir: options.dataDir,
     version: options.version ?? '0.0.0',
@@ -204,7 +206,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      }).then(release),
   };
 }
 

@@ -56,6 +56,12 @@ afterAll(async () => {
 });
 
 describe('browser-mode host', () => {
+  it('refuses a second host on the same data folder', async () => {
+    await expect(
+      startHost({ dataDir: join(dir, 'data'), webRoot: join(dir, 'web'), log: () => undefined }),
+    ).rejects.toThrow(/Another Anchor \(process \d+\) is using the data folder/);
+  });
+
   it('binds to loopback and serves the app with a strict CSP', async () => {
     expect(host.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const page = await send('/');
