@@ -1,0 +1,35 @@
+import { EventEmitter } from 'node:events';
+import type { HubEvent } from '../api/schemas';
+
+/**
+ * Live changes, in process: routes publish after their transaction commits, and each open
+ * /api/v1/events stream forwards what its caller may see. One hub process is one emitter; a
+ * clustered deployment would put PostgreSQL LISTEN/NOTIFY behind this same interface.
+ */
+export class HubEvents {
+  private readonly emitter = new EventEmitter();
+
+  constructor() {
+    // Every open event stream is a listener; there is no meaningful limit to warn about.
+    this.emitter.setMaxListeners(0);
+  }
+
+  publish(event: HubEvent): void {
+    this.emitter.emit('event', event);
+  }
+
+  subscribe(listener: (event: HubEvent) => void): () => void {
+    this.emitter.on('event', listener);
+    return () => this.emitter.off('event', listener);
+  }
+
+  /** Tells open streams that a session ended (logout), so they close at once. */
+  sessionEnded(sessionId: string): void {
+    this.emitter.emit('session-ended', sessionId);
+  }
+
+  onSessionEnded(listener: (sessionId: string) => void): () => void {
+    this.emitter.on('session-ended', listener);
+    return () => this.emitter.off('session-ended', listener);
+  }
+}

@@ -1,0 +1,47 @@
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { PacketLimits } from '../main/packet/limits';
+import { LoginThrottle, type ThrottleOptions } from './auth/login-throttle';
+import { DEFAULT_LIFETIMES, SessionTokens, type TokenLifetimes } from './auth/tokens';
+import { FsBlobStore } from './blobs/fs-blob-store';
+import type { HubContext, HubLog } from './context';
+import { openDatabase } from './db/open';
+import { HubEvents } from './events/hub-events';
+
+export interface HubStorageOptions {
+  /** Holds the PGlite database (unless databaseUrl is set), the evidence blobs and upload scratch space. */
+  dataDir: string;
+  /** postgres://… to use a PostgreSQL server instead of the embedded PGlite. */
+  databaseUrl?: string;
+  log?: HubLog;
+  now?: () => number;
+  throttle?: Partial<ThrottleOptions>;
+  lifetimes?: Partial<TokenLifetimes>;
+  packetLimits?: Partial<PacketLimits>;
+  heartbeatMs?: number;
+}
+
+/** Opens the hub's storage and services (database migrated, blob store ready), without any HTTP. */
+export async function openHub(options: HubStorageOptions): Promise<{ hub: HubContext; close(): Promise<void> }> {
+  const now = options.now ?? Date.now;
+  await mkdir(options.dataDir, { recursive: true });
+  const uploadDir = join(options.dataDir, 'uploads');
+  // Whatever a killed upload left behind is incomplete by definition.
+  await rm(uploadDir, { recursive: true, force: true });
+  await mkdir(uploadDir, { recursive: true });
+  const blobs = await new FsBlobStore(join(options.dataDir, 'blobs')).open();
+  const db = await openDatabase({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
+  const hub: HubContext = {
+    db,
+    blobs,
+    tokens: new SessionTokens(db, { ...DEFAULT_LIFETIMES, ...options.lifetimes }, now),
+    throttle: new LoginThrottle(options.throttle, now),
+    events: new HubEvents(),
+    now,
+    log: options.log ?? ((message, details) => console.error(message, details ?? '')),
+    uploadDir,
+    packetLimits: options.packetLimits ?? {},
+    heartbeatMs: options.heartbeatMs ?? 20_000,
+  };
+  return { hub, close: () => db.close() };
+}

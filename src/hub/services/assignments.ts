@@ -1,0 +1,171 @@
+import type { z } from 'zod';
+import type { AssignmentRecord, AutoAssignRequest, CreateAssignmentRequest } from '../api/schemas';
+import type { HubContext } from '../context';
+import { isUniqueViolation, type Queryable } from '../db/db';
+import { ApiError, notFound } from '../http/errors';
+import { appendAudit } from '../store/audit';
+import { assignmentsInWindow, insertAssignment, listAssessors } from '../store/assignments';
+import { conflictedAssessors } from '../store/conflicts';
+import { findPacket } from '../store/packets';
+import { findUser } from '../store/users';
+import { findWindow } from '../store/windows';
+
+/** Assigns one packet to one assessor by hand, refusing declared conflicts and closed windows. */
+export async function assignManually(
+  hub: HubContext,
+  input: z.output<typeof CreateAssignmentRequest>,
+  actor: string | null,
+): Promise<AssignmentRecord> {
+  const now = hub.now();
+  const created = await hub.db.transaction(async (tx) => {
+    await requireAssignableWindow(tx, input.windowId, now);
+    if (!(await findPacket(tx, input.packetId))) throw notFound('The packet');
+    const assessor = await findUser(tx, input.assessorId);
+    if (!assessor) throw notFound('The assessor');
+    if (!assessor.roles.includes('assessor')) {
+      throw new ApiError(400, 'not-an-assessor', `${assessor.username} does not hold the assessor role.`);
+    }
+    const conflicts = await conflictedAssessors(tx, [input.packetId]);
+    if (conflicts.get(input.packetId)?.has(assessor.id)) {
+      throw new ApiError(
+        409,
+        'conflict-of-interest',
+        `${assessor.username} declared a conflict of interest with this packet's school or district.`,
+      );
+    }
+    try {
+      const record = await insertAssignment(
+        tx,
+        { ...input, assessorUsername: assessor.username, assignedBy: actor },
+        now,
+      );
+      await audit(tx, actor, record, now, 'manual');
+      return record;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      throw new ApiError(
+        409,
+        'already-assigned',
+        `The packet is already assigned to ${assessor.username} in this window.`,
+      );
+    }
+  });
+  publish(hub, [created]);
+  return created;
+}
+
+export interface AutoAssignOutcome {
+  created: AssignmentRecord[];
+  shortfalls: { packetId: string; missing: number; reason: string }[];
+}
+
+/**
+ * Gives every packet `assessorsPerPacket` assessors in the window, always choosing among the
+ * eligible assessors the one with the fewest assignments in the window so far (ties by username,
+ * so the result is reproducible). Eligible: holds the assessor role, not already on the packet,
+ * and no declared conflict with the packet's school or district. Runs with the window row locked,
+ * so two concurrent runs cannot both fill the same gap.
+ */
+export async function assignAutomatically(
+  hub: HubContext,
+  input: z.output<typeof AutoAssignRequest>,
+  actor: string | null,
+): Promise<AutoAssignOutcome> {
+  const now = hub.now();
+  const outcome = await hub.db.transaction(async (tx) => {
+    await requireAssignableWindow(tx, input.windowId, now, true);
+    const packetIds = await packetsToAssign(tx, input.packetIds);
+    const assessors = await listAssessors(tx);
+    const existing = await assignmentsInWindow(tx, input.windowId);
+    const conflicts = await conflictedAssessors(tx, packetIds);
+    const load = new Map(assessors.map((a) => [a.id, 0]));
+    for (const assigned of existing.values()) for (const id of assigned) load.set(id, (load.get(id) ?? 0) + 1);
+
+    const result: AutoAssignOutcome = { created: [], shortfalls: [] };
+    for (const packetId of packetIds) {
+      const already = existing.get(packetId) ?? new Set<string>();
+      const need = input.assessorsPerPacket - already.size;
+      if (need <= 0) continue;
+      const conflicted = conflicts.get(packetId) ?? new Set<string>();
+      const eligible = assessors
+        .filter((a) => !already.has(a.id) && !conflicted.has(a.id))
+        .sort((a, b) => load.get(a.id)! - load.get(b.id)! || a.username.localeCompare(b.username));
+      for (const assessor of eligible.slice(0, need)) {
+        const record = await insertAssignment(
+          tx,
+          {
+            windowId: input.windowId,
+            packetId,
+            assessorId: assessor.id,
+            assessorUsername: assessor.username,
+            assignedBy: actor,
+          },
+          now,
+        );
+        await audit(tx, actor, record, now, 'automatic');
+        load.set(assessor.id, load.get(assessor.id)! + 1);
+        result.created.push(record);
+      }
+      if (eligible.length < need) {
+        const excluded = [...conflicted].filter((id) => !already.has(id)).length;
+        result.shortfalls.push({
+          packetId,
+          missing: need - eligible.length,
+          reason: `only ${eligible.length} more eligible assessor(s): ${excluded} declared a conflict of interest, ${already.size} already assigned`,
+        });
+      }
+    }
+    return result;
+  });
+  publish(hub, outcome.created);
+  return outcome;
+}
+
+/** A window that exists and is not closed; assignment into a closed window would be invisible. */
+async function requireAssignableWindow(tx: Queryable, windowId: string, now: number, lock = false): Promise<void> {
+  const window = await findWindow(tx, windowId, now, lock);
+  if (!window) throw notFound('The review window');
+  if (window.status === 'closed') throw new ApiError(409, 'window-closed', `The window "${window.name}" is closed.`);
+}
+
+async function packetsToAssign(tx: Queryable, requested: readonly string[] | undefined): Promise<string[]> {
+  if (!requested) {
+    const rows = await tx.query<{ id: string }>('select id from packets order by uploaded_at, id');
+    return rows.map((row) => row.id);
+  }
+  const unique = [...new Set(requested)];
+  const rows = await tx.query<{ id: string }>('select id from packets where id = any($1::uuid[])', [unique]);
+  const known = new Set(rows.map((row) => row.id));
+  const unknown = unique.filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    throw new ApiError(400, 'unknown-packets', `${unknown.length} packet id(s) are not on this hub.`, {
+      problems: unknown.map((id) => ({ path: 'body.packetIds', message: `no packet ${id}` })),
+    });
+  }
+  return unique;
+}
+
+function audit(tx: Queryable, actor: string | null, record: AssignmentRecord, at: number, how: string) {
+  return appendAudit(
+    tx,
+    {
+      actor,
+      action: 'assignment.create',
+      subject: `packet:${record.packetId}`,
+      detail: { assignmentId: record.id, windowId: record.windowId, assessorId: record.assessorId, how },
+    },
+    at,
+  );
+}
+
+function publish(hub: HubContext, records: readonly AssignmentRecord[]): void {
+  for (const record of records) {
+    hub.events.publish({
+      type: 'assignment.created',
+      assignmentId: record.id,
+      windowId: record.windowId,
+      packetId: record.packetId,
+      assessorId: record.assessorId,
+    });
+  }
+}

@@ -1,0 +1,55 @@
+import type { ScoreRecord } from '../../shared/domain/score';
+import type { PacketManifest } from '../../shared/packet/manifest';
+import type { Problem } from '../../shared/problems';
+
+/**
+ * What makes a score record unusable for this packet, beyond its schema: another rubric, levels
+ * or criteria the rubric does not have, a scored decision with criteria left out, comments on
+ * evidence the packet does not contain. The desktop app builds records that pass (toScoreRecord);
+ * the hub checks again because it cannot know which client sent the upload.
+ */
+export function scoreProblems(manifest: PacketManifest, record: ScoreRecord): Problem[] {
+  const problems: Problem[] = [];
+  const { rubric } = manifest;
+  if (record.rubricId !== rubric.id || record.rubricVersion !== rubric.version) {
+    problems.push({
+      path: 'body.record.rubricId',
+      message: `scores rubric ${record.rubricId} v${record.rubricVersion}, but the packet uses ${rubric.id} v${rubric.version}`,
+    });
+    return problems;
+  }
+  const seen = new Set<string>();
+  record.criteria.forEach((score, index) => {
+    const path = `body.record.criteria[${index}]`;
+    const criterion = rubric.criteria.find((c) => c.id === score.criterionId);
+    if (!criterion) {
+      problems.push({ path, message: `criterion "${score.criterionId}" is not in the rubric` });
+      return;
+    }
+    if (seen.has(criterion.id)) problems.push({ path, message: `criterion "${criterion.id}" is scored twice` });
+    seen.add(criterion.id);
+    if (!criterion.levels.some((level) => level.id === score.levelId)) {
+      problems.push({ path, message: `level "${score.levelId}" is not a level of criterion "${criterion.id}"` });
+    }
+  });
+  if (record.decision.kind !== 'unscorable') {
+    for (const criterion of rubric.criteria) {
+      if (!seen.has(criterion.id)) {
+        problems.push({ path: 'body.record.criteria', message: `criterion "${criterion.id}" has no level` });
+      }
+    }
+  } else if (record.criteria.length > 0) {
+    // Unscorable is a condition, never a low score: levels next to it would be misread as one.
+    problems.push({ path: 'body.record.criteria', message: 'an unscorable decision carries no criterion levels' });
+  }
+  const items = new Set(manifest.evidence.map((item) => item.id));
+  record.comments.forEach((comment, index) => {
+    if (!items.has(comment.anchor.itemId)) {
+      problems.push({
+        path: `body.record.comments[${index}].anchor.itemId`,
+        message: `evidence item "${comment.anchor.itemId}" is not in the packet`,
+      });
+    }
+  });
+  return problems;
+}

@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import type { AssignmentRecord, AssignmentView } from '../api/schemas';
+import { iso, type Queryable } from '../db/db';
+import { windowIsOpen } from './windows';
+
+/** The caller's assignments in windows open at `now`, soonest closing first. */
+export async function listOpenAssignments(q: Queryable, assessorId: string, now: number): Promise<AssignmentView[]> {
+  const rows = await q.query<{
+    id: string;
+    packet_id: string;
+    assigned_at: Date;
+    window_id: string;
+    window_name: string;
+    closes_at: Date;
+    decisions_due_at: Date;
+    credential_id: string;
+    credential_title: string;
+    pseudonym: string;
+    attempt: number;
+    submitted_at: Date;
+    evidence_count: number;
+    total_bytes: string | number;
+  }>(
+    `select a.id, a.packet_id, a.assigned_at,
+            w.id as window_id, w.name as window_name, w.closes_at, w.decisions_due_at,
+            p.credential_id, p.credential_title, p.pseudonym, p.attempt, p.submitted_at,
+            (select count(*)::int from evidence e where e.packet_id = p.id) as evidence_count,
+            (select coalesce(sum(e.bytes), 0)::bigint from evidence e where e.packet_id = p.id) as total_bytes
+       from assignments a
+       join review_windows w on w.id = a.window_id
+       join packets p on p.id = a.packet_id
+      where a.assessor_id = $1 and ${windowIsOpen('w', 2)}
+      order by w.closes_at, a.assigned_at, a.id`,
+    [assessorId, new Date(now).toISOString()],
+  );
+  // Built field by field: only what an assessor may see leaves this function.
+  return rows.map((row) => ({
+    assignmentId: row.id,
+    packetId: row.packet_id,
+    assignedAt: iso(row.assigned_at),
+    window: {
+      id: row.window_id,
+      name: row.window_name,
+      closesAt: iso(row.closes_at),
+      decisionsDueAt: iso(row.decisions_due_at),
+    },
+    credential: { id: row.credential_id, title: row.credential_title },
+    pseudonym: row.pseudonym,
+    attempt: row.attempt,
+    submittedAt: iso(row.submitted_at),
+    evidenceCount: row.evidence_count,
+    totalBytes: Number(row.total_bytes),
+  }));
+}
+
+/**
+ * Whether the packet is assigned to the assessor: not at all, only in windows that are not open
+ * at `now`, or in an open window. With `lock`, the assessor's assignment rows for the packet stay
+ * locked until the transaction ends, which serialises concurrent score uploads for one packet and
+ * assessor on a real PostgreSQL server.
+ */
+export async function assignmentState(
+  q: Queryable,
+  packetId: string,
+  assessorId: string,
+  now: number,
+  lock = false,
+): Promise<'none' | 'not-open' | 'open'> {
+  const rows = await q.query<{ open: boolean }>(
+    `select ${windowIsOpen('w', 2)} as open
+       from assignments a join review_windows w on w.id = a.window_id
+      where a.packet_id = $1 and a.assessor_id = $3
+      ${lock ? 'for update of a' : ''}`,
+    [packetId, new Date(now).toISOString(), assessorId],
+  );
+  if (rows.length === 0) return 'none';
+  return rows.some((row) => row.open) ? 'open' : 'not-open';
+}
+
+/** Inserts an assignment; throws the driver's unique violation when it exists already. */
+export async function insertAssignment(
+  q: Queryable,
+  input: {
+    windowId: string;
+    packetId: string;
+    assessorId: string;
+    assessorUsername: string;
+    assignedBy: string | null;
+  },
+  at: number,
+): Promise<AssignmentRecord> {
+  const id = randomUUID();
+  const assignedAt = new Date(at).toISOString();
+  await q.query(
+    `insert into assignments (id, window_id, packet_id, assessor_id, assigned_at, assigned_by)
+     values ($1, $2, $3, $4, $5, $6)`,
+    [id, input.windowId, input.packetId, input.assessorId, assignedAt, input.assignedBy],
+  );
+  return {
+    id,
+    windowId: input.windowId,
+    packetId: input.packetId,
+    assessorId: input.assessorId,
+    assessorUsername: input.assessorUsername,
+    assignedAt,
+  };
+}
+
+/** Every user holding the assessor role, in a stable order (ties in auto-assignment go by name). */
+export async function listAssessors(q: Queryable): Promise<{ id: string; username: string }[]> {
+  return q.query<{ id: string; username: string }>(
+    `select id, username from users where 'assessor' = any(roles) order by username`,
+  );
+}
+
+/** packetId → assessors already assigned to it in the window. */
+export async function assignmentsInWindow(q: Queryable, windowId: string): Promise<Map<string, Set<string>>> {
+  const rows = await q.query<{ packet_id: string; assessor_id: string }>(
+    'select packet_id, assessor_id from assignments where window_id = $1',
+    [windowId],
+  );
+  const result = new Map<string, Set<string>>();
+  for (const row of rows) {
+    const set = result.get(row.packet_id) ?? new Set<string>();
+    set.add(row.assessor_id);
+    result.set(row.packet_id, set);
+  }
+  return result;
+}

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { CreateWindowRequest, WindowView } from '../api/schemas';
+import { iso, type Queryable } from '../db/db';
+
+/**
+ * SQL that is true while review window `w` is open at the instant in parameter $n: its status
+ * says open and the instant lies in [opens_at, closes_at). One definition, used by every query.
+ */
+export function windowIsOpen(alias: string, param: number): string {
+  return `(${alias}.status = 'open' and ${alias}.opens_at <= $${param} and $${param} < ${alias}.closes_at)`;
+}
+
+interface WindowRow {
+  id: string;
+  name: string;
+  opens_at: Date;
+  closes_at: Date;
+  decisions_due_at: Date;
+  status: WindowView['status'];
+}
+
+export async function insertWindow(q: Queryable, input: z.output<typeof CreateWindowRequest>): Promise<string> {
+  const id = randomUUID();
+  await q.query(
+    `insert into review_windows (id, name, opens_at, closes_at, decisions_due_at, status)
+     values ($1, $2, $3, $4, $5, $6)`,
+    [id, input.name, input.opensAt, input.closesAt, input.decisionsDueAt, input.status],
+  );
+  return id;
+}
+
+/** A window by id; `lock` holds it for the rest of the transaction (auto-assignment). */
+export async function findWindow(q: Queryable, id: string, now: number, lock = false): Promise<WindowView | undefined> {
+  const rows = await q.query<WindowRow>(
+    `select id, name, opens_at, closes_at, decisions_due_at, status from review_windows where id = $1${lock ? ' for update' : ''}`,
+    [id],
+  );
+  const row = rows[0];
+  return row && toWindowView(row, now);
+}
+
+export async function findWindowByName(q: Queryable, name: string, now: number): Promise<WindowView | undefined> {
+  const rows = await q.query<WindowRow>(
+    `select id, name, opens_at, closes_at, decisions_due_at, status from review_windows
+      where name = $1 order by created_at limit 1`,
+    [name],
+  );
+  const row = rows[0];
+  return row && toWindowView(row, now);
+}
+
+function toWindowView(row: WindowRow, now: number): WindowView {
+  const opensAt = iso(row.opens_at);
+  const closesAt = iso(row.closes_at);
+  return {
+    id: row.id,
+    name: row.name,
+    opensAt,
+    closesAt,
+    decisionsDueAt: iso(row.decisions_due_at),
+    status: row.status,
+    isOpen: row.status === 'open' && Date.parse(opensAt) <= now && now < Date.parse(closesAt),
+  };
+}

@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Role, SessionResponse } from '../../../src/hub/api/schemas';
+import { startHub, type HubOptions, type RunningHub } from '../../../src/hub/server';
+import { createUser } from '../../../src/hub/services/users';
+import type { ScoreRecord } from '../../../src/shared/domain/score';
+import { defaultFiles, manifestFor, tempDir, writePacket } from '../../support/packets';
+
+/** The password every test account gets. */
+export const PASSWORD = 'correct horse battery';
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  body: Buffer;
+  /** The body parsed as JSON (throws when it is not JSON). */
+  json: <T = any>() => T; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read fields freely
+}
+
+export interface TestHub {
+  running: RunningHub;
+  dir: string;
+  /** Moves the hub's clock forward (token expiry, throttling, windows). */
+  advance(ms: number): void;
+  api(
+    method: string,
+    path: string,
+    options?: { token?: string; json?: unknown; body?: Buffer; headers?: Record<string, string> },
+  ): Promise<Answer>;
+  close(): Promise<void>;
+}
+
+/** A hub on port 0 with PGlite in a fresh temporary folder and a clock the test controls. */
+export async function startTestHub(options: Partial<HubOptions> = {}): Promise<TestHub> {
+  const dir = await tempDir('anchor-hub-test-');
+  let offset = 0;
+  const running = await startHub({
+    dataDir: join(dir, 'data'),
+    port: 0,
+    log: () => undefined,
+    now: () => Date.now() + offset,
+    ...options,
+  });
+  return {
+    running,
+    dir,
+    advance(ms) {
+      offset += ms;
+    },
+    async api(method, path, { token, json, body, headers = {} } = {}) {
+      const response = await fetch(running.url + path, {
+        method,
+        headers: {
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
+          ...(json !== undefined ? { 'Content-Type': 'application/json' } : {}),
+          ...headers,
+        },
+        body: json !== undefined ? JSON.stringify(json) : body && new Uint8Array(body),
+      });
+      const bytes = Buffer.from(await response.arrayBuffer());
+      return {
+        status: response.status,
+        headers: response.headers,
+        body: bytes,
+        json: () => JSON.parse(bytes.toString('utf8')),
+      };
+    },
+    async close() {
+      await running.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface TestUser {
+  id: string;
+  username: string;
+  token: string;
+  session: SessionResponse;
+}
+
+/** Creates an account directly (no admin needed) and signs it in over HTTP. */
+export async function addUser(hub: TestHub, username: string, roles: Role[]): Promise<TestUser> {
+  const user = await createUser(hub.running.hub, { username, password: PASSWORD, roles }, null);
+  const session = await signIn(hub, username);
+  return { id: user.id, username, token: session.accessToken, session };
+}
+
+export async function signIn(hub: TestHub, username: string, password = PASSWORD): Promise<SessionResponse> {
+  const answer = await hub.api('POST', '/api/v1/session', { json: { username, password } });
+  if (answer.status !== 200)
+    throw new Error(`sign-in of ${username} failed: ${answer.status} ${answer.body.toString()}`);
+  return answer.json<SessionResponse>();
+}
+
+/** Writes a valid test packet with its own id; returns the file, its bytes and the id. */
+export async function packetFile(dir: string, packetId = randomUUID()) {
+  const files = await defaultFiles();
+  const file = await writePacket(dir, `${packetId}.anchor`, { files, manifest: manifestFor(files, packetId) });
+  return { file, bytes: await readFile(file), packetId, files };
+}
+
+/** Uploads a packet as an admin; returns its id. */
+export async function uploadPacket(hub: TestHub, admin: TestUser, query = ''): Promise<string> {
+  const { bytes, packetId } = await packetFile(hub.dir);
+  const answer = await hub.api('POST', `/api/v1/packets${query}`, {
+    token: admin.token,
+    body: bytes,
+    headers: { 'Content-Type': 'application/octet-stream' },
+  });
+  if (answer.status !== 201) throw new Error(`upload failed: ${answer.status} ${answer.body.toString()}`);
+  return packetId;
+}
+
+/** Creates a review window open now (unless told otherwise) and returns its id. */
+export async function openWindow(
+  hub: TestHub,
+  admin: TestUser,
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
+  const now = hub.running.hub.now();
+  const answer = await hub.api('POST', '/api/v1/windows', {
+    token: admin.token,
+    json: {
+      name: `Window ${randomUUID().slice(0, 8)}`,
+      opensAt: new Date(now - 60_000).toISOString(),
+      closesAt: new Date(now + 14 * 86_400_000).toISOString(),
+      decisionsDueAt: new Date(now + 35 * 86_400_000).toISOString(),
+      ...overrides,
+    },
+  });
+  if (answer.status !== 201) throw new Error(`window failed: ${answer.status} ${answer.body.toString()}`);
+  return answer.json().id;
+}
+
+export async function assign(hub: TestHub, admin: TestUser, windowId: string, packetId: string, assessor: TestUser) {
+  const answer = await hub.api('POST', '/api/v1/assignments', {
+    token: admin.token,
+    json: { windowId, packetId, assessorId: assessor.id },
+  });
+  if (answer.status !== 201) throw new Error(`assignment failed: ${answer.status} ${answer.body.toString()}`);
+  return answer.json();
+}
+
+/** A complete score record for the test packet (rubric cfu-rubric v1, one criterion "design"). */
+export function scoreRecord(packetId: string, assessor: string, overrides: Partial<ScoreRecord> = {}): ScoreRecord {
+  return {
+    id: randomUUID(),
+    packetId,
+    rubricId: 'cfu-rubric',
+    rubricVersion: '1',
+    assessorId: assessor,
+    revision: 1,
+    criteria: [{ criterionId: 'design', levelId: 'l3', rationale: 'Checks align to the objective.' }],
+    comments: [],
+    decision: { kind: 'earned' },
+    candidateFeedback: { overall: 'Clear, well-aligned checks.', byCriterion: [] },
+    privateNotes: 'note to self',
+    createdAt: '2026-10-02T09:00:00.000Z',
+    submittedAt: '2026-10-02T10:00:00.000Z',
+    ...overrides,
+  };
+}
