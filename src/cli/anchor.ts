@@ -2,16 +2,21 @@ import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { packFolder } from '../main/packet/pack';
 import { readPacket } from '../main/packet/read-packet';
+import { HUB_USAGE, runHubCli } from '../hub/cli';
 import { writeDemoSet } from './demo-set';
 
 const USAGE = `Usage: npm run -s anchor -- <command>
 
   packet validate <file> [--json]   check an .anchor packet; exit 1 and one line per problem when invalid
   packet pack <folder> -o <file>    build an .anchor packet from a folder holding manifest.json
-  demo --out <dir>                  write the demo packets into <dir>`;
+  demo --out <dir>                  write the demo packets into <dir>
+
+${HUB_USAGE.replace(/^Usage: .*\n\n/, '')}`;
 
 /** Runs one CLI command; returns the process exit code. */
 export async function runCli(argv: string[], out = console.log, err = console.error): Promise<number> {
+  // The hub has its own options; hand it everything after "hub" before they are parsed here.
+  if (argv[0] === 'hub') return runHubCli(argv.slice(1), out, err);
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,

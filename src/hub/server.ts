@@ -12,6 +12,8 @@ export interface HubOptions extends HubStorageOptions {
   host?: string;
   /** 0 picks a free port (tests). */
   port?: number;
+  /** Runs after storage is ready and before the port opens (the demo seed), so no client sees a half-filled hub. */
+  beforeListen?: (hub: HubContext) => Promise<void>;
 }
 
 export interface RunningHub {
@@ -48,6 +50,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   server.headersTimeout = 60_000;
   server.keepAliveTimeout = 5_000;
   try {
+    await options.beforeListen?.(hub);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port ?? 0, host, resolve);

@@ -1,0 +1,109 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/anchor';
+import { runHubCli } from '../../src/hub/cli';
+import { isLoopbackHost } from '../../src/hub/loopback';
+import { openHub } from '../../src/hub/open';
+import { tempDir } from '../support/packets';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await tempDir('anchor-hub-cli-');
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, print: (line: string) => out.push(line), warn: (line: string) => err.push(line) };
+}
+
+describe('anchor hub', () => {
+  it('refuses --demo on anything but loopback, before opening any storage', async () => {
+    for (const host of ['0.0.0.0', '192.168.1.20', '::']) {
+      const io = capture();
+      const code = await runCli(['hub', '--demo', '--host', host, '--data', join(dir, 'refused')], io.print, io.warn);
+      expect(code).toBe(2);
+      expect(io.err.join('\n')).toMatch(/Refusing --demo on .*loopback/);
+    }
+    expect(isLoopbackHost('127.0.0.1')).toBe(true);
+    expect(isLoopbackHost('127.8.9.10')).toBe(true);
+    expect(isLoopbackHost('[::1]')).toBe(true);
+    expect(isLoopbackHost('localhost')).toBe(true);
+    expect(isLoopbackHost('localhost.attacker.example')).toBe(false);
+  });
+
+  it('rejects unknown options and commands with the usage', async () => {
+    const io = capture();
+    expect(await runCli(['hub', '--bogus'], io.print, io.warn)).toBe(2);
+    expect(io.err.join('\n')).toMatch(/Usage: npm run -s anchor -- hub/);
+    expect(await runCli(['hub', 'seed'], io.print, io.warn)).toBe(2);
+    expect(await runCli(['hub', 'launch'], io.print, io.warn)).toBe(2);
+  });
+
+  it('seed --demo creates the demo accounts, an open window and the demo packets, two assessors each', async () => {
+    const data = join(dir, 'demo');
+    const io = capture();
+    expect(await runCli(['hub', 'seed', '--demo', '--data', data], io.print, io.warn)).toBe(0);
+    expect(io.out[0]).toMatch(/7 user\(s\), 6 packet\(s\), 12 assignment\(s\) added/);
+
+    const { hub, close } = await openHub({ dataDir: data, log: () => undefined });
+    try {
+      const users = await hub.db.query<{ username: string; roles: string[] }>(
+        'select username, roles from users order by username',
+      );
+      expect(users).toEqual([
+        { username: 'admin1', roles: ['admin'] },
+        { username: 'assessor1', roles: ['assessor'] },
+        { username: 'assessor2', roles: ['assessor'] },
+        { username: 'assessor3', roles: ['assessor'] },
+        { username: 'assessor4', roles: ['assessor'] },
+        { username: 'chair1', roles: ['chair'] },
+        { username: 'facilitator1', roles: ['facilitator'] },
+      ]);
+      const load = await hub.db.query<{ username: string; n: number }>(
+        `select u.username, count(*)::int as n from assignments a join users u on u.id = a.assessor_id
+          group by u.username order by u.username`,
+      );
+      expect(load.reduce((sum, row) => sum + row.n, 0)).toBe(12);
+      expect(Math.max(...load.map((r) => r.n)) - Math.min(...load.map((r) => r.n))).toBeLessThanOrEqual(1);
+      // assessor4 declared a conflict with Harbor City SD and got none of its packets.
+      const conflicted = await hub.db.query(
+        `select 1 from assignments a join users u on u.id = a.assessor_id join packets p on p.id = a.packet_id
+          where u.username = 'assessor4' and p.district = 'Harbor City SD'`,
+      );
+      expect(conflicted).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('hub --demo serves on loopback, keeps an existing seed, and the demo password signs in', async () => {
+    const data = join(dir, 'demo');
+    const io = capture();
+    let queue: unknown;
+    const code = await runHubCli(['--demo', '--port', '0', '--data', data], io.print, io.warn, {
+      untilStopped: async (running) => {
+        expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+        const session = await fetch(`${running.url}/api/v1/session`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ username: 'assessor1', password: 'anchor-demo' }),
+        });
+        expect(session.status).toBe(200);
+        const { accessToken } = (await session.json()) as { accessToken: string };
+        const answer = await fetch(`${running.url}/api/v1/assignments`, {
+          headers: { Authorization: `Bearer ${accessToken}` },
+        });
+        queue = await answer.json();
+      },
+    });
+    expect(code).toBe(0);
+    expect(io.out[0]).toMatch(/0 user\(s\), 0 packet\(s\), 0 assignment\(s\) added/);
+    expect(io.out.join('\n')).toMatch(/listening on http:\/\/127\.0\.0\.1/);
+    const assignments = (queue as { assignments: { pseudonym: string }[] }).assignments;
+    expect(assignments.length).toBe(3);
+    expect(assignments.every((a) => a.pseudonym.length > 0)).toBe(true);
+  });
+});
