@@ -1,6 +1,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PacketLimits } from '../main/packet/limits';
+import { lockDataFolder } from '../main/services/data-lock';
 import { LoginThrottle, type ThrottleOptions } from './auth/login-throttle';
 import { DEFAULT_LIFETIMES, SessionTokens, type TokenLifetimes } from './auth/tokens';
 import { FsBlobStore } from './blobs/fs-blob-store';
@@ -21,10 +22,26 @@ export interface HubStorageOptions {
   heartbeatMs?: number;
 }
 
-/** Opens the hub's storage and services (database migrated, blob store ready), without any HTTP. */
+/**
+ * Opens the hub's storage and services (database migrated, blob store ready), without any HTTP.
+ * The data folder is locked first: two hubs on one folder would clear each other's uploads, and
+ * two PGlite instances on one database would corrupt it.
+ */
 export async function openHub(options: HubStorageOptions): Promise<{ hub: HubContext; close(): Promise<void> }> {
+  const unlock = await lockDataFolder(options.dataDir);
+  try {
+    return await openLocked(options, unlock);
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
+}
+
+async function openLocked(
+  options: HubStorageOptions,
+  unlock: () => Promise<void>,
+): Promise<{ hub: HubContext; close(): Promise<void> }> {
   const now = options.now ?? Date.now;
-  await mkdir(options.dataDir, { recursive: true });
   const uploadDir = join(options.dataDir, 'uploads');
   // Whatever a killed upload left behind is incomplete by definition.
   await rm(uploadDir, { recursive: true, force: true });
@@ -43,5 +60,11 @@ export async function openHub(options: HubStorageOptions): Promise<{ hub: HubCon
     packetLimits: options.packetLimits ?? {},
     heartbeatMs: options.heartbeatMs ?? 20_000,
   };
-  return { hub, close: () => db.close() };
+  return {
+    hub,
+    close: async () => {
+      await db.close();
+      await unlock();
+    },
+  };
 }

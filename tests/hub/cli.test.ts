@@ -86,6 +86,8 @@ describe('anchor hub', () => {
     const code = await runHubCli(['--demo', '--port', '0', '--data', data], io.print, io.warn, {
       untilStopped: async (running) => {
         expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+        // A second hub on the same data folder would corrupt the embedded database.
+        await expect(openHub({ dataDir: data })).rejects.toThrow(/is using the data folder/);
         const session = await fetch(`${running.url}/api/v1/session`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },

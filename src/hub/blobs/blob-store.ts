@@ -9,7 +9,7 @@ export interface BlobInfo {
 /**
  * Evidence bytes, content-addressed by sha256: the same file in two packets is stored once, and
  * a blob's name proves its content. The filesystem implementation is the default; an
- * S3-compatible object store can implement the same four calls later (issue 4).
+ * S3-compatible object store can implement the same three calls later (issue 4).
  */
 export interface BlobStore {
   /**
