@@ -24,6 +24,7 @@ export default defineConfig({
           // The hub server on PGlite: each file starts its own hub on port 0 in a temp folder.
           name: 'hub',
           include: ['tests/hub/**/*.test.ts'],
+          globalSetup: ['tests/hub/support/global-setup.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,

@@ -1,5 +1,6 @@
-import { rm } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LoginThrottle } from '../../src/hub/auth/login-throttle';
 import { hashPassword, verifyPassword } from '../../src/hub/auth/password';
 import { SessionTokens } from '../../src/hub/auth/tokens';
@@ -68,6 +69,7 @@ describe('session tokens', () => {
 
   beforeAll(async () => {
     dir = await tempDir('anchor-hub-auth-');
+    await cp(inject('pgliteTemplate'), join(dir, 'pglite'), { recursive: true });
     db = await openDatabase({ dataDir: dir });
     userId = (await insertUser(db, { username: 'assessor1', passwordHash: 'x', roles: ['assessor'] })).id;
     tokens = new SessionTokens(db, { accessMs: 60_000, refreshMs: 600_000, sessionMs: 900_000 }, () => now);

@@ -1,6 +1,6 @@
-import { rm } from 'node:fs/promises';
+import { cp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runCli } from '../../src/cli/anchor';
 import { runHubCli } from '../../src/hub/cli';
 import { isLoopbackHost } from '../../src/hub/loopback';
@@ -44,6 +44,8 @@ describe('anchor hub', () => {
 
   it('seed --demo creates the demo accounts, an open window and the demo packets, two assessors each', async () => {
     const data = join(dir, 'demo');
+    // Start from the migrated template rather than paying for initdb again (see global-setup.ts).
+    await cp(inject('pgliteTemplate'), join(data, 'pglite'), { recursive: true });
     const io = capture();
     expect(await runCli(['hub', 'seed', '--demo', '--data', data], io.print, io.warn)).toBe(0);
     expect(io.out[0]).toMatch(/7 user\(s\), 6 packet\(s\), 12 assignment\(s\) added/);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
+import { cp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { inject } from 'vitest';
 import type { Role, SessionResponse } from '../../../src/hub/api/schemas';
 import { startHub, type HubOptions, type RunningHub } from '../../../src/hub/server';
 import { createUser } from '../../../src/hub/services/users';
@@ -31,12 +32,17 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
-/** A hub on port 0 with PGlite in a fresh temporary folder and a clock the test controls. */
+/**
+ * A hub on port 0 with PGlite in a fresh temporary folder (a copy of the migrated template made
+ * by global-setup.ts) and a clock the test controls.
+ */
 export async function startTestHub(options: Partial<HubOptions> = {}): Promise<TestHub> {
   const dir = await tempDir('anchor-hub-test-');
+  const dataDir = join(dir, 'data');
+  await cp(inject('pgliteTemplate'), join(dataDir, 'pglite'), { recursive: true });
   let offset = 0;
   const running = await startHub({
-    dataDir: join(dir, 'data'),
+    dataDir,
     port: 0,
     log: () => undefined,
     now: () => Date.now() + offset,
