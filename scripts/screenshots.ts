@@ -67,7 +67,10 @@ try {
 
   // The queue, with that review now in progress.
   await page.goto(`${session.host.origin}/#/`);
-  await page.getByRole('row', { name: new RegExp(review.candidate.pseudonym) }).getByText('In progress').waitFor();
+  await page
+    .getByRole('row', { name: new RegExp(review.candidate.pseudonym) })
+    .getByText('In progress')
+    .waitFor();
   await page.screenshot({ path: `${out}/queue.png` });
 } finally {
   await session.stop();
