@@ -36,9 +36,12 @@ describe('GET /api/v1/openapi.json', () => {
       body.properties.record.properties.decision.oneOf ?? body.properties.record.properties.decision.anyOf,
     ).toHaveLength(3);
     expect(put.responses['409'].content['application/json'].schema.properties.server).toBeDefined();
-    const packet = doc.paths['/api/v1/packets/{packetId}'].get.responses['200'].content['application/json'].schema;
+    const [reader, adminView] =
+      doc.paths['/api/v1/packets/{packetId}'].get.responses['200'].content['application/json'].schema.anyOf;
+    expect(Object.keys(reader.properties).sort()).toEqual(['manifest', 'packetId', 'uploadedAt']);
+    expect(adminView.properties.school).toBeDefined();
     // The candidate object admits a pseudonym and nothing else.
-    expect(packet.properties.manifest.properties.candidate).toMatchObject({
+    expect(reader.properties.manifest.properties.candidate).toMatchObject({
       required: ['pseudonym'],
       additionalProperties: false,
     });

@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import { z } from 'zod';
 import { AdminPacketView, ErrorBody, PacketView, UploadPacketResponse } from '../api/schemas';
 import { DEFAULT_PACKET_LIMITS } from '../../main/packet/limits';
 import { hasRole } from '../auth/principal';
@@ -76,7 +77,10 @@ export const getPacket = defineRoute({
   access: ['assessor', 'chair', 'admin'],
   params: { packetId: PARAMS.packetId },
   responses: {
-    200: { description: 'The packet (admins: AdminPacketView)', schema: PacketView },
+    200: {
+      description: 'The packet; admins get AdminPacketView, everyone else PacketView',
+      schema: z.union([PacketView, AdminPacketView]),
+    },
     404: { description: 'No such packet, or not assigned to you', schema: ErrorBody },
   },
   async handle({ hub, principal, params }) {
