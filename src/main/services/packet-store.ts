@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { IsoDateTime } from '../../shared/domain/common';
 import type { ImportOutcome, PacketSummary, StoredPacket } from '../../shared/contract/library';
-import type { PacketManifest } from '../../shared/packet/manifest';
+import { MANIFEST_FILE, type PacketManifest } from '../../shared/packet/manifest';
+import { sha256File } from '../packet/pack';
 import type { PacketLimits } from '../packet/limits';
 import { readPacket } from '../packet/read-packet';
 import { EvidenceCache } from './evidence-cache';
@@ -20,6 +21,8 @@ type ImportRecord = z.infer<typeof ImportRecord>;
  */
 export class PacketStore {
   readonly packetsDir: string;
+  /** Evidence being pulled from a hub; kept across restarts so downloads resume. */
+  readonly downloadsDir: string;
   readonly cache: EvidenceCache;
   private readonly tmpDir: string;
   private readonly summaries = new Map<string, PacketSummary>();
@@ -31,6 +34,7 @@ export class PacketStore {
     private readonly limits: Partial<PacketLimits> = {},
   ) {
     this.packetsDir = join(dataDir, 'packets');
+    this.downloadsDir = join(dataDir, 'downloads');
     this.tmpDir = join(dataDir, 'tmp');
     this.cache = new EvidenceCache(this.packetsDir);
   }
@@ -103,21 +107,55 @@ export class PacketStore {
     try {
       const report = await readPacket(file, { limits: this.limits, extractTo: staging });
       if (!report.manifest || report.problems.length > 0) return refuse(report.problems);
-      const record: ImportRecord = {
-        importedAt: new Date().toISOString(),
-        manifestSha256: digest,
-        sourceName: fileName,
-      };
-      await writeFile(join(staging, IMPORT_RECORD), JSON.stringify(record));
-      await rename(staging, join(this.packetsDir, report.manifest.packetId));
-      // A read racing an earlier removal may have cached that packet's old manifest.
-      this.cache.forget(report.manifest.packetId);
-      const summary = summarize(report.manifest, record);
-      this.summaries.set(summary.packetId, summary);
+      const summary = await this.install(staging, report.manifest, digest, fileName);
       return { ok: true, packet: summary, alreadyImported: false };
     } finally {
       await rm(staging, { recursive: true, force: true });
     }
+  }
+
+  /**
+   * Adopts a packet whose files were fetched from a hub into `folder` (laid out as in the
+   * packet). Every file is checked against the manifest's size and sha256 again before the
+   * folder is moved into the library, so nothing unverified ever becomes visible.
+   */
+  adopt(folder: string, manifest: PacketManifest, sourceName: string): Promise<ImportOutcome> {
+    const run = this.queue.then(async (): Promise<ImportOutcome> => {
+      const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2) + '\n');
+      const digest = sha256(manifestBytes);
+      const existing = this.summaries.get(manifest.packetId);
+      if (existing) return { ok: true, packet: existing, alreadyImported: true };
+      const problems: { path: string; message: string }[] = [];
+      for (const item of manifest.evidence) {
+        const file = join(folder, ...item.path.split('/'));
+        const info = await stat(file).catch(() => undefined);
+        if (!info?.isFile() || info.size !== item.bytes || (await sha256File(file)) !== item.sha256) {
+          problems.push({ path: item.path, message: 'is missing or does not match its size and sha256' });
+        }
+      }
+      if (problems.length) return { ok: false, fileName: sourceName, problems };
+      await writeFile(join(folder, MANIFEST_FILE), manifestBytes);
+      return { ok: true, packet: await this.install(folder, manifest, digest, sourceName), alreadyImported: false };
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Records where a verified packet came from and renames its folder into the library. */
+  private async install(
+    folder: string,
+    manifest: PacketManifest,
+    digest: string,
+    sourceName: string,
+  ): Promise<PacketSummary> {
+    const record: ImportRecord = { importedAt: new Date().toISOString(), manifestSha256: digest, sourceName };
+    await writeFile(join(folder, IMPORT_RECORD), JSON.stringify(record));
+    await rename(folder, join(this.packetsDir, manifest.packetId));
+    // A read racing an earlier removal may have cached that packet's old manifest.
+    this.cache.forget(manifest.packetId);
+    const summary = summarize(manifest, record);
+    this.summaries.set(summary.packetId, summary);
+    return summary;
   }
 
   private async loadSummary(packetId: string): Promise<PacketSummary | undefined> {

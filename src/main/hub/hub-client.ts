@@ -1,0 +1,203 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { rename, rm, stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import type { z } from 'zod';
+import {
+  AssignmentList,
+  PacketView,
+  ScoreConflictBody,
+  ScoreReceipt,
+  SessionResponse,
+  type AssignmentView,
+  type ScoreView,
+  type UserView,
+} from '../../hub/api/schemas';
+import type { ScoreRecord } from '../../shared/domain/score';
+import { HubError } from './hub-error';
+import type { TokenStore } from './token-store';
+
+export type ScoreUpload =
+  { kind: 'stored'; receipt: z.infer<typeof ScoreReceipt> } | { kind: 'conflict'; server: ScoreView | null };
+
+/**
+ * Talks to an Anchor hub for the desktop app (main process) and browser mode (host process):
+ * sign-in, assignments, packets, resumable verified evidence downloads and idempotent score
+ * uploads. Tokens never leave the TokenStore; an expired access token is refreshed once.
+ */
+export class HubClient {
+  constructor(
+    private readonly tokens: TokenStore,
+    private readonly fetchImpl: typeof fetch = fetch,
+  ) {}
+
+  /** Signs in and keeps the session; returns who signed in. */
+  async signIn(hubUrl: string, username: string, password: string): Promise<UserView> {
+    const base = new URL(hubUrl).origin;
+    const response = await this.send(`${base}/api/v1/session`, { method: 'POST', json: { username, password } });
+    if (response.status === 401 || response.status === 429) {
+      throw new HubError(
+        'signed-out',
+        await errorMessage(response, 'The user name or password is not right.'),
+        response.status,
+      );
+    }
+    const session = SessionResponse.parse(await expectOk(response));
+    await this.tokens.save({
+      hubUrl: base,
+      accessToken: session.accessToken,
+      refreshToken: session.refreshToken,
+      user: session.user,
+    });
+    return session.user;
+  }
+
+  /** Ends the session on the hub (best effort) and forgets it here. */
+  async signOut(): Promise<void> {
+    await this.authed('DELETE', '/api/v1/session').catch(() => undefined);
+    await this.tokens.clear();
+  }
+
+  /** The signed-in user, if any, without calling the hub. */
+  async currentUser(): Promise<(UserView & { hubUrl: string }) | undefined> {
+    const saved = await this.tokens.load();
+    return saved ? { ...saved.user, roles: saved.user.roles as UserView['roles'], hubUrl: saved.hubUrl } : undefined;
+  }
+
+  async assignments(): Promise<AssignmentView[]> {
+    return AssignmentList.parse(await expectOk(await this.authed('GET', '/api/v1/assignments'))).assignments;
+  }
+
+  async packet(packetId: string): Promise<z.infer<typeof PacketView>> {
+    return PacketView.parse(await expectOk(await this.authed('GET', `/api/v1/packets/${packetId}`)));
+  }
+
+  /**
+   * Downloads one evidence file to `target`, resuming a partial download with Range, and
+   * proves its sha256 before it is renamed into place. A mismatch deletes the partial file
+   * so the next attempt starts clean.
+   */
+  async downloadEvidence(
+    packetId: string,
+    evidenceId: string,
+    target: string,
+    expected: { bytes: number; sha256: string },
+    onBytes: (bytes: number) => void = () => undefined,
+  ): Promise<void> {
+    const partial = `${target}.partial`;
+    const have = await stat(partial).then(
+      (s) => s.size,
+      () => 0,
+    );
+    const headers: Record<string, string> = have > 0 && have < expected.bytes ? { Range: `bytes=${have}-` } : {};
+    const response = await this.authed('GET', `/api/v1/packets/${packetId}/evidence/${evidenceId}`, { headers });
+    if (!response.ok) await expectOk(response);
+    const resumed = response.status === 206 && have > 0;
+    if (!response.body) throw new HubError('rejected', 'The hub sent no file.');
+    onBytes(resumed ? have : 0);
+    let received = resumed ? have : 0;
+    const body = Readable.fromWeb(response.body as WebReadableStream<Uint8Array>);
+    body.on('data', (chunk: Buffer) => onBytes((received += chunk.length)));
+    try {
+      await pipeline(body, createWriteStream(partial, { flags: resumed ? 'a' : 'w', highWaterMark: 1024 * 1024 }));
+    } catch (error) {
+      throw new HubError('unreachable', `The download stopped: ${(error as Error).message}. It will resume.`);
+    }
+    const digest = await sha256(partial);
+    const size = (await stat(partial)).size;
+    if (digest !== expected.sha256 || size !== expected.bytes) {
+      await rm(partial, { force: true });
+      throw new HubError(
+        'hash-mismatch',
+        `The downloaded file does not match its sha256 (got ${digest.slice(0, 12)}…, ${size} bytes); it was discarded and can be downloaded again.`,
+      );
+    }
+    await rename(partial, target);
+  }
+
+  /** Uploads a submitted review under its own id; the same upload again is harmless. */
+  async putScore(record: ScoreRecord, baseRevision: number): Promise<ScoreUpload> {
+    const response = await this.authed('PUT', `/api/v1/scores/${record.id}`, { json: { baseRevision, record } });
+    if (response.status === 409) {
+      const body = ScoreConflictBody.safeParse(await response.json().catch(() => undefined));
+      return { kind: 'conflict', server: body.success ? body.data.server : null };
+    }
+    return { kind: 'stored', receipt: ScoreReceipt.parse(await expectOk(response)) };
+  }
+
+  /** A call with the access token, refreshing it once when the hub says it expired. */
+  private async authed(
+    method: string,
+    path: string,
+    init: { json?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
+    const session = await this.tokens.load();
+    if (!session) throw new HubError('signed-out', 'Sign in to a hub first.');
+    const call = (token: string) =>
+      this.send(`${session.hubUrl}${path}`, {
+        method,
+        ...init,
+        headers: { ...init.headers, Authorization: `Bearer ${token}` },
+      });
+    const first = await call(session.accessToken);
+    if (first.status !== 401) return first;
+    const refreshed = await this.send(`${session.hubUrl}/api/v1/session/refresh`, {
+      method: 'POST',
+      json: { refreshToken: session.refreshToken },
+    });
+    if (!refreshed.ok) {
+      await this.tokens.clear();
+      throw new HubError('signed-out', 'Your hub session has ended; sign in again.', refreshed.status);
+    }
+    const next = SessionResponse.parse(await refreshed.json());
+    await this.tokens.save({
+      ...session,
+      accessToken: next.accessToken,
+      refreshToken: next.refreshToken,
+      user: next.user,
+    });
+    return call(next.accessToken);
+  }
+
+  private async send(
+    url: string,
+    init: { method: string; json?: unknown; headers?: Record<string, string> },
+  ): Promise<Response> {
+    try {
+      return await this.fetchImpl(url, {
+        method: init.method,
+        headers: { ...(init.json !== undefined ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
+        body: init.json !== undefined ? JSON.stringify(init.json) : undefined,
+        redirect: 'error',
+      });
+    } catch (error) {
+      throw new HubError(
+        'unreachable',
+        `The hub at ${new URL(url).origin} cannot be reached (${(error as Error).message}).`,
+      );
+    }
+  }
+}
+
+async function expectOk(response: Response): Promise<unknown> {
+  if (response.ok) return response.json();
+  const message = await errorMessage(response, `The hub answered ${response.status}.`);
+  if (response.status === 404) throw new HubError('not-found', message, 404);
+  if (response.status === 401) throw new HubError('signed-out', message, 401);
+  if (response.status === 409) throw new HubError('conflict', message, 409);
+  if (response.status >= 500) throw new HubError('unreachable', message, response.status);
+  throw new HubError('rejected', message, response.status);
+}
+
+async function errorMessage(response: Response, fallback: string): Promise<string> {
+  const body = (await response.json().catch(() => undefined)) as { error?: { message?: string } } | undefined;
+  return body?.error?.message ?? fallback;
+}
+
+async function sha256(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}

@@ -1,0 +1,19 @@
+/** Why a hub call failed, in terms the app can act on. */
+export type HubErrorCode =
+  | 'unreachable' // network down or hub stopped: keep the work and retry later
+  | 'signed-out' // no session, or it could not be refreshed: sign in again
+  | 'not-found' // not assigned to this assessor (or does not exist)
+  | 'conflict' // the hub's copy changed since the one this was based on
+  | 'hash-mismatch' // downloaded evidence does not match its sha256
+  | 'rejected'; // any other refusal; the message says why
+
+export class HubError extends Error {
+  constructor(
+    readonly code: HubErrorCode,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'HubError';
+  }
+}

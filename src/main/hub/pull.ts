@@ -1,0 +1,63 @@
+import { mkdir, stat } from 'node:fs/promises';
+import { sha256File } from '../packet/pack';
+import { dirname, join } from 'node:path';
+import type { ImportOutcome } from '../../shared/contract/library';
+import type { PacketStore } from '../services/packet-store';
+import type { HubClient } from './hub-client';
+
+export interface PullProgress {
+  packetId: string;
+  receivedBytes: number;
+  totalBytes: number;
+}
+
+/** How many evidence files download at once: enough to fill the pipe, few enough to be gentle. */
+const CONCURRENCY = 3;
+
+/**
+ * Pulls one assigned packet: its manifest from the hub, then every evidence file (resumable,
+ * sha256-verified), then hands the folder to the packet store, which checks it again and moves
+ * it into the library. A pulled packet is then cached like an imported one and works offline.
+ */
+export async function pullPacket(
+  client: HubClient,
+  store: PacketStore,
+  packetId: string,
+  onProgress: (progress: PullProgress) => void = () => undefined,
+): Promise<ImportOutcome> {
+  const { manifest } = await client.packet(packetId);
+  const already = store.list().find((p) => p.packetId === packetId);
+  if (already) return { ok: true, packet: already, alreadyImported: true };
+
+  const folder = join(store.downloadsDir, packetId);
+  const totalBytes = manifest.evidence.reduce((sum, item) => sum + item.bytes, 0);
+  const received = new Map<string, number>();
+  const report = () =>
+    onProgress({ packetId, totalBytes, receivedBytes: [...received.values()].reduce((a, b) => a + b, 0) });
+
+  const queue = [...manifest.evidence];
+  const worker = async () => {
+    for (let item = queue.shift(); item; item = queue.shift()) {
+      const target = join(folder, ...item.path.split('/'));
+      await mkdir(dirname(target), { recursive: true });
+      if (await alreadyDownloaded(target, item)) {
+        received.set(item.id, item.bytes);
+        report();
+        continue;
+      }
+      await client.downloadEvidence(packetId, item.id, target, item, (bytes) => {
+        received.set(item!.id, bytes);
+        report();
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
+  const hub = (await client.currentUser())?.hubUrl ?? 'hub';
+  return store.adopt(folder, manifest, `pulled from ${hub}`);
+}
+
+/** A file finished by an earlier, interrupted pull needs no second download. */
+async function alreadyDownloaded(target: string, item: { bytes: number; sha256: string }): Promise<boolean> {
+  const info = await stat(target).catch(() => undefined);
+  return info?.size === item.bytes && (await sha256File(target)) === item.sha256;
+}

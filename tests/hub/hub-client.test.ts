@@ -1,0 +1,137 @@
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HubClient } from '../../src/main/hub/hub-client';
+import { HubError } from '../../src/main/hub/hub-error';
+import { pullPacket } from '../../src/main/hub/pull';
+import { MemoryTokenStore } from '../../src/main/hub/token-store';
+import { answerEvidenceRequest } from '../../src/main/services/evidence-http';
+import { PacketStore } from '../../src/main/services/packet-store';
+import { defaultFiles, sha256, tempDir } from '../support/packets';
+import {
+  addUser,
+  assign,
+  openWindow,
+  PASSWORD,
+  scoreRecord,
+  startTestHub,
+  uploadPacket,
+  type TestHub,
+  type TestUser,
+} from './support/hub';
+
+let hub: TestHub;
+let admin: TestUser;
+let assessor: TestUser;
+let dir: string;
+let windowId: string;
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  admin = await addUser(hub, 'admin1', ['admin']);
+  assessor = await addUser(hub, 'assessor1', ['assessor']);
+  await addUser(hub, 'assessor2', ['assessor']);
+  windowId = await openWindow(hub, admin);
+  dir = await tempDir('anchor-pull-');
+});
+afterAll(async () => {
+  await hub.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function signedInClient(username = 'assessor1'): Promise<{ client: HubClient; tokens: MemoryTokenStore }> {
+  const tokens = new MemoryTokenStore();
+  const client = new HubClient(tokens);
+  await client.signIn(hub.running.url, username, PASSWORD);
+  return { client, tokens };
+}
+
+async function assignedPacket(): Promise<string> {
+  const packetId = await uploadPacket(hub, admin);
+  await assign(hub, admin, windowId, packetId, assessor);
+  return packetId;
+}
+
+describe('desktop hub client against a real hub (PGlite)', () => {
+  it('signs in, lists assignments and pulls a packet that then works offline', async () => {
+    const packetId = await assignedPacket();
+    const { client } = await signedInClient();
+    expect((await client.assignments()).map((a) => a.packetId)).toContain(packetId);
+
+    const store = await new PacketStore(join(dir, 'data-1')).open();
+    const progress: number[] = [];
+    const outcome = await pullPacket(client, store, packetId, (p) => progress.push(p.receivedBytes / p.totalBytes));
+    expect(outcome).toMatchObject({ ok: true, alreadyImported: false });
+    expect(progress.at(-1)).toBe(1);
+    expect(await store.cache.verify(packetId)).toEqual([]);
+    const pdf = (await defaultFiles())[0]!;
+    const answer = await answerEvidenceRequest(store.cache, 'GET', `${packetId}/${pdf.path}`, 'bytes=0-9');
+    expect(answer.status).toBe(206);
+    expect((await pullPacket(client, store, packetId)).ok).toBe(true);
+  });
+
+  it('resumes a partial download with Range and rejects a wrong hash, which can then be fetched again', async () => {
+    const packetId = await assignedPacket();
+    const { client } = await signedInClient();
+    const { manifest } = await client.packet(packetId);
+    const item = manifest.evidence[0]!;
+    const target = join(dir, 'resume', item.path);
+    await mkdir(join(target, '..'), { recursive: true });
+    const whole = (await defaultFiles()).find((f) => f.path === item.path)!.data;
+    await writeFile(`${target}.partial`, whole.subarray(0, 300));
+    const ranges: string[] = [];
+    const spying = new HubClient((client as unknown as { tokens: MemoryTokenStore }).tokens, async (url, init) => {
+      const range = (init?.headers as Record<string, string> | undefined)?.Range;
+      if (range) ranges.push(range);
+      return fetch(url, init);
+    });
+    await spying.downloadEvidence(packetId, item.id, target, item);
+    expect(ranges).toEqual(['bytes=300-']);
+    expect(sha256(await readFile(target))).toBe(item.sha256);
+
+    const bad = join(dir, 'resume', 'bad.bin');
+    await expect(
+      client.downloadEvidence(packetId, item.id, bad, { ...item, sha256: 'f'.repeat(64) }),
+    ).rejects.toMatchObject({
+      code: 'hash-mismatch',
+    });
+    await expect(readFile(`${bad}.partial`)).rejects.toThrow();
+    await client.downloadEvidence(packetId, item.id, bad, item);
+    expect(sha256(await readFile(bad))).toBe(item.sha256);
+  });
+
+  it('cannot pull a packet assigned to someone else', async () => {
+    const packetId = await assignedPacket();
+    const { client } = await signedInClient('assessor2');
+    await expect(client.packet(packetId)).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  it('uploads a score exactly once, and reports a conflict instead of overwriting', async () => {
+    const packetId = await assignedPacket();
+    const { client } = await signedInClient();
+    const record = scoreRecord(packetId, 'assessor1');
+    const first = await client.putScore(record, 0);
+    const again = await client.putScore(record, 0);
+    expect(first.kind).toBe('stored');
+    expect(again).toEqual(first);
+    const stale = scoreRecord(packetId, 'assessor1', { revision: 2 });
+    const conflict = await client.putScore({ ...stale, id: crypto.randomUUID() }, 0);
+    expect(conflict).toMatchObject({ kind: 'conflict', server: { record: { id: record.id } } });
+  });
+
+  it('refreshes an expired access token without asking the assessor again', async () => {
+    const { client, tokens } = await signedInClient();
+    const before = (await tokens.load())!.accessToken;
+    hub.advance(16 * 60 * 1000);
+    await client.assignments();
+    expect((await tokens.load())!.accessToken).not.toBe(before);
+  });
+
+  it('says the hub is unreachable (work is kept) rather than failing obscurely', async () => {
+    const tokens = new MemoryTokenStore();
+    const client = new HubClient(tokens);
+    const error = await client.signIn('http://127.0.0.1:9', 'assessor1', PASSWORD).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HubError);
+    expect(error).toMatchObject({ code: 'unreachable' });
+  });
+});
