@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../src/hub/routes';
 import { insertWindow } from '../../src/hub/store/windows';
+import { forEachBackend } from './support/backends';
 import {
   addUser,
   assign,
@@ -53,262 +54,264 @@ interface MatrixRow {
   request(caller: Caller, scope: Scope): Promise<Request>;
 }
 
-let hub: TestHub;
-const users = {} as Record<Exclude<Caller, 'anonymous'>, TestUser>;
-let otherAssessor: TestUser;
-const resources = {} as Record<Scope, { packetId: string; scoreId: string; scoreBody: unknown }>;
+forEachBackend((backend) => {
+  let hub: TestHub;
+  const users = {} as Record<Exclude<Caller, 'anonymous'>, TestUser>;
+  let otherAssessor: TestUser;
+  const resources = {} as Record<Scope, { packetId: string; scoreId: string; scoreBody: unknown }>;
 
-const tokenOf = (caller: Caller) => (caller === 'anonymous' ? undefined : users[caller].token);
-const usernameOf = (caller: Caller) => (caller === 'anonymous' ? 'assessor1' : users[caller].username);
+  const tokenOf = (caller: Caller) => (caller === 'anonymous' ? undefined : users[caller].token);
+  const usernameOf = (caller: Caller) => (caller === 'anonymous' ? 'assessor1' : users[caller].username);
 
-const MATRIX: Record<string, MatrixRow> = {
-  'GET /api/v1/health': {
-    expected: { own: same(200) },
-    request: async () => ({ method: 'GET', path: '/api/v1/health' }),
-  },
-  'GET /api/v1/openapi.json': {
-    expected: { own: same(200) },
-    request: async () => ({ method: 'GET', path: '/api/v1/openapi.json' }),
-  },
-  'POST /api/v1/session': {
-    expected: { own: same(200) },
-    request: async (caller) => ({
-      method: 'POST',
-      path: '/api/v1/session',
-      json: { username: usernameOf(caller), password: PASSWORD },
-    }),
-  },
-  'POST /api/v1/session/refresh': {
-    expected: { own: same(200) },
-    request: async (caller) => ({
-      method: 'POST',
-      path: '/api/v1/session/refresh',
-      json: { refreshToken: (await signIn(hub, usernameOf(caller))).refreshToken },
-    }),
-  },
-  'DELETE /api/v1/session': {
-    expected: { own: signedIn(204) },
-    // A session of its own, so the caller's matrix token survives.
-    request: async (caller) => ({
-      method: 'DELETE',
-      path: '/api/v1/session',
-      token: caller === 'anonymous' ? undefined : (await signIn(hub, usernameOf(caller))).accessToken,
-    }),
-  },
-  'GET /api/v1/assignments': {
-    expected: { own: signedIn(200) },
-    request: async (caller) => ({ method: 'GET', path: '/api/v1/assignments', token: tokenOf(caller) }),
-  },
-  'GET /api/v1/packets/{packetId}': {
-    expected: {
-      own: only(['assessor', 'chair', 'admin'], 200),
-      other: { ...only(['assessor', 'chair', 'admin'], 200), assessor: 404 },
+  const MATRIX: Record<string, MatrixRow> = {
+    'GET /api/v1/health': {
+      expected: { own: same(200) },
+      request: async () => ({ method: 'GET', path: '/api/v1/health' }),
     },
-    request: async (caller, scope) => ({
-      method: 'GET',
-      path: `/api/v1/packets/${resources[scope].packetId}`,
-      token: tokenOf(caller),
-    }),
-  },
-  'GET /api/v1/packets/{packetId}/evidence/{evidenceId}': {
-    expected: {
-      own: only(['assessor', 'chair', 'admin'], 200),
-      other: { ...only(['assessor', 'chair', 'admin'], 200), assessor: 404 },
+    'GET /api/v1/openapi.json': {
+      expected: { own: same(200) },
+      request: async () => ({ method: 'GET', path: '/api/v1/openapi.json' }),
     },
-    request: async (caller, scope) => ({
-      method: 'GET',
-      path: `/api/v1/packets/${resources[scope].packetId}/evidence/item-2`,
-      token: tokenOf(caller),
-    }),
-  },
-  'PUT /api/v1/scores/{scoreId}': {
-    // Own: replaying assessor1's stored score (200). Other: scoring assessor2's packet (404).
-    expected: { own: only(['assessor'], 200), other: only(['assessor'], 404) },
-    request: async (caller, scope) => {
-      if (scope === 'own') {
+    'POST /api/v1/session': {
+      expected: { own: same(200) },
+      request: async (caller) => ({
+        method: 'POST',
+        path: '/api/v1/session',
+        json: { username: usernameOf(caller), password: PASSWORD },
+      }),
+    },
+    'POST /api/v1/session/refresh': {
+      expected: { own: same(200) },
+      request: async (caller) => ({
+        method: 'POST',
+        path: '/api/v1/session/refresh',
+        json: { refreshToken: (await signIn(hub, usernameOf(caller))).refreshToken },
+      }),
+    },
+    'DELETE /api/v1/session': {
+      expected: { own: signedIn(204) },
+      // A session of its own, so the caller's matrix token survives.
+      request: async (caller) => ({
+        method: 'DELETE',
+        path: '/api/v1/session',
+        token: caller === 'anonymous' ? undefined : (await signIn(hub, usernameOf(caller))).accessToken,
+      }),
+    },
+    'GET /api/v1/assignments': {
+      expected: { own: signedIn(200) },
+      request: async (caller) => ({ method: 'GET', path: '/api/v1/assignments', token: tokenOf(caller) }),
+    },
+    'GET /api/v1/packets/{packetId}': {
+      expected: {
+        own: only(['assessor', 'chair', 'admin'], 200),
+        other: { ...only(['assessor', 'chair', 'admin'], 200), assessor: 404 },
+      },
+      request: async (caller, scope) => ({
+        method: 'GET',
+        path: `/api/v1/packets/${resources[scope].packetId}`,
+        token: tokenOf(caller),
+      }),
+    },
+    'GET /api/v1/packets/{packetId}/evidence/{evidenceId}': {
+      expected: {
+        own: only(['assessor', 'chair', 'admin'], 200),
+        other: { ...only(['assessor', 'chair', 'admin'], 200), assessor: 404 },
+      },
+      request: async (caller, scope) => ({
+        method: 'GET',
+        path: `/api/v1/packets/${resources[scope].packetId}/evidence/item-2`,
+        token: tokenOf(caller),
+      }),
+    },
+    'PUT /api/v1/scores/{scoreId}': {
+      // Own: replaying assessor1's stored score (200). Other: scoring assessor2's packet (404).
+      expected: { own: only(['assessor'], 200), other: only(['assessor'], 404) },
+      request: async (caller, scope) => {
+        if (scope === 'own') {
+          return {
+            method: 'PUT',
+            path: `/api/v1/scores/${resources.own.scoreId}`,
+            json: resources.own.scoreBody,
+            token: tokenOf(caller),
+          };
+        }
+        const record = scoreRecord(resources.other.packetId, 'assessor1');
         return {
           method: 'PUT',
-          path: `/api/v1/scores/${resources.own.scoreId}`,
-          json: resources.own.scoreBody,
+          path: `/api/v1/scores/${record.id}`,
+          json: { baseRevision: 0, record },
           token: tokenOf(caller),
         };
-      }
-      const record = scoreRecord(resources.other.packetId, 'assessor1');
-      return {
-        method: 'PUT',
-        path: `/api/v1/scores/${record.id}`,
-        json: { baseRevision: 0, record },
+      },
+    },
+    'GET /api/v1/scores/{scoreId}': {
+      expected: {
+        own: only(['assessor', 'chair', 'admin'], 200),
+        other: { ...only(['assessor', 'chair', 'admin'], 200), assessor: 404 },
+      },
+      request: async (caller, scope) => ({
+        method: 'GET',
+        path: `/api/v1/scores/${resources[scope].scoreId}`,
         token: tokenOf(caller),
-      };
+      }),
     },
-  },
-  'GET /api/v1/scores/{scoreId}': {
-    expected: {
-      own: only(['assessor', 'chair', 'admin'], 200),
-      other: { ...only(['assessor', 'chair', 'admin'], 200), assessor: 404 },
+    'GET /api/v1/events': {
+      expected: { own: signedIn(200) },
+      request: async (caller) => ({ method: 'GET', path: '/api/v1/events', token: tokenOf(caller) }),
     },
-    request: async (caller, scope) => ({
-      method: 'GET',
-      path: `/api/v1/scores/${resources[scope].scoreId}`,
-      token: tokenOf(caller),
-    }),
-  },
-  'GET /api/v1/events': {
-    expected: { own: signedIn(200) },
-    request: async (caller) => ({ method: 'GET', path: '/api/v1/events', token: tokenOf(caller) }),
-  },
-  'POST /api/v1/conflicts': {
-    expected: { own: only(['assessor'], 201) },
-    request: async (caller) => ({
-      method: 'POST',
-      path: '/api/v1/conflicts',
-      json: { school: `School ${randomUUID()}` },
-      token: tokenOf(caller),
-    }),
-  },
-  'GET /api/v1/conflicts': {
-    expected: { own: only(['assessor'], 200) },
-    request: async (caller) => ({ method: 'GET', path: '/api/v1/conflicts', token: tokenOf(caller) }),
-  },
-  'POST /api/v1/packets': {
-    expected: { own: only(['admin'], 201) },
-    request: async (caller) => ({
-      method: 'POST',
-      path: '/api/v1/packets',
-      body: (await packetFile(hub.dir)).bytes,
-      contentType: 'application/octet-stream',
-      token: tokenOf(caller),
-    }),
-  },
-  'POST /api/v1/windows': {
-    expected: { own: only(['admin'], 201) },
-    request: async (caller) => ({
-      method: 'POST',
-      path: '/api/v1/windows',
-      json: windowBody(),
-      token: tokenOf(caller),
-    }),
-  },
-  'POST /api/v1/assignments': {
-    expected: { own: only(['admin'], 201) },
-    request: async (caller) => ({
-      method: 'POST',
-      path: '/api/v1/assignments',
-      json: { windowId: await freshWindow(), packetId: resources.own.packetId, assessorId: users.assessor.id },
-      token: tokenOf(caller),
-    }),
-  },
-  'POST /api/v1/assignments/auto': {
-    expected: { own: only(['admin'], 200) },
-    request: async (caller) => ({
-      method: 'POST',
-      path: '/api/v1/assignments/auto',
-      json: { windowId: await freshWindow(), packetIds: [resources.own.packetId] },
-      token: tokenOf(caller),
-    }),
-  },
-  'POST /api/v1/users': {
-    expected: { own: only(['admin'], 201) },
-    request: async (caller) => ({
-      method: 'POST',
-      path: '/api/v1/users',
-      json: { username: `user-${randomUUID().slice(0, 8)}`, password: PASSWORD, roles: ['assessor'] },
-      token: tokenOf(caller),
-    }),
-  },
-};
-
-function windowBody() {
-  const now = hub.running.hub.now();
-  return {
-    name: `Matrix ${randomUUID().slice(0, 8)}`,
-    opensAt: new Date(now - 60_000).toISOString(),
-    closesAt: new Date(now + 86_400_000).toISOString(),
-    decisionsDueAt: new Date(now + 2 * 86_400_000).toISOString(),
+    'POST /api/v1/conflicts': {
+      expected: { own: only(['assessor'], 201) },
+      request: async (caller) => ({
+        method: 'POST',
+        path: '/api/v1/conflicts',
+        json: { school: `School ${randomUUID()}` },
+        token: tokenOf(caller),
+      }),
+    },
+    'GET /api/v1/conflicts': {
+      expected: { own: only(['assessor'], 200) },
+      request: async (caller) => ({ method: 'GET', path: '/api/v1/conflicts', token: tokenOf(caller) }),
+    },
+    'POST /api/v1/packets': {
+      expected: { own: only(['admin'], 201) },
+      request: async (caller) => ({
+        method: 'POST',
+        path: '/api/v1/packets',
+        body: (await packetFile(hub.dir)).bytes,
+        contentType: 'application/octet-stream',
+        token: tokenOf(caller),
+      }),
+    },
+    'POST /api/v1/windows': {
+      expected: { own: only(['admin'], 201) },
+      request: async (caller) => ({
+        method: 'POST',
+        path: '/api/v1/windows',
+        json: windowBody(),
+        token: tokenOf(caller),
+      }),
+    },
+    'POST /api/v1/assignments': {
+      expected: { own: only(['admin'], 201) },
+      request: async (caller) => ({
+        method: 'POST',
+        path: '/api/v1/assignments',
+        json: { windowId: await freshWindow(), packetId: resources.own.packetId, assessorId: users.assessor.id },
+        token: tokenOf(caller),
+      }),
+    },
+    'POST /api/v1/assignments/auto': {
+      expected: { own: only(['admin'], 200) },
+      request: async (caller) => ({
+        method: 'POST',
+        path: '/api/v1/assignments/auto',
+        json: { windowId: await freshWindow(), packetIds: [resources.own.packetId] },
+        token: tokenOf(caller),
+      }),
+    },
+    'POST /api/v1/users': {
+      expected: { own: only(['admin'], 201) },
+      request: async (caller) => ({
+        method: 'POST',
+        path: '/api/v1/users',
+        json: { username: `user-${randomUUID().slice(0, 8)}`, password: PASSWORD, roles: ['assessor'] },
+        token: tokenOf(caller),
+      }),
+    },
   };
-}
 
-async function freshWindow(): Promise<string> {
-  return insertWindow(hub.running.hub.db, { ...windowBody(), status: 'open' });
-}
-
-/** Sends a request and returns its status; an event stream is cancelled once its headers arrive. */
-async function statusOf(request: Request): Promise<number> {
-  const controller = new AbortController();
-  const response = await fetch(hub.running.url + request.path, {
-    method: request.method,
-    signal: controller.signal,
-    headers: {
-      ...(request.token ? { Authorization: `Bearer ${request.token}` } : {}),
-      ...(request.json !== undefined ? { 'Content-Type': 'application/json' } : {}),
-      ...(request.contentType ? { 'Content-Type': request.contentType } : {}),
-    },
-    body: request.json !== undefined ? JSON.stringify(request.json) : request.body && new Uint8Array(request.body),
-  });
-  if (response.headers.get('content-type')?.startsWith('text/event-stream')) controller.abort();
-  else await response.arrayBuffer();
-  return response.status;
-}
-
-beforeAll(async () => {
-  hub = await startTestHub();
-  users.admin = await addUser(hub, 'admin1', ['admin']);
-  users.chair = await addUser(hub, 'chair1', ['chair']);
-  users.facilitator = await addUser(hub, 'facilitator1', ['facilitator']);
-  users.assessor = await addUser(hub, 'assessor1', ['assessor']);
-  otherAssessor = await addUser(hub, 'assessor2', ['assessor']);
-  const windowId = await openWindow(hub, users.admin);
-  for (const [scope, owner] of [
-    ['own', users.assessor],
-    ['other', otherAssessor],
-  ] as const) {
-    const packetId = await uploadPacket(hub, users.admin);
-    await assign(hub, users.admin, windowId, packetId, owner);
-    const record = scoreRecord(packetId, owner.username);
-    const scoreBody = { baseRevision: 0, record };
-    const stored = await hub.api('PUT', `/api/v1/scores/${record.id}`, { token: owner.token, json: scoreBody });
-    expect(stored.status).toBe(201);
-    resources[scope] = { packetId, scoreId: record.id, scoreBody };
+  function windowBody() {
+    const now = hub.running.hub.now();
+    return {
+      name: `Matrix ${randomUUID().slice(0, 8)}`,
+      opensAt: new Date(now - 60_000).toISOString(),
+      closesAt: new Date(now + 86_400_000).toISOString(),
+      decisionsDueAt: new Date(now + 2 * 86_400_000).toISOString(),
+    };
   }
-});
-afterAll(() => hub.close());
 
-describe('authorization matrix', () => {
-  it('covers every route the hub serves, and nothing else', () => {
-    expect(Object.keys(MATRIX).sort()).toEqual(ROUTES.map((route) => `${route.method} ${route.path}`).sort());
+  async function freshWindow(): Promise<string> {
+    return insertWindow(hub.running.hub.db, { ...windowBody(), status: 'open' });
+  }
+
+  /** Sends a request and returns its status; an event stream is cancelled once its headers arrive. */
+  async function statusOf(request: Request): Promise<number> {
+    const controller = new AbortController();
+    const response = await fetch(hub.running.url + request.path, {
+      method: request.method,
+      signal: controller.signal,
+      headers: {
+        ...(request.token ? { Authorization: `Bearer ${request.token}` } : {}),
+        ...(request.json !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...(request.contentType ? { 'Content-Type': request.contentType } : {}),
+      },
+      body: request.json !== undefined ? JSON.stringify(request.json) : request.body && new Uint8Array(request.body),
+    });
+    if (response.headers.get('content-type')?.startsWith('text/event-stream')) controller.abort();
+    else await response.arrayBuffer();
+    return response.status;
+  }
+
+  beforeAll(async () => {
+    hub = await startTestHub({ backend });
+    users.admin = await addUser(hub, 'admin1', ['admin']);
+    users.chair = await addUser(hub, 'chair1', ['chair']);
+    users.facilitator = await addUser(hub, 'facilitator1', ['facilitator']);
+    users.assessor = await addUser(hub, 'assessor1', ['assessor']);
+    otherAssessor = await addUser(hub, 'assessor2', ['assessor']);
+    const windowId = await openWindow(hub, users.admin);
+    for (const [scope, owner] of [
+      ['own', users.assessor],
+      ['other', otherAssessor],
+    ] as const) {
+      const packetId = await uploadPacket(hub, users.admin);
+      await assign(hub, users.admin, windowId, packetId, owner);
+      const record = scoreRecord(packetId, owner.username);
+      const scoreBody = { baseRevision: 0, record };
+      const stored = await hub.api('PUT', `/api/v1/scores/${record.id}`, { token: owner.token, json: scoreBody });
+      expect(stored.status).toBe(201);
+      resources[scope] = { packetId, scoreId: record.id, scoreBody };
+    }
   });
+  afterAll(() => hub.close());
 
-  for (const [route, row] of Object.entries(MATRIX)) {
-    for (const scope of ['own', 'other'] as const) {
-      const expected = row.expected[scope];
-      if (!expected) continue;
-      for (const caller of CALLERS) {
-        it(`${route} as ${caller} on ${scope} → ${expected[caller]}`, async () => {
-          expect(await statusOf(await row.request(caller, scope))).toBe(expected[caller]);
-        });
+  describe('authorization matrix', () => {
+    it('covers every route the hub serves, and nothing else', () => {
+      expect(Object.keys(MATRIX).sort()).toEqual(ROUTES.map((route) => `${route.method} ${route.path}`).sort());
+    });
+
+    for (const [route, row] of Object.entries(MATRIX)) {
+      for (const scope of ['own', 'other'] as const) {
+        const expected = row.expected[scope];
+        if (!expected) continue;
+        for (const caller of CALLERS) {
+          it(`${route} as ${caller} on ${scope} → ${expected[caller]}`, async () => {
+            expect(await statusOf(await row.request(caller, scope))).toBe(expected[caller]);
+          });
+        }
       }
     }
-  }
 
-  it('a forged token, or a refresh token sent as an access token, counts as none', async () => {
-    const path = '/api/v1/assignments';
-    expect(await statusOf({ method: 'GET', path, token: 'anchor_at_forged' })).toBe(401);
-    expect(await statusOf({ method: 'GET', path, token: users.assessor.session.refreshToken })).toBe(401);
-  });
-
-  it('refuses requests addressed to a foreign Host while bound to loopback (DNS rebinding)', async () => {
-    const { request } = await import('node:http');
-    const status = await new Promise<number>((resolve, reject) => {
-      const req = request(
-        { host: '127.0.0.1', port: hub.running.port, path: '/api/v1/health', headers: { Host: 'attacker.example' } },
-        (res) => {
-          res.resume();
-          resolve(res.statusCode ?? 0);
-        },
-      );
-      req.on('error', reject);
-      req.end();
+    it('a forged token, or a refresh token sent as an access token, counts as none', async () => {
+      const path = '/api/v1/assignments';
+      expect(await statusOf({ method: 'GET', path, token: 'anchor_at_forged' })).toBe(401);
+      expect(await statusOf({ method: 'GET', path, token: users.assessor.session.refreshToken })).toBe(401);
     });
-    expect(status).toBe(421);
+
+    it('refuses requests addressed to a foreign Host while bound to loopback (DNS rebinding)', async () => {
+      const { request } = await import('node:http');
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = request(
+          { host: '127.0.0.1', port: hub.running.port, path: '/api/v1/health', headers: { Host: 'attacker.example' } },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+      expect(status).toBe(421);
+    });
   });
 });

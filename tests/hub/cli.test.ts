@@ -6,6 +6,7 @@ import { runHubCli } from '../../src/hub/cli';
 import { isLoopbackHost } from '../../src/hub/loopback';
 import { openHub } from '../../src/hub/open';
 import { tempDir } from '../support/packets';
+import { createPostgresDatabase, describeOnPostgres } from './support/backends';
 
 let dir: string;
 beforeAll(async () => {
@@ -109,5 +110,38 @@ describe('anchor hub', () => {
     const assignments = (queue as { assignments: { pseudonym: string }[] }).assignments;
     expect(assignments.length).toBe(3);
     expect(assignments.every((a) => a.pseudonym.length > 0)).toBe(true);
+  });
+});
+
+describeOnPostgres('anchor hub --database-url (PostgreSQL)', () => {
+  it('migrates the server database, serves from it, and never prints the connection string', async () => {
+    const database = await createPostgresDatabase({ empty: true });
+    // Trust authentication ignores the password; it is here to prove the URL stays out of the output.
+    const url = new URL(database.url);
+    url.password = 'not-to-be-printed';
+    const io = capture();
+    try {
+      const code = await runHubCli(
+        ['--port', '0', '--data', join(dir, 'pg-blobs'), '--database-url', url.toString()],
+        io.print,
+        io.warn,
+        {
+          untilStopped: async (running) => {
+            expect(running.hub.db.engine).toBe('postgres');
+            const health = await fetch(`${running.url}/api/v1/health`);
+            expect(health.status).toBe(200);
+            const tables = await running.hub.db.query('select version from schema_migrations');
+            expect(tables.length).toBeGreaterThan(0);
+          },
+        },
+      );
+      expect(code).toBe(0);
+      const printed = [...io.out, ...io.err].join('\n');
+      expect(printed).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+ \(PostgreSQL, blobs in /);
+      expect(printed).not.toContain('not-to-be-printed');
+      expect(printed).not.toContain(url.host);
+    } finally {
+      await database.drop();
+    }
   });
 });

@@ -16,6 +16,15 @@ export async function openPostgres(connectionString: string, maxConnections = 10
     query,
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
       const client = await pool.connect();
+      // While a client is checked out the pool does not listen for its errors. A connection cut
+      // while fn awaits something else (the server restarts, an administrator ends the session)
+      // would emit 'error' with no listener and crash the hub; this way fn's next query fails
+      // instead, the transaction rejects, and the broken connection is discarded, not pooled.
+      let broken = false;
+      const onError = () => {
+        broken = true;
+      };
+      client.on('error', onError);
       try {
         await client.query('begin');
         const result = await fn({
@@ -25,10 +34,13 @@ export async function openPostgres(connectionString: string, maxConnections = 10
         await client.query('commit');
         return result;
       } catch (error) {
-        await client.query('rollback').catch(() => undefined);
+        await client.query('rollback').catch(() => {
+          broken = true;
+        });
         throw error;
       } finally {
-        client.release();
+        client.off('error', onError);
+        client.release(broken);
       }
     },
     close: () => pool.end(),

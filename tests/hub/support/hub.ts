@@ -7,6 +7,7 @@ import { startHub, type HubOptions, type RunningHub } from '../../../src/hub/ser
 import { createUser } from '../../../src/hub/services/users';
 import type { ScoreRecord } from '../../../src/shared/domain/score';
 import { defaultFiles, manifestFor, tempDir, writePacket } from '../../support/packets';
+import { createPostgresDatabase, type Backend, type TestDatabase } from './backends';
 
 /** The password every test account gets. */
 export const PASSWORD = 'correct horse battery';
@@ -20,6 +21,7 @@ export interface Answer {
 }
 
 export interface TestHub {
+  backend: Backend;
   running: RunningHub;
   dir: string;
   /** Moves the hub's clock forward (token expiry, throttling, windows). */
@@ -32,23 +34,40 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
+export interface TestHubOptions extends Partial<HubOptions> {
+  /** The database engine; PGlite unless a suite runs on PostgreSQL too (see forEachBackend). */
+  backend?: Backend;
+}
+
 /**
- * A hub on port 0 with PGlite in a fresh temporary folder (a copy of the migrated template made
- * by global-setup.ts) and a clock the test controls.
+ * A hub on port 0 with a clock the test controls, on a database of its own that starts migrated:
+ * PGlite in a fresh temporary folder (a copy of the template made by global-setup.ts), or a new
+ * database on the run's PostgreSQL server (a copy of its template database). Evidence blobs live
+ * in the temporary folder either way.
  */
-export async function startTestHub(options: Partial<HubOptions> = {}): Promise<TestHub> {
+export async function startTestHub({ backend = 'pglite', ...options }: TestHubOptions = {}): Promise<TestHub> {
   const dir = await tempDir('anchor-hub-test-');
   const dataDir = join(dir, 'data');
-  await cp(inject('pgliteTemplate'), join(dataDir, 'pglite'), { recursive: true });
+  let database: TestDatabase | undefined;
+  if (backend === 'postgres') database = await createPostgresDatabase();
+  else await cp(inject('pgliteTemplate'), join(dataDir, 'pglite'), { recursive: true });
   let offset = 0;
-  const running = await startHub({
-    dataDir,
-    port: 0,
-    log: () => undefined,
-    now: () => Date.now() + offset,
-    ...options,
-  });
+  let running: RunningHub;
+  try {
+    running = await startHub({
+      dataDir,
+      databaseUrl: database?.url,
+      port: 0,
+      log: () => undefined,
+      now: () => Date.now() + offset,
+      ...options,
+    });
+  } catch (error) {
+    await database?.drop();
+    throw error;
+  }
   return {
+    backend,
     running,
     dir,
     advance(ms) {
@@ -74,6 +93,7 @@ export async function startTestHub(options: Partial<HubOptions> = {}): Promise<T
     },
     async close() {
       await running.close();
+      await database?.drop();
       await rm(dir, { recursive: true, force: true });
     },
   };
