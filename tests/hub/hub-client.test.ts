@@ -127,6 +127,15 @@ describe('desktop hub client against a real hub (PGlite)', () => {
     expect((await tokens.load())!.accessToken).not.toBe(before);
   });
 
+  it('shares one refresh among parallel calls (refresh tokens are single-use)', async () => {
+    const { client, tokens } = await signedInClient();
+    hub.advance(16 * 60 * 1000);
+    const results = await Promise.all([client.assignments(), client.assignments(), client.assignments()]);
+    expect(results).toHaveLength(3);
+    expect(await tokens.load()).toBeDefined();
+    await client.assignments();
+  });
+
   it('says the hub is unreachable (work is kept) rather than failing obscurely', async () => {
     const tokens = new MemoryTokenStore();
     const client = new HubClient(tokens);

@@ -28,6 +28,8 @@ export type ScoreUpload =
  * uploads. Tokens never leave the TokenStore; an expired access token is refreshed once.
  */
 export class HubClient {
+  private refreshing: Promise<string> | undefined;
+
   constructor(
     private readonly tokens: TokenStore,
     private readonly fetchImpl: typeof fetch = fetch,
@@ -143,22 +145,39 @@ export class HubClient {
       });
     const first = await call(session.accessToken);
     if (first.status !== 401) return first;
-    const refreshed = await this.send(`${session.hubUrl}/api/v1/session/refresh`, {
-      method: 'POST',
-      json: { refreshToken: session.refreshToken },
+    return call(await this.refreshedToken(session.accessToken));
+  }
+
+  /**
+   * One refresh at a time: refresh tokens are single-use and the hub treats a second use as
+   * theft (and ends the session), so parallel calls that all hit an expired token share one
+   * refresh, and a call whose token was already replaced simply uses the new one.
+   */
+  private refreshedToken(expired: string): Promise<string> {
+    this.refreshing ??= (async () => {
+      const session = await this.tokens.load();
+      if (!session) throw new HubError('signed-out', 'Sign in to a hub first.');
+      if (session.accessToken !== expired) return session.accessToken;
+      const refreshed = await this.send(`${session.hubUrl}/api/v1/session/refresh`, {
+        method: 'POST',
+        json: { refreshToken: session.refreshToken },
+      });
+      if (!refreshed.ok) {
+        await this.tokens.clear();
+        throw new HubError('signed-out', 'Your hub session has ended; sign in again.', refreshed.status);
+      }
+      const next = SessionResponse.parse(await refreshed.json());
+      await this.tokens.save({
+        ...session,
+        accessToken: next.accessToken,
+        refreshToken: next.refreshToken,
+        user: next.user,
+      });
+      return next.accessToken;
+    })().finally(() => {
+      this.refreshing = undefined;
     });
-    if (!refreshed.ok) {
-      await this.tokens.clear();
-      throw new HubError('signed-out', 'Your hub session has ended; sign in again.', refreshed.status);
-    }
-    const next = SessionResponse.parse(await refreshed.json());
-    await this.tokens.save({
-      ...session,
-      accessToken: next.accessToken,
-      refreshToken: next.refreshToken,
-      user: next.user,
-    });
-    return call(next.accessToken);
+    return this.refreshing;
   }
 
   private async send(
