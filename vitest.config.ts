@@ -21,7 +21,7 @@ export default defineConfig({
       },
       {
         test: {
-          // The hub server on PGlite: each file starts its own hub on port 0 in a temp folder.
+          // The hub server: each file starts its own hub on port 0 in a temp folder, on PGlite and (core suites) real PostgreSQL.
           name: 'hub',
           include: ['tests/hub/**/*.test.ts'],
           globalSetup: ['tests/hub/support/global-setup.ts'],
