@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -16,6 +15,7 @@ import {
   type UserView,
 } from '../../hub/api/schemas';
 import type { ScoreRecord } from '../../shared/domain/score';
+import { sha256File } from '../services/file-digest';
 import { HubError } from './hub-error';
 import type { TokenStore } from './token-store';
 
@@ -107,7 +107,7 @@ export class HubClient {
     } catch (error) {
       throw new HubError('unreachable', `The download stopped: ${(error as Error).message}. It will resume.`);
     }
-    const digest = await sha256(partial);
+    const digest = await sha256File(partial);
     const size = (await stat(partial)).size;
     if (digest !== expected.sha256 || size !== expected.bytes) {
       await rm(partial, { force: true });
@@ -213,10 +213,4 @@ async function expectOk(response: Response): Promise<unknown> {
 async function errorMessage(response: Response, fallback: string): Promise<string> {
   const body = (await response.json().catch(() => undefined)) as { error?: { message?: string } } | undefined;
   return body?.error?.message ?? fallback;
-}
-
-async function sha256(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }

@@ -1,5 +1,5 @@
-import { mkdir, stat } from 'node:fs/promises';
-import { sha256File } from '../packet/pack';
+import { mkdir } from 'node:fs/promises';
+import { fileMatches } from '../services/file-digest';
 import { dirname, join } from 'node:path';
 import type { ImportOutcome } from '../../shared/contract/library';
 import type { PacketStore } from '../services/packet-store';
@@ -40,7 +40,8 @@ export async function pullPacket(
     for (let item = queue.shift(); item; item = queue.shift()) {
       const target = join(folder, ...item.path.split('/'));
       await mkdir(dirname(target), { recursive: true });
-      if (await alreadyDownloaded(target, item)) {
+      // A file finished by an earlier, interrupted pull needs no second download.
+      if (await fileMatches(target, item)) {
         received.set(item.id, item.bytes);
         report();
         continue;
@@ -54,10 +55,4 @@ export async function pullPacket(
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
   const hub = (await client.currentUser())?.hubUrl ?? 'hub';
   return store.adopt(folder, manifest, `pulled from ${hub}`);
-}
-
-/** A file finished by an earlier, interrupted pull needs no second download. */
-async function alreadyDownloaded(target: string, item: { bytes: number; sha256: string }): Promise<boolean> {
-  const info = await stat(target).catch(() => undefined);
-  return info?.size === item.bytes && (await sha256File(target)) === item.sha256;
 }

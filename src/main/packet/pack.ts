@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { lstat, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { MANIFEST_FILE, PacketManifest, packetPathProblem } from '../../shared/packet/manifest';
 import { resolveContained } from '../services/containment';
+import { sha256File } from '../services/file-digest';
 import { problemsFromZod, type Problem } from '../../shared/problems';
 import { ALLOWED_MEDIA_TYPES } from './sniff';
 
@@ -73,11 +73,4 @@ export async function packFolder(folder: string, outFile: string): Promise<PackR
     throw error;
   }
   return { ok: true, manifest, bytes: (await stat(outFile)).size };
-}
-
-/** sha256 of a file as lowercase hex, streamed. */
-export async function sha256File(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import { Uuid } from '../../shared/domain/common';
 import { MANIFEST_FILE, PacketManifest, type EvidenceItem } from '../../shared/packet/manifest';
 import type { Problem } from '../../shared/problems';
 import { resolveContained } from './containment';
+import { fileMatches } from './file-digest';
 
 export interface LocatedEvidence {
   item: EvidenceItem;
@@ -69,10 +69,7 @@ export class EvidenceCache {
         problems.push({ path: item.path, message: 'is missing from the evidence cache' });
         continue;
       }
-      const hash = createHash('sha256');
-      for await (const chunk of this.read(located)) hash.update(chunk as Buffer);
-      const digest = hash.digest('hex');
-      if (located.size !== item.bytes || digest !== item.sha256) {
+      if (!(await fileMatches(located.file, item))) {
         problems.push({
           path: item.path,
           message: 'no longer matches its sha256; the cached file was altered or damaged',

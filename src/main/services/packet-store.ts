@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { IsoDateTime } from '../../shared/domain/common';
 import type { ImportOutcome, PacketSummary, StoredPacket } from '../../shared/contract/library';
 import { MANIFEST_FILE, type PacketManifest } from '../../shared/packet/manifest';
-import { sha256File } from '../packet/pack';
+import { fileMatches, sha256Bytes } from './file-digest';
 import type { PacketLimits } from '../packet/limits';
 import { readPacket } from '../packet/read-packet';
 import { EvidenceCache } from './evidence-cache';
@@ -90,7 +89,7 @@ export class PacketStore {
     });
     const first = await readPacket(file, { limits: this.limits, manifestOnly: true });
     if (!first.manifest || !first.manifestBytes) return refuse(first.problems);
-    const digest = sha256(first.manifestBytes);
+    const digest = sha256Bytes(first.manifestBytes);
     const existing = this.summaries.get(first.manifest.packetId);
     if (existing) {
       const record = await this.readRecord(existing.packetId);
@@ -122,14 +121,12 @@ export class PacketStore {
   adopt(folder: string, manifest: PacketManifest, sourceName: string): Promise<ImportOutcome> {
     const run = this.queue.then(async (): Promise<ImportOutcome> => {
       const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2) + '\n');
-      const digest = sha256(manifestBytes);
+      const digest = sha256Bytes(manifestBytes);
       const existing = this.summaries.get(manifest.packetId);
       if (existing) return { ok: true, packet: existing, alreadyImported: true };
       const problems: { path: string; message: string }[] = [];
       for (const item of manifest.evidence) {
-        const file = join(folder, ...item.path.split('/'));
-        const info = await stat(file).catch(() => undefined);
-        if (!info?.isFile() || info.size !== item.bytes || (await sha256File(file)) !== item.sha256) {
+        if (!(await fileMatches(join(folder, ...item.path.split('/')), item))) {
           problems.push({ path: item.path, message: 'is missing or does not match its size and sha256' });
         }
       }
@@ -184,8 +181,4 @@ function summarize(manifest: PacketManifest, record: ImportRecord): PacketSummar
     submittedAt: manifest.submittedAt,
     importedAt: record.importedAt,
   };
-}
-
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
