@@ -1,4 +1,5 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { isTypingTarget } from '../../app/keyboard';
 import { navigate } from '../../app/route';
 import { ImportFeedback } from './ImportFeedback';
 import { filterPackets, nextUnscored, type LibrarySort, type StatusFilter } from './filter-packets';
@@ -45,8 +46,7 @@ export function LibraryScreen() {
   // N opens the next unscored packet from anywhere on the queue outside a text field.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (event.ctrlKey || event.metaKey || event.altKey || target?.closest('input, textarea, select')) return;
+      if (event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
       if (event.key !== 'n' && event.key !== 'N') return;
       event.preventDefault();
       if (next) navigate({ screen: 'packet', packetId: next.packetId });

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { isTypingTarget } from '../../app/keyboard';
 
 export interface ReviewShortcutActions {
   /** Ctrl/Cmd+Enter, from anywhere (text fields included). */
@@ -13,9 +14,6 @@ export interface ReviewShortcutActions {
   paused: boolean;
 }
 
-const isTextField = (target: EventTarget | null) =>
-  target instanceof HTMLElement && !!target.closest('input, textarea, select, [contenteditable="true"]');
-
 /** The review screen's single-key shortcuts; letters never fire while the assessor is typing. */
 export function useReviewShortcuts(actions: ReviewShortcutActions): void {
   const latest = useRef(actions);
@@ -28,7 +26,7 @@ export function useReviewShortcuts(actions: ReviewShortcutActions): void {
         act.submit();
         return;
       }
-      if (event.ctrlKey || event.metaKey || event.altKey || isTextField(event.target) || act.paused) return;
+      if (event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target) || act.paused) return;
       if (event.key === '?') act.showShortcuts();
       else if (event.key === 'c' || event.key === 'C') act.comment();
       else if (event.key === '[' || event.key === ']') act.step(event.key === ']' ? 1 : -1);
