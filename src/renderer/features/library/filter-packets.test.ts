@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PacketSummary } from '../../../shared/contract/library';
-import { filterPackets } from './filter-packets';
+import { filterPackets, queueRows } from './filter-packets';
 
 const packet = (n: number, credentialTitle: string): PacketSummary => ({
   packetId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
@@ -15,7 +15,10 @@ const packet = (n: number, credentialTitle: string): PacketSummary => ({
 });
 
 describe('filterPackets', () => {
-  const packets = [packet(1, 'Exit Tickets'), packet(2, 'Analyzing Student Work'), packet(3, 'Exit Tickets')];
+  const packets = queueRows(
+    [packet(1, 'Exit Tickets'), packet(2, 'Analyzing Student Work'), packet(3, 'Exit Tickets')],
+    [],
+  );
 
   it('matches every word, case-insensitively', () => {
     expect(filterPackets(packets, 'exit candidate 3', 'imported').map((p) => p.pseudonym)).toEqual(['Candidate 3']);

@@ -29,35 +29,28 @@ export function queueRows(packets: readonly PacketSummary[], progress: readonly 
 }
 
 /** Filters by status and by every word of the query (credential, candidate, attempt), then sorts. */
-export function filterPackets<T extends QueueRow | PacketSummary>(
-  packets: readonly T[],
+export function filterPackets(
+  rows: readonly QueueRow[],
   query: string,
   sort: LibrarySort,
   status: StatusFilter = 'all',
-): T[] {
+): QueueRow[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  const matches = packets.filter((p) => {
-    const rowStatus = 'status' in p ? p.status : 'not-started';
-    if (
-      status === 'open'
-        ? rowStatus === 'submitted' || rowStatus === 'exported'
-        : status !== 'all' && rowStatus !== status
-    )
-      return false;
-    if (!words.length) return true;
-    const haystack = `${p.credentialTitle} ${p.pseudonym} attempt ${p.attempt}`.toLowerCase();
+  const wanted = (row: QueueRow) =>
+    status === 'all' ||
+    (status === 'open' ? row.status !== 'submitted' && row.status !== 'exported' : row.status === status);
+  const matches = rows.filter((row) => {
+    if (!wanted(row)) return false;
+    const haystack = `${row.credentialTitle} ${row.pseudonym} attempt ${row.attempt}`.toLowerCase();
     return words.every((word) => haystack.includes(word));
   });
-  const due = (p: T) => ('dueAt' in p ? p.dueAt : reviewDueAt(p.submittedAt));
-  const by: Record<LibrarySort, (a: T, b: T) => number> = {
-    due: (a, b) => due(a).localeCompare(due(b)),
+  const by: Record<LibrarySort, (a: QueueRow, b: QueueRow) => number> = {
+    due: (a, b) => a.dueAt.localeCompare(b.dueAt),
     imported: (a, b) => b.importedAt.localeCompare(a.importedAt),
     submitted: (a, b) => b.submittedAt.localeCompare(a.submittedAt),
     credential: (a, b) => a.credentialTitle.localeCompare(b.credentialTitle) || a.pseudonym.localeCompare(b.pseudonym),
     candidate: (a, b) => a.pseudonym.localeCompare(b.pseudonym),
-    status: (a, b) =>
-      STATUS_ORDER['status' in a ? a.status : 'not-started'] - STATUS_ORDER['status' in b ? b.status : 'not-started'] ||
-      due(a).localeCompare(due(b)),
+    status: (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.dueAt.localeCompare(b.dueAt),
   };
   return matches.sort(by[sort]);
 }
