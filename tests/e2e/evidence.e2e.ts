@@ -25,6 +25,18 @@ async function openEvidence(pseudonym: string, title: string): Promise<void> {
   await page.getByRole('heading', { level: 2, name: title }).waitFor();
 }
 
+/** Imports a hand-made packet through the file picker and waits until the queue confirms it. */
+async function importTestPacket(files: TestFile[], packetId: string, pseudonym: string) {
+  const manifest = manifestFor(files, packetId);
+  manifest.candidate.pseudonym = pseudonym;
+  await session.importFiles(await writePacket(dir, `${packetId}.anchor`, { files, manifest }));
+  await page
+    .getByRole('status')
+    .filter({ hasText: new RegExp(`Imported .*${pseudonym}`) })
+    .waitFor();
+  return manifest;
+}
+
 /** Opens the first demo packet holding evidence of `kind`. */
 async function openDemoEvidence(kind: EvidenceItem['kind']): Promise<EvidenceItem> {
   const { packet, item } = findEvidence(demo, kind);
@@ -172,13 +184,7 @@ describe('browser mode: packets and evidence, end to end in Chromium', () => {
         mediaType: 'application/pdf',
       },
     ];
-    const manifest = manifestFor(files, '5d0e3c1a-7b7e-4f3c-8a8e-3e9b0c6d2f11');
-    manifest.candidate.pseudonym = 'Candidate Corrupt-PDF';
-    await session.importFiles(await writePacket(dir, 'corrupt-pdf.anchor', { files, manifest }));
-    await page
-      .getByRole('status')
-      .filter({ hasText: /Imported .*Candidate Corrupt-PDF/ })
-      .waitFor();
+    const manifest = await importTestPacket(files, '5d0e3c1a-7b7e-4f3c-8a8e-3e9b0c6d2f11', 'Candidate Corrupt-PDF');
     await openEvidence('Candidate Corrupt-PDF', manifest.evidence[0]!.title);
     await page
       .getByRole('alert')
@@ -203,13 +209,7 @@ describe('browser mode: packets and evidence, end to end in Chromium', () => {
         mediaType: 'image/png',
       },
     ];
-    const manifest = manifestFor(files, '6e1f4d2b-8c9a-4b7e-9f0d-1a2b3c4d5e6f');
-    manifest.candidate.pseudonym = 'Candidate Corrupt-Media';
-    await session.importFiles(await writePacket(dir, 'corrupt-media.anchor', { files, manifest }));
-    await page
-      .getByRole('status')
-      .filter({ hasText: /Imported .*Candidate Corrupt-Media/ })
-      .waitFor();
+    await importTestPacket(files, '6e1f4d2b-8c9a-4b7e-9f0d-1a2b3c4d5e6f', 'Candidate Corrupt-Media');
     await openEvidence('Candidate Corrupt-Media', 'video/broken.webm');
     await page
       .getByRole('alert')
