@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HubEvent } from '../../src/hub/api/schemas';
+import type { HubEvent } from '../../src/shared/contract/hub-api';
 import {
   addUser,
   openWindow,

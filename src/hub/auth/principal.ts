@@ -1,4 +1,4 @@
-import type { Role } from '../api/schemas';
+import type { Role } from '../../shared/contract/hub-api';
 
 /** The signed-in caller of a request, as established from its access token. */
 export interface Principal {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { Role } from '../api/schemas';
+import type { Role } from '../../shared/contract/hub-api';
 import type { Db, Queryable } from '../db/db';
 import type { Principal } from './principal';
 

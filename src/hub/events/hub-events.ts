@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { HubEvent } from '../api/schemas';
+import type { HubEvent } from '../../shared/contract/hub-api';
 
 /**
  * Live changes, in process: routes publish after their transaction commits, and each open

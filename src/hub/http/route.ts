@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
-import type { Role } from '../api/schemas';
+import type { Role } from '../../shared/contract/hub-api';
 import type { Principal } from '../auth/principal';
 import type { HubContext } from '../context';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ErrorBody } from '../api/schemas';
+import { ErrorBody } from '../../shared/contract/hub-api';
 import type { Route } from '../http/route';
 
 type JsonSchema = Record<string, unknown>;

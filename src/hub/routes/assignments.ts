@@ -5,7 +5,7 @@ import {
   AutoAssignResponse,
   CreateAssignmentRequest,
   ErrorBody,
-} from '../api/schemas';
+} from '../../shared/contract/hub-api';
 import { defineRoute } from '../http/route';
 import { assignAutomatically, assignManually } from '../services/assignments';
 import { listOpenAssignments } from '../store/assignments';

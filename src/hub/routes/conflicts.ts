@@ -1,4 +1,4 @@
-import { ConflictList, ConflictView, DeclareConflictRequest, ErrorBody } from '../api/schemas';
+import { ConflictList, ConflictView, DeclareConflictRequest, ErrorBody } from '../../shared/contract/hub-api';
 import { defineRoute } from '../http/route';
 import { appendAudit } from '../store/audit';
 import { insertConflict, listConflicts } from '../store/conflicts';

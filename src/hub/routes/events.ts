@@ -1,4 +1,4 @@
-import type { HubEvent } from '../api/schemas';
+import type { HubEvent } from '../../shared/contract/hub-api';
 import { seesEverything, type Principal } from '../auth/principal';
 import { defineRoute } from '../http/route';
 import { API_HEADERS } from '../http/respond';

@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { planRange } from '../../shared/http/range';
 import { ALLOWED_MEDIA_TYPES } from '../../main/packet/sniff';
-import { ErrorBody } from '../api/schemas';
+import { ErrorBody } from '../../shared/contract/hub-api';
 import { notFound } from '../http/errors';
 import { API_HEADERS } from '../http/respond';
 import { defineRoute } from '../http/route';

@@ -1,4 +1,4 @@
-import { ErrorBody, PutScoreRequest, ScoreConflictBody, ScoreReceipt, ScoreView } from '../api/schemas';
+import { ErrorBody, PutScoreRequest, ScoreConflictBody, ScoreReceipt, ScoreView } from '../../shared/contract/hub-api';
 import { seesEverything } from '../auth/principal';
 import { notFound } from '../http/errors';
 import { defineRoute } from '../http/route';

@@ -1,4 +1,10 @@
-import { ErrorBody, RefreshRequest, SessionResponse, SignInRequest, type UserView } from '../api/schemas';
+import {
+  ErrorBody,
+  RefreshRequest,
+  SessionResponse,
+  SignInRequest,
+  type UserView,
+} from '../../shared/contract/hub-api';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from '../auth/password';
 import type { IssuedTokens } from '../auth/tokens';
 import { ApiError } from '../http/errors';

@@ -1,4 +1,4 @@
-import { CreateUserRequest, ErrorBody, UserView } from '../api/schemas';
+import { CreateUserRequest, ErrorBody, UserView } from '../../shared/contract/hub-api';
 import { defineRoute } from '../http/route';
 import { createUser } from '../services/users';
 

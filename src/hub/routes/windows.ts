@@ -1,4 +1,4 @@
-import { CreateWindowRequest, ErrorBody, WindowView } from '../api/schemas';
+import { CreateWindowRequest, ErrorBody, WindowView } from '../../shared/contract/hub-api';
 import { defineRoute } from '../http/route';
 import { appendAudit } from '../store/audit';
 import { findWindow, insertWindow } from '../store/windows';

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeDemoSet } from '../../cli/demo-set';
-import type { Role } from '../api/schemas';
+import type { Role } from '../../shared/contract/hub-api';
 import type { HubContext } from '../context';
 import { assignAutomatically } from '../services/assignments';
 import { ingestPacket } from '../services/ingest-packet';

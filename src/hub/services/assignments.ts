@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { AssignmentRecord, AutoAssignRequest, CreateAssignmentRequest } from '../api/schemas';
+import type { AssignmentRecord, AutoAssignRequest, CreateAssignmentRequest } from '../../shared/contract/hub-api';
 import type { HubContext } from '../context';
 import { isUniqueViolation, type Queryable } from '../db/db';
 import { ApiError, notFound } from '../http/errors';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AdminPacketView } from '../api/schemas';
+import type { AdminPacketView } from '../../shared/contract/hub-api';
 import type { Problem } from '../../shared/problems';
 import { readPacket } from '../../main/packet/read-packet';
 import type { HubContext } from '../context';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ScoreRecord } from '../../shared/domain/score';
-import type { PutScoreRequest, ScoreReceipt, ScoreView } from '../api/schemas';
+import type { PutScoreRequest, ScoreReceipt, ScoreView } from '../../shared/contract/hub-api';
 import type { Principal } from '../auth/principal';
 import type { HubContext } from '../context';
 import { iso, isUniqueViolation, jsonParam, type Queryable } from '../db/db';

@@ -1,4 +1,4 @@
-import type { Role, UserView } from '../api/schemas';
+import type { Role, UserView } from '../../shared/contract/hub-api';
 import { hashPassword } from '../auth/password';
 import type { HubContext } from '../context';
 import { isUniqueViolation } from '../db/db';

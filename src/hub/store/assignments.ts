@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AssignmentRecord, AssignmentView } from '../api/schemas';
+import type { AssignmentRecord, AssignmentView } from '../../shared/contract/hub-api';
 import { iso, type Queryable } from '../db/db';
 import { windowIsOpen } from './windows';
 

@@ -1,4 +1,4 @@
-import type { AdminPacketView, PacketView } from '../api/schemas';
+import type { AdminPacketView, PacketView } from '../../shared/contract/hub-api';
 import { PacketManifest } from '../../shared/packet/manifest';
 import { iso, jsonParam, type Queryable } from '../db/db';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Role, UserView } from '../api/schemas';
+import type { Role, UserView } from '../../shared/contract/hub-api';
 import type { Queryable } from '../db/db';
 
 interface UserRow {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { CreateWindowRequest, WindowView } from '../api/schemas';
+import type { CreateWindowRequest, WindowView } from '../../shared/contract/hub-api';
 import { iso, type Queryable } from '../db/db';
 
 /**

@@ -13,7 +13,7 @@ import {
   type AssignmentView,
   type ScoreView,
   type UserView,
-} from '../../hub/api/schemas';
+} from '../../shared/contract/hub-api';
 import type { ScoreRecord } from '../../shared/domain/score';
 import { sha256File } from '../services/file-digest';
 import { HubError } from './hub-error';

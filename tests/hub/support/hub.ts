@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { cp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import type { Role, SessionResponse } from '../../../src/hub/api/schemas';
+import type { Role, SessionResponse } from '../../../src/shared/contract/hub-api';
 import { startHub, type HubOptions, type RunningHub } from '../../../src/hub/server';
 import { createUser } from '../../../src/hub/services/users';
 import type { ScoreRecord } from '../../../src/shared/domain/score';

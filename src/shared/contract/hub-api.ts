@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { IsoDateTime, NonEmptyText, Uuid } from '../../shared/domain/common';
-import { ScoreRecord } from '../../shared/domain/score';
-import { PacketManifest } from '../../shared/packet/manifest';
+import { IsoDateTime, NonEmptyText, Uuid } from '../domain/common';
+import { ScoreRecord } from '../domain/score';
+import { PacketManifest } from '../packet/manifest';
 
 // The hub's wire contract: request and response bodies of /api/v1, written once as zod schemas.
-// Routes parse with them, the OpenAPI document is generated from them, and the desktop hub
-// client (issue 4, part 4) is meant to import them. Pure zod + src/shared so they can move into
-// src/shared/contract unchanged.
+// The hub's routes parse with them, its OpenAPI document is generated from them, and the
+// desktop side (hub client, bridge, renderer) reads the same types.
 
 export const Role = z.enum(['assessor', 'facilitator', 'chair', 'admin'], {
   error: 'must be one of assessor, facilitator, chair, admin',
