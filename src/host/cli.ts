@@ -6,7 +6,11 @@ import { startHost } from './server';
 /** `npm run web`: serves Anchor to a browser on this machine only. */
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { port: { type: 'string', default: '0' }, 'data-dir': { type: 'string' } },
+    options: {
+      port: { type: 'string', default: '0' },
+      'data-dir': { type: 'string' },
+      demo: { type: 'boolean', default: false },
+    },
   });
   const dataDir = resolve(values['data-dir'] ?? process.env.ANCHOR_DATA_DIR ?? defaultDataDir());
   const host = await startHost({
@@ -14,8 +18,11 @@ async function main(): Promise<void> {
     webRoot: resolve(import.meta.dirname, '../../out/web'),
     port: Number(values.port),
     version: process.env.npm_package_version ?? '0.0.0',
+    demoHub: values.demo,
   });
   console.log(`Anchor (browser mode) is running. Data folder: ${dataDir}`);
+  if (values.demo)
+    console.log('A local demo hub is offered on the Hub screen (demo accounts, password "anchor-demo").');
   console.log(`Open this link in your browser (it carries this run's access token):\n\n  ${host.launchUrl}\n`);
   const stop = () => void host.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

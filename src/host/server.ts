@@ -8,6 +8,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { APP_SECURITY_HEADERS } from '../shared/http/security-headers';
 import { openBackend, type Backend } from '../main/backend';
+import { MemoryTokenStore } from '../main/hub/token-store';
 import type { BridgeLog } from '../main/bridge/dispatch';
 import type { PacketLimits } from '../main/packet/limits';
 import { DEFAULT_PACKET_LIMITS } from '../main/packet/limits';
@@ -24,6 +25,8 @@ export interface HostOptions {
   version?: string;
   log?: BridgeLog;
   limits?: Partial<PacketLimits>;
+  /** Offer to start a local demo hub when no hub is configured (`npm run web -- --demo`). */
+  demoHub?: boolean;
 }
 
 export interface RunningHost {
@@ -38,7 +41,13 @@ export interface RunningHost {
 /** Request header carrying the per-run bridge token (a header, never a cookie: cookies reach every port). */
 export const TOKEN_HEADER = 'x-anchor-token';
 const MAX_JSON_BYTES = 1024 * 1024;
-const STATUS_BY_CODE = { 'bad-request': 400, forbidden: 403, 'not-found': 404, internal: 500 } as const;
+const STATUS_BY_CODE = {
+  'bad-request': 400,
+  forbidden: 403,
+  'not-found': 404,
+  unavailable: 503,
+  internal: 500,
+} as const;
 
 /**
  * Browser mode: one Node process serving the built renderer and carrying the bridge contract
@@ -61,6 +70,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     transport: 'http',
     log,
     limits: options.limits,
+    // Browser mode keeps hub tokens in this process only: never in the page or on disk.
+    tokens: new MemoryTokenStore(),
+    offerDemoHub: options.demoHub ?? false,
   });
   const uploadDir = join(options.dataDir, 'uploads');
   await rm(uploadDir, { recursive: true, force: true });
@@ -206,7 +218,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }).then(release),
+      })
+        .then(() => backend.close())
+        .then(release),
   };
 }
 

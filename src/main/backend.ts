@@ -1,11 +1,16 @@
 import { createBridgeHandlers } from './bridge/handlers';
 import { createDispatcher, type BridgeLog, type Dispatch } from './bridge/dispatch';
+import { DemoHub } from './hub/demo-hub';
+import { HubService } from './hub/hub-service';
+import type { TokenStore } from './hub/token-store';
 import type { PacketLimits } from './packet/limits';
 import { PacketStore } from './services/packet-store';
 
 export interface Backend {
   store: PacketStore;
+  hub: HubService;
   dispatch: Dispatch;
+  close(): Promise<void>;
 }
 
 export interface BackendOptions {
@@ -13,12 +18,23 @@ export interface BackendOptions {
   version: string;
   transport: 'ipc' | 'http';
   log: BridgeLog;
+  /** Where hub tokens live: sealed on disk in Electron, process memory in browser mode. */
+  tokens: TokenStore;
+  /** Offer the local demo hub (first run: always in the desktop app, with --demo in browser mode). */
+  offerDemoHub: boolean;
   limits?: Partial<PacketLimits>;
 }
 
 /** Wires the plain-Node services behind the bridge; the same for Electron and browser mode. */
 export async function openBackend(options: BackendOptions): Promise<Backend> {
   const store = await new PacketStore(options.dataDir, options.limits).open();
-  const handlers = createBridgeHandlers({ store, version: options.version, transport: options.transport });
-  return { store, dispatch: createDispatcher(handlers, options.log) };
+  const hub = await new HubService({
+    dataDir: options.dataDir,
+    store,
+    tokens: options.tokens,
+    log: options.log,
+    demoHub: options.offerDemoHub ? new DemoHub(options.dataDir, options.log) : undefined,
+  }).open();
+  const handlers = createBridgeHandlers({ store, hub, version: options.version, transport: options.transport });
+  return { store, hub, dispatch: createDispatcher(handlers, options.log), close: () => hub.close() };
 }

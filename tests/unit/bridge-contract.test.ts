@@ -20,6 +20,16 @@ function fakeHandlers(overrides: Partial<BridgeHandlers> = {}): BridgeHandlers {
     'packets.import': fail,
     'packets.remove': async () => ({ removed: true }),
     'packets.verify': fail,
+    'hub.status': fail,
+    'hub.signIn': fail,
+    'hub.signOut': fail,
+    'hub.startDemo': fail,
+    'hub.assignments': fail,
+    'hub.pull': fail,
+    'hub.pulls': fail,
+    'hub.uploadScore': fail,
+    'hub.conflicts': fail,
+    'hub.declareConflict': fail,
     ...overrides,
   };
 }
@@ -30,7 +40,7 @@ describe('bridge contract', () => {
   });
 
   it('is implemented by the main-process handlers for every channel', () => {
-    const handlers = createBridgeHandlers({ store: {} as never, version: '1', transport: 'ipc' });
+    const handlers = createBridgeHandlers({ store: {} as never, hub: {} as never, version: '1', transport: 'ipc' });
     expect(Object.keys(handlers).sort()).toEqual([...CHANNELS].sort());
   });
 

@@ -1,8 +1,10 @@
 import { app } from 'electron';
 import { join } from 'node:path';
 import { openBackend } from '../backend';
+import { MemoryTokenStore, SealedFileTokenStore, type TokenStore } from '../hub/token-store';
 import { handleAppProtocol, handleEvidenceProtocol, registerSchemes } from './protocols';
 import { registerIpcRouter } from './ipc-router';
+import { safeStorageSealer } from './safe-storage-sealer';
 import { installSecurityGuards } from './security-guards';
 import { createSecureWindow } from './window-factory';
 
@@ -17,7 +19,16 @@ app
   .whenReady()
   .then(async () => {
     const dataDir = process.env.ANCHOR_DATA_DIR ?? app.getPath('userData');
-    const backend = await openBackend({ dataDir, version: app.getVersion(), transport: 'ipc', log });
+    const backend = await openBackend({
+      dataDir,
+      version: app.getVersion(),
+      transport: 'ipc',
+      log,
+      tokens: desktopTokenStore(join(dataDir, 'hub-session.sealed'), log),
+      // First run: with no hub configured the Hub screen offers a local demo hub.
+      offerDemoHub: true,
+    });
+    app.on('will-quit', () => void backend.close());
     installSecurityGuards(log);
     handleAppProtocol(join(import.meta.dirname, '../renderer'));
     handleEvidenceProtocol(backend.store.cache);
@@ -30,3 +41,16 @@ app
   });
 
 app.on('window-all-closed', () => app.quit());
+
+/**
+ * Tokens sealed by the OS key store. Where none is available the session lives in memory only
+ * (sign in again after a restart) rather than on disk in the clear.
+ */
+function desktopTokenStore(file: string, logTo: typeof log): TokenStore {
+  try {
+    return new SealedFileTokenStore(file, safeStorageSealer());
+  } catch (error) {
+    logTo('hub tokens: OS encryption unavailable, keeping the session in memory only', { error: String(error) });
+    return new MemoryTokenStore();
+  }
+}

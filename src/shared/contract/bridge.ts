@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { Uuid } from '../domain/common';
 import type { Channel } from './channels';
+import { ConflictView } from './hub-api';
+import {
+  AssignmentsOutput,
+  ConflictsOutput,
+  DeclareConflictInput,
+  HubStatus,
+  PullList,
+  SignInInput,
+  UploadOutcome,
+  UploadScoreInput,
+} from './hub-bridge';
 import { ImportOutcome, PacketSummary, StoredPacket, VerifyOutcome } from './library';
 
 const PacketRef = z.strictObject({ packetId: Uuid });
@@ -20,6 +31,19 @@ export const BRIDGE_CONTRACT = {
   'packets.import': { input: z.strictObject({ path: z.string().min(1), fileName: z.string() }), output: ImportOutcome },
   'packets.remove': { input: PacketRef, output: z.strictObject({ removed: z.boolean() }) },
   'packets.verify': { input: PacketRef, output: VerifyOutcome },
+  'hub.status': { input: z.strictObject({}), output: HubStatus },
+  /** The password passes through once; the main process keeps only the hub's tokens. */
+  'hub.signIn': { input: SignInInput, output: HubStatus },
+  'hub.signOut': { input: z.strictObject({}), output: HubStatus },
+  /** Starts (or reconnects to) the local demo hub offered on first run. */
+  'hub.startDemo': { input: z.strictObject({}), output: HubStatus },
+  'hub.assignments': { input: z.strictObject({}), output: AssignmentsOutput },
+  /** Queues packets for download; progress is read with hub.pulls. */
+  'hub.pull': { input: z.strictObject({ packetIds: z.array(Uuid).min(1).max(10_000) }), output: PullList },
+  'hub.pulls': { input: z.strictObject({}), output: PullList },
+  'hub.uploadScore': { input: UploadScoreInput, output: UploadOutcome },
+  'hub.conflicts': { input: z.strictObject({}), output: ConflictsOutput },
+  'hub.declareConflict': { input: DeclareConflictInput, output: ConflictView },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type BridgeContract = typeof BRIDGE_CONTRACT;
@@ -35,7 +59,7 @@ export type BridgeHandlers = {
 export class BridgeError extends Error {
   constructor(
     message: string,
-    readonly code: 'bad-request' | 'forbidden' | 'not-found' | 'internal' = 'internal',
+    readonly code: 'bad-request' | 'forbidden' | 'not-found' | 'unavailable' | 'internal' = 'internal',
   ) {
     super(message);
     this.name = 'BridgeError';

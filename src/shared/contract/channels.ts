@@ -10,6 +10,16 @@ export const CHANNELS = [
   'packets.import',
   'packets.remove',
   'packets.verify',
+  'hub.status',
+  'hub.signIn',
+  'hub.signOut',
+  'hub.startDemo',
+  'hub.assignments',
+  'hub.pull',
+  'hub.pulls',
+  'hub.uploadScore',
+  'hub.conflicts',
+  'hub.declareConflict',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

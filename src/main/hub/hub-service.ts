@@ -1,0 +1,177 @@
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { BridgeError } from '../../shared/contract/bridge';
+import type { AssignmentView, ConflictView } from '../../shared/contract/hub-api';
+import type { HubStatus, PullState, UploadOutcome } from '../../shared/contract/hub-bridge';
+import type { ScoreRecord } from '../../shared/domain/score';
+import type { BridgeLog } from '../bridge/dispatch';
+import type { PacketStore } from '../services/packet-store';
+import type { DemoHub } from './demo-hub';
+import { HubClient } from './hub-client';
+import { HubError } from './hub-error';
+import { pullPacket } from './pull';
+import { PullQueue } from './pull-queue';
+import type { TokenStore } from './token-store';
+
+/** What is remembered about the hub besides the tokens: nothing secret, only form defaults. */
+const HubPreferences = z.object({ lastHubUrl: z.string().optional(), lastUsername: z.string().optional() });
+type HubPreferences = z.infer<typeof HubPreferences>;
+
+export interface HubServiceOptions {
+  dataDir: string;
+  store: PacketStore;
+  tokens: TokenStore;
+  log: BridgeLog;
+  /** The first-run local demo hub; absent where it is not offered (browser mode without --demo). */
+  demoHub?: DemoHub;
+  fetchImpl?: typeof fetch;
+}
+
+/**
+ * The hub as the desktop app sees it (main process in Electron, host process in browser mode):
+ * sign-in with tokens kept in the TokenStore, assignments, pulls with progress, score uploads
+ * whose outcome tells the renderer's outbox what to do next, and the local demo hub.
+ */
+export class HubService {
+  readonly client: HubClient;
+  readonly pulls: PullQueue;
+  private readonly preferencesFile: string;
+
+  constructor(private readonly options: HubServiceOptions) {
+    this.client = new HubClient(options.tokens, options.fetchImpl);
+    this.pulls = new PullQueue((packetId, onProgress) => pullPacket(this.client, options.store, packetId, onProgress));
+    this.preferencesFile = join(options.dataDir, 'hub.json');
+  }
+
+  /** Starts the demo hub with the app when it was set up before, so a saved session keeps working. */
+  async open(): Promise<this> {
+    const demo = this.options.demoHub;
+    if (demo && (await demo.exists())) {
+      void this.startDemoHub().catch((error: unknown) =>
+        this.options.log('demo hub: could not start', { error: String(error) }),
+      );
+    }
+    return this;
+  }
+
+  async status(): Promise<HubStatus> {
+    const [user, preferences, demoUrl] = await Promise.all([
+      this.client.currentUser(),
+      this.preferences(),
+      this.options.demoHub?.url(),
+    ]);
+    return {
+      user: user ? { id: user.id, username: user.username, roles: user.roles } : null,
+      hubUrl: user?.hubUrl ?? preferences.lastHubUrl ?? null,
+      lastUsername: preferences.lastUsername ?? null,
+      tokenProtection: this.options.tokens.protection,
+      demoHub: { available: this.options.demoHub !== undefined, url: demoUrl ?? null },
+    };
+  }
+
+  async signIn(hubUrl: string, username: string, password: string): Promise<HubStatus> {
+    const user = await this.client.signIn(hubUrl, username, password).catch(toBridgeError);
+    await this.savePreferences({ lastHubUrl: new URL(hubUrl).origin, lastUsername: user.username });
+    return this.status();
+  }
+
+  async signOut(): Promise<HubStatus> {
+    await this.client.signOut();
+    return this.status();
+  }
+
+  /** Starts the local demo hub and offers its address in the sign-in form. */
+  async startDemo(): Promise<HubStatus> {
+    if (!this.options.demoHub) {
+      throw new BridgeError('The local demo hub is not offered here; start Anchor with --demo.', 'forbidden');
+    }
+    const url = await this.startDemoHub();
+    const preferences = await this.preferences();
+    await this.savePreferences({ lastHubUrl: url, lastUsername: preferences.lastUsername ?? 'assessor1' });
+    return this.status();
+  }
+
+  async assignments(): Promise<{ assignments: AssignmentView[]; fetchedAt: string }> {
+    const assignments = await this.client.assignments().catch(toBridgeError);
+    return { assignments, fetchedAt: new Date().toISOString() };
+  }
+
+  async pull(packetIds: readonly string[]): Promise<PullState[]> {
+    if (!(await this.client.currentUser())) throw new BridgeError('Sign in to a hub first.', 'forbidden');
+    return this.pulls.enqueue(packetIds);
+  }
+
+  /** Uploads one submitted review; never throws for hub trouble, the outcome says what to do. */
+  async uploadScore(record: ScoreRecord, baseRevision: number): Promise<UploadOutcome> {
+    try {
+      const result = await this.client.putScore(record, baseRevision);
+      if (result.kind === 'stored') return result;
+      return { kind: 'conflict', server: result.server, reason: result.message };
+    } catch (error) {
+      if (!(error instanceof HubError)) throw error;
+      switch (error.code) {
+        case 'unreachable':
+          return { kind: 'retry', reason: error.message };
+        case 'signed-out':
+          return { kind: 'signed-out', reason: 'Sign in to the hub to upload.' };
+        case 'not-found':
+          return { kind: 'rejected', reason: 'The hub no longer lists this packet as assigned to you.' };
+        default:
+          return { kind: 'rejected', reason: error.message };
+      }
+    }
+  }
+
+  async conflicts(): Promise<ConflictView[]> {
+    return this.client.conflicts().catch(toBridgeError);
+  }
+
+  async declareConflict(conflict: { school?: string; district?: string }): Promise<ConflictView> {
+    return this.client
+      .declareConflict({ school: conflict.school || undefined, district: conflict.district || undefined })
+      .catch(toBridgeError);
+  }
+
+  async close(): Promise<void> {
+    await this.options.demoHub?.close();
+  }
+
+  /**
+   * Starts the demo hub; if it had to move to another port, a session signed in to its old
+   * address follows it (the tokens are the demo hub's own).
+   */
+  private async startDemoHub(): Promise<string> {
+    const demo = this.options.demoHub!;
+    const url = await demo.start();
+    const session = await this.options.tokens.load();
+    if (demo.movedFrom && session?.hubUrl === demo.movedFrom) {
+      await this.options.tokens.save({ ...session, hubUrl: url });
+      await this.savePreferences({ ...(await this.preferences()), lastHubUrl: url });
+    }
+    return url;
+  }
+
+  private async preferences(): Promise<HubPreferences> {
+    const text = await readFile(this.preferencesFile, 'utf8').catch(() => undefined);
+    if (text === undefined) return {};
+    try {
+      return HubPreferences.parse(JSON.parse(text));
+    } catch {
+      return {};
+    }
+  }
+
+  private async savePreferences(preferences: HubPreferences): Promise<void> {
+    const partial = `${this.preferencesFile}.partial`;
+    await writeFile(partial, JSON.stringify(preferences));
+    await rename(partial, this.preferencesFile);
+  }
+}
+
+/** Hub failures cross the bridge as BridgeErrors whose message the screen can show as is. */
+function toBridgeError(error: unknown): never {
+  if (!(error instanceof HubError)) throw error;
+  const code = error.code === 'unreachable' ? 'unavailable' : error.code === 'not-found' ? 'not-found' : 'forbidden';
+  throw new BridgeError(error.message, error.code === 'rejected' ? 'bad-request' : code);
+}
