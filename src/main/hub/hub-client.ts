@@ -6,6 +6,8 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { z } from 'zod';
 import {
   AssignmentList,
+  ConflictList,
+  ConflictView,
   PacketView,
   ScoreConflictBody,
   ScoreReceipt,
@@ -20,7 +22,8 @@ import { HubError } from './hub-error';
 import type { TokenStore } from './token-store';
 
 export type ScoreUpload =
-  { kind: 'stored'; receipt: z.infer<typeof ScoreReceipt> } | { kind: 'conflict'; server: ScoreView | null };
+  | { kind: 'stored'; receipt: z.infer<typeof ScoreReceipt> }
+  | { kind: 'conflict'; server: ScoreView | null; message: string };
 
 /**
  * Talks to an Anchor hub for the desktop app (main process) and browser mode (host process):
@@ -70,6 +73,15 @@ export class HubClient {
 
   async assignments(): Promise<AssignmentView[]> {
     return AssignmentList.parse(await expectOk(await this.authed('GET', '/api/v1/assignments'))).assignments;
+  }
+
+  /** The conflicts of interest the signed-in assessor has declared. */
+  async conflicts(): Promise<z.infer<typeof ConflictList>['conflicts']> {
+    return ConflictList.parse(await expectOk(await this.authed('GET', '/api/v1/conflicts'))).conflicts;
+  }
+
+  async declareConflict(conflict: { school?: string; district?: string }): Promise<z.infer<typeof ConflictView>> {
+    return ConflictView.parse(await expectOk(await this.authed('POST', '/api/v1/conflicts', { json: conflict })));
   }
 
   async packet(packetId: string): Promise<z.infer<typeof PacketView>> {
@@ -124,7 +136,11 @@ export class HubClient {
     const response = await this.authed('PUT', `/api/v1/scores/${record.id}`, { json: { baseRevision, record } });
     if (response.status === 409) {
       const body = ScoreConflictBody.safeParse(await response.json().catch(() => undefined));
-      return { kind: 'conflict', server: body.success ? body.data.server : null };
+      return {
+        kind: 'conflict',
+        server: body.success ? body.data.server : null,
+        message: body.success ? body.data.error.message : 'The hub holds a different version of this review.',
+      };
     }
     return { kind: 'stored', receipt: ScoreReceipt.parse(await expectOk(response)) };
   }

@@ -152,6 +152,7 @@ export const ConflictView = z.strictObject({
   district: z.string().nullable(),
   declaredAt: IsoDateTime,
 });
+export type ConflictView = z.infer<typeof ConflictView>;
 export const ConflictList = z.strictObject({ conflicts: z.array(ConflictView) });
 
 // ── scores ────────────────────────────────────────────────────────────────────────────────
