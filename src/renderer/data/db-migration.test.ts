@@ -25,7 +25,7 @@ describe('Dexie schema migrations', () => {
 
     const v2 = new AnchorDatabase(name);
     await v2.open();
-    expect(v2.verno).toBe(2);
+    expect(v2.verno).toBe(3);
     expect(await v2.packets.toArray()).toEqual([packet]);
     expect(await v2.progress.get(packet.packetId)).toMatchObject({ status: 'not-started', timeSpentMs: 0 });
     await v2.drafts.put({
@@ -44,6 +44,33 @@ describe('Dexie schema migrations', () => {
     });
     expect((await v2.drafts.get(packet.packetId))?.privateNotes).toBe('kept');
     v2.close();
+  });
+
+  it('upgrades version 2 to version 3 (the hub): reviews and drafts kept, nothing queued for upload', async () => {
+    const name = `migration-v3-${Math.random()}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores({ packets: 'packetId, importedAt, credentialTitle' });
+    v2.version(2).stores({
+      progress: 'packetId, status',
+      drafts: 'packetId, updatedAt',
+      reviews: 'id, packetId, [packetId+revision]',
+      history: '++seq, packetId',
+      settings: 'key',
+    });
+    const packetId = '0b6c3f3e-2a41-4c1e-9d5b-7f3a2e1c9b10';
+    const review = { id: '3f2b6c1e-1d2a-4b3c-8d4e-5f6a7b8c9d0e', packetId, revision: 1, record: {}, submittedAt: 'x' };
+    await v2.table('reviews').add(review);
+    await v2.table('progress').add({ packetId, status: 'submitted', timeSpentMs: 5, updatedAt: 'x' });
+    v2.close();
+
+    const v3 = new AnchorDatabase(name);
+    await v3.open();
+    expect(v3.verno).toBe(3);
+    expect(await v3.reviews.toArray()).toEqual([review]);
+    expect(await v3.progress.get(packetId)).toMatchObject({ status: 'submitted' });
+    expect(await v3.outbox.count()).toBe(0);
+    expect(await v3.assignments.count()).toBe(0);
+    v3.close();
   });
 });
 

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { AssignmentView, ScoreReceipt, ScoreView } from '../../shared/contract/hub-api';
 import type { PacketSummary } from '../../shared/contract/library';
 import type { ScoreRecord } from '../../shared/domain/score';
 import type { ReviewDraft } from '../../shared/review/draft';
@@ -29,10 +30,42 @@ export interface HistoryEvent {
   seq?: number;
   packetId: string;
   at: string;
-  event: 'started' | 'submitted' | 'reopened' | 'exported';
+  event: 'started' | 'submitted' | 'reopened' | 'exported' | 'uploaded' | 'conflict-resolved';
   revision: number;
   detail?: string;
 }
+
+/**
+ * Where a submitted review stands on its way to the hub:
+ * pending (waiting or retrying with backoff), uploaded (the hub's receipt is kept), conflict
+ * (the hub holds another version; the assessor chooses), failed (refused; the reason says why),
+ * superseded (the assessor resolved a conflict in favour of another version; kept, never sent).
+ */
+export type UploadStatus = 'pending' | 'uploaded' | 'conflict' | 'failed' | 'superseded';
+
+/** A submitted review queued for the hub, keyed by the review's own id (the upload's idempotency key). */
+export interface OutboxEntry {
+  scoreId: string;
+  packetId: string;
+  revision: number;
+  /** The hub revision this one replaces (0 for a first review). */
+  baseRevision: number;
+  record: ScoreRecord;
+  status: UploadStatus;
+  attempts: number;
+  /** Epoch ms before which the next attempt should not start (backoff). */
+  nextAttemptAt: number;
+  /** Why the last attempt did not store it, in the hub's or the app's words. */
+  reason?: string;
+  receipt?: ScoreReceipt;
+  /** The hub's version when it answered with a conflict (null: it sent none). */
+  server?: ScoreView | null;
+  queuedAt: string;
+  updatedAt: string;
+}
+
+/** A hub assignment as last fetched: what the hub screen lists and the queue's due dates come from. */
+export type StoredAssignment = AssignmentView;
 
 export interface Setting {
   key: string;
@@ -52,6 +85,8 @@ export class AnchorDatabase extends Dexie {
   reviews!: EntityTable<SubmittedReview, 'id'>;
   history!: EntityTable<HistoryEvent, 'seq'>;
   settings!: EntityTable<Setting, 'key'>;
+  assignments!: EntityTable<StoredAssignment, 'assignmentId'>;
+  outbox!: EntityTable<OutboxEntry, 'scoreId'>;
 
   constructor(name = 'anchor') {
     super(name, { chromeTransactionDurability: 'strict' });
@@ -72,6 +107,12 @@ export class AnchorDatabase extends Dexie {
           .table('progress')
           .bulkAdd(ids.map((packetId) => ({ packetId, status: 'not-started', timeSpentMs: 0, updatedAt: now })));
       });
+    // Version 3 (the hub): assignments and the upload outbox. Reviews submitted before it
+    // existed were never assigned by a hub, so nothing is queued for them.
+    this.version(3).stores({
+      assignments: 'assignmentId, packetId',
+      outbox: 'scoreId, packetId, status',
+    });
   }
 }
 

@@ -1,6 +1,7 @@
 import type { ScoreRecord } from '../../shared/domain/score';
 import { emptyDraft, type ReviewDraft } from '../../shared/review/draft';
 import { db, type AnchorDatabase, type SubmittedReview } from './db';
+import { queueUpload } from './outbox';
 
 /** What the review screen opens: the draft in progress, or the latest submitted revision. */
 export type ReviewState =
@@ -58,7 +59,10 @@ export async function saveDraft(draft: ReviewDraft, database: AnchorDatabase = d
   return written === true;
 }
 
-/** Stores a submitted review, removes the draft and records it in the packet's history. */
+/**
+ * Stores a submitted review, removes the draft and records it in the packet's history. A packet
+ * a hub assigned also gets its upload queued, in the same transaction: submitted means queued.
+ */
 export async function submitReview(
   draft: ReviewDraft,
   record: ScoreRecord,
@@ -72,8 +76,19 @@ export async function submitReview(
     record,
     submittedAt,
   };
-  await database.transaction('rw', database.drafts, database.reviews, database.progress, database.history, async () => {
+  const tables = [
+    database.drafts,
+    database.reviews,
+    database.progress,
+    database.history,
+    database.assignments,
+    database.outbox,
+  ];
+  await database.transaction('rw', tables, async () => {
     await database.reviews.add(review);
+    if ((await database.assignments.where('packetId').equals(record.packetId).count()) > 0) {
+      await queueUpload(record, database);
+    }
     await database.drafts.delete(draft.packetId);
     await database.progress.put({
       packetId: draft.packetId,

@@ -6,6 +6,8 @@ const WORDS: Record<HistoryEvent['event'], string> = {
   submitted: 'Submitted',
   reopened: 'Reopened',
   exported: 'Exported',
+  uploaded: 'Uploaded to the hub',
+  'conflict-resolved': 'Conflict resolved',
 };
 
 /** The packet's local history: when its review was started, submitted, reopened and exported. */

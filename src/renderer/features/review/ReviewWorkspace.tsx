@@ -40,7 +40,7 @@ export function ReviewWorkspace({ packet, itemId }: { packet: StoredPacket; item
   const startMs = review.state?.kind === 'draft' ? review.state.draft.timeOnTaskMs : undefined;
   const activeMs = useTimeOnTask(startMs);
   timeReader.current = activeMs;
-  const assessorId = useAssessorId();
+  const { assessorId } = useAssessorId();
 
   const entries = navEntries(manifest);
   const savedItem = review.state?.kind === 'draft' ? review.state.draft.viewer.itemId : undefined;

@@ -1,12 +1,20 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import type { HubStatus } from '../../../shared/contract/hub-bridge';
 import { db } from '../../data/db';
+import { HUB_STATUS_KEY } from '../../data/hub-account';
 
 export const ASSESSOR_ID_KEY = 'assessorId';
 export const DEFAULT_ASSESSOR_ID = 'assessor';
 
-/** The assessor identity recorded on submitted reviews (set in the queue; the hub will supply it). */
-export function useAssessorId(): string {
-  const setting = useLiveQuery(() => db.settings.get(ASSESSOR_ID_KEY), []);
-  const value = setting?.value;
-  return typeof value === 'string' && value.trim() ? value.trim() : DEFAULT_ASSESSOR_ID;
+/**
+ * The assessor identity recorded on submitted reviews: the hub user name while signed in (the
+ * hub checks it), else the one set in the queue for work that never goes to a hub.
+ */
+export function useAssessorId(): { assessorId: string; fromHub: boolean } {
+  const settings = useLiveQuery(() => db.settings.bulkGet([ASSESSOR_ID_KEY, HUB_STATUS_KEY]), []);
+  const [local, hub] = settings ?? [];
+  const hubUser = (hub?.value as HubStatus | undefined)?.user?.username;
+  if (hubUser) return { assessorId: hubUser, fromHub: true };
+  const value = local?.value;
+  return { assessorId: typeof value === 'string' && value.trim() ? value.trim() : DEFAULT_ASSESSOR_ID, fromHub: false };
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ScoreRecord } from '../../../shared/domain/score';
 import type { ReviewDraft } from '../../../shared/review/draft';
+import { wakeOutbox } from '../../app/outbox';
 import { openReview, reopenReview, saveDraft, submitReview, type ReviewState } from '../../data/reviews';
 
 /** How long typing may pause before the draft is written. */
@@ -124,6 +125,7 @@ export function useReviewDraft(packetId: string, activeMs: () => number) {
       dirty.current = false;
       setState({ kind: 'submitted', review });
       setSaveStatus('saved');
+      wakeOutbox();
     } finally {
       submitting.current = false;
     }

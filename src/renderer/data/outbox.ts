@@ -1,0 +1,267 @@
+import type { ScoreView } from '../../shared/contract/hub-api';
+import type { UploadOutcome } from '../../shared/contract/hub-bridge';
+import type { ScoreRecord } from '../../shared/domain/score';
+import { db, type AnchorDatabase, type OutboxEntry, type UploadStatus } from './db';
+
+/** Sends one submitted review to the hub (the bridge's hub.uploadScore). */
+export type Upload = (record: ScoreRecord, baseRevision: number) => Promise<UploadOutcome>;
+
+const FIRST_RETRY_MS = 2_000;
+const LONGEST_RETRY_MS = 5 * 60_000;
+/** While signed out nothing can go; look again now and then (signing in also wakes the outbox). */
+const SIGNED_OUT_RECHECK_MS = 30_000;
+
+/**
+ * Exponential backoff with jitter: 2 s, 4 s, 8 s … capped at 5 minutes, ±20 % so that many
+ * assessors coming back online after a hub outage do not all retry in the same second.
+ */
+export function retryDelayMs(attempts: number, random: () => number = Math.random): number {
+  const base = Math.min(LONGEST_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1));
+  return Math.round(base * (0.8 + 0.4 * random()));
+}
+
+/**
+ * Queues a just-submitted review for the hub, inside the caller's submit transaction so a
+ * review is never submitted without being queued (the transaction must include outbox).
+ */
+export async function queueUpload(record: ScoreRecord, database: AnchorDatabase = db): Promise<void> {
+  const now = new Date().toISOString();
+  await database.outbox.add({
+    scoreId: record.id,
+    packetId: record.packetId,
+    revision: record.revision,
+    baseRevision: record.revision - 1,
+    record,
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: 0,
+    queuedAt: now,
+    updatedAt: now,
+  });
+}
+
+/**
+ * Uploads every entry that is due, oldest revision first per packet. A packet's later revision
+ * waits until its earlier one is on the hub (it is based on it). Returns how many were tried.
+ */
+export async function uploadDue(upload: Upload, database: AnchorDatabase = db, now = Date.now()): Promise<number> {
+  const pending = await database.outbox.where('status').anyOf('pending', 'conflict', 'failed').toArray();
+  const firstOpenRevision = new Map<string, OutboxEntry>();
+  for (const entry of pending.sort((a, b) => a.revision - b.revision)) {
+    if (!firstOpenRevision.has(entry.packetId)) firstOpenRevision.set(entry.packetId, entry);
+  }
+  let tried = 0;
+  for (const entry of firstOpenRevision.values()) {
+    if (entry.status !== 'pending' || entry.nextAttemptAt > now) continue;
+    tried++;
+    let outcome: UploadOutcome;
+    try {
+      outcome = await upload(entry.record, entry.baseRevision);
+    } catch (error) {
+      // The bridge itself failed (browser mode's host stopped): the same as an outage.
+      outcome = { kind: 'retry', reason: error instanceof Error ? error.message : String(error) };
+    }
+    await applyOutcome(entry, outcome, database, now);
+  }
+  return tried;
+}
+
+async function applyOutcome(entry: OutboxEntry, outcome: UploadOutcome, database: AnchorDatabase, now: number) {
+  const updatedAt = new Date(now).toISOString();
+  const attempts = entry.attempts + 1;
+  await database.transaction('rw', database.outbox, database.history, async () => {
+    // Resolved or superseded meanwhile (another tab, the conflict screen): leave it be.
+    const current = await database.outbox.get(entry.scoreId);
+    if (!current || current.status !== 'pending') return;
+    switch (outcome.kind) {
+      case 'stored':
+        await database.outbox.update(entry.scoreId, {
+          status: 'uploaded',
+          receipt: outcome.receipt,
+          reason: undefined,
+          attempts,
+          updatedAt,
+        });
+        await database.history.add({
+          packetId: entry.packetId,
+          at: updatedAt,
+          event: 'uploaded',
+          revision: entry.revision,
+          detail: `hub receipt: revision ${outcome.receipt.revision}, received ${outcome.receipt.receivedAt}`,
+        });
+        return;
+      case 'conflict':
+        await database.outbox.update(entry.scoreId, {
+          status: 'conflict',
+          server: outcome.server,
+          reason: outcome.reason,
+          attempts,
+          updatedAt,
+        });
+        return;
+      case 'rejected':
+        await database.outbox.update(entry.scoreId, { status: 'failed', reason: outcome.reason, attempts, updatedAt });
+        return;
+      case 'signed-out':
+        await database.outbox.update(entry.scoreId, {
+          reason: outcome.reason,
+          nextAttemptAt: now + SIGNED_OUT_RECHECK_MS,
+          updatedAt,
+        });
+        return;
+      case 'retry':
+        await database.outbox.update(entry.scoreId, {
+          reason: `${outcome.reason} Anchor will try again.`,
+          attempts,
+          nextAttemptAt: now + retryDelayMs(attempts),
+          updatedAt,
+        });
+        return;
+    }
+  });
+}
+
+/** "Retry now": pending and failed uploads become due at once. */
+export async function retryNow(database: AnchorDatabase = db, packetId?: string): Promise<void> {
+  await database.transaction('rw', database.outbox, async () => {
+    const entries = await database.outbox.where('status').anyOf('pending', 'failed').toArray();
+    for (const entry of entries) {
+      if (packetId && entry.packetId !== packetId) continue;
+      await database.outbox.update(entry.scoreId, { status: 'pending', nextAttemptAt: 0 });
+    }
+  });
+}
+
+/** What the queue shows for a packet: the state of its latest revision bound for the hub. */
+export interface PacketUpload {
+  status: Exclude<UploadStatus, 'superseded'>;
+  scoreId: string;
+  revision: number;
+  reason?: string;
+}
+
+export function uploadsByPacket(entries: readonly OutboxEntry[]): Map<string, PacketUpload> {
+  const latest = new Map<string, PacketUpload>();
+  for (const entry of entries) {
+    if (entry.status === 'superseded') continue;
+    const known = latest.get(entry.packetId);
+    // An open problem with an earlier revision still matters more than a later revision waiting behind it.
+    const rank = (s: PacketUpload['status']) => (s === 'conflict' || s === 'failed' ? 2 : s === 'pending' ? 1 : 0);
+    if (
+      !known ||
+      rank(entry.status) > rank(known.status) ||
+      (rank(entry.status) === rank(known.status) && entry.revision > known.revision)
+    ) {
+      latest.set(entry.packetId, {
+        status: entry.status,
+        scoreId: entry.scoreId,
+        revision: entry.revision,
+        reason: entry.reason,
+      });
+    }
+  }
+  return latest;
+}
+
+/**
+ * Resolves a conflict by uploading this computer's version on top of the hub's: the same
+ * content as a new revision with a new id, based on the hub's revision. The conflicting
+ * entry is kept (superseded), and a draft in progress moves above the new revision.
+ */
+export async function keepMine(scoreId: string, database: AnchorDatabase = db): Promise<ScoreRecord> {
+  return database.transaction(
+    'rw',
+    [database.outbox, database.reviews, database.drafts, database.history, database.progress],
+    async () => {
+      const entry = await conflictEntry(database, scoreId);
+      const hubRevision = entry.server?.receipt.revision ?? 0;
+      const now = new Date().toISOString();
+      const record: ScoreRecord = {
+        ...entry.record,
+        id: crypto.randomUUID(),
+        revision: hubRevision + 1,
+        submittedAt: now,
+      };
+      await database.outbox.update(scoreId, { status: 'superseded', updatedAt: now });
+      await database.reviews.add({
+        id: record.id,
+        packetId: record.packetId,
+        revision: record.revision,
+        record,
+        submittedAt: now,
+      });
+      await queueUpload(record, database);
+      await moveDraftAbove(database, record.packetId, record.revision);
+      await database.history.add({
+        packetId: record.packetId,
+        at: now,
+        event: 'conflict-resolved',
+        revision: record.revision,
+        detail: `kept this computer's revision ${entry.revision} over the hub's revision ${hubRevision}; uploading it as revision ${record.revision}`,
+      });
+      return record;
+    },
+  );
+}
+
+/**
+ * Resolves a conflict by taking the hub's version: it becomes this computer's submitted
+ * review (with the hub's receipt); this computer's version stays in the outbox, superseded,
+ * so it is never lost.
+ */
+export async function takeHubVersion(scoreId: string, database: AnchorDatabase = db): Promise<ScoreView> {
+  return database.transaction(
+    'rw',
+    [database.outbox, database.reviews, database.drafts, database.history, database.progress],
+    async () => {
+      const entry = await conflictEntry(database, scoreId);
+      const server = entry.server;
+      if (!server) throw new Error('The hub sent no version to take; try the upload again.');
+      const now = new Date().toISOString();
+      const { record, receipt } = server;
+      await database.outbox.update(scoreId, { status: 'superseded', updatedAt: now });
+      await database.reviews.delete(scoreId);
+      await database.reviews.put({
+        id: record.id,
+        packetId: record.packetId,
+        revision: record.revision,
+        record,
+        submittedAt: record.submittedAt ?? receipt.receivedAt,
+      });
+      await database.outbox.put({
+        scoreId: record.id,
+        packetId: record.packetId,
+        revision: record.revision,
+        baseRevision: record.revision - 1,
+        record,
+        status: 'uploaded',
+        attempts: 0,
+        nextAttemptAt: 0,
+        receipt,
+        queuedAt: now,
+        updatedAt: now,
+      });
+      await moveDraftAbove(database, record.packetId, record.revision);
+      await database.history.add({
+        packetId: record.packetId,
+        at: now,
+        event: 'conflict-resolved',
+        revision: record.revision,
+        detail: `took the hub's revision ${receipt.revision}; this computer's revision ${entry.revision} is kept aside, not uploaded`,
+      });
+      return server;
+    },
+  );
+}
+
+async function conflictEntry(database: AnchorDatabase, scoreId: string): Promise<OutboxEntry> {
+  const entry = await database.outbox.get(scoreId);
+  if (!entry || entry.status !== 'conflict') throw new Error('This upload has no conflict to resolve (any more).');
+  return entry;
+}
+
+/** A draft reopened meanwhile must stay newer than the resolved revision, or it could never be saved. */
+async function moveDraftAbove(database: AnchorDatabase, packetId: string, revision: number): Promise<void> {
+  const draft = await database.drafts.get(packetId);
+  if (draft && draft.revision <= revision) await database.drafts.put({ ...draft, revision: revision + 1 });
+}
