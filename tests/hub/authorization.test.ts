@@ -58,10 +58,12 @@ forEachBackend((backend) => {
   let hub: TestHub;
   const users = {} as Record<Exclude<Caller, 'anonymous'>, TestUser>;
   let otherAssessor: TestUser;
+  let windowId: string;
   const resources = {} as Record<Scope, { packetId: string; scoreId: string; scoreBody: unknown }>;
 
   const tokenOf = (caller: Caller) => (caller === 'anonymous' ? undefined : users[caller].token);
   const usernameOf = (caller: Caller) => (caller === 'anonymous' ? 'assessor1' : users[caller].username);
+  const ownerOf = (scope: Scope) => (scope === 'own' ? users.assessor : otherAssessor);
 
   const MATRIX: Record<string, MatrixRow> = {
     'GET /api/v1/health': {
@@ -191,6 +193,20 @@ forEachBackend((backend) => {
         token: tokenOf(caller),
       }),
     },
+    'GET /api/v1/windows': {
+      expected: { own: only(['chair', 'admin'], 200) },
+      request: async (caller) => ({ method: 'GET', path: '/api/v1/windows', token: tokenOf(caller) }),
+    },
+    'PATCH /api/v1/windows/{windowId}': {
+      // Own: the window assessor1 works in (renamed, harmlessly). Other: a window without them.
+      expected: { own: only(['admin'], 200), other: only(['admin'], 200) },
+      request: async (caller, scope) => ({
+        method: 'PATCH',
+        path: `/api/v1/windows/${scope === 'own' ? windowId : await freshWindow()}`,
+        json: { name: `Renamed ${randomUUID().slice(0, 8)}` },
+        token: tokenOf(caller),
+      }),
+    },
     'POST /api/v1/assignments': {
       expected: { own: only(['admin'], 201) },
       request: async (caller) => ({
@@ -208,6 +224,22 @@ forEachBackend((backend) => {
         json: { windowId: await freshWindow(), packetIds: [resources.own.packetId] },
         token: tokenOf(caller),
       }),
+    },
+    'GET /api/v1/assignments/all': {
+      expected: { own: only(['admin'], 200), other: only(['admin'], 200) },
+      request: async (caller, scope) => ({
+        method: 'GET',
+        path: `/api/v1/assignments/all?assessorId=${ownerOf(scope).id}`,
+        token: tokenOf(caller),
+      }),
+    },
+    'DELETE /api/v1/assignments/{assignmentId}': {
+      // A fresh, unscored assignment of assessor1 (own) or assessor2 (other) each time.
+      expected: { own: only(['admin'], 204), other: only(['admin'], 204) },
+      request: async (caller, scope) => {
+        const record = await assign(hub, users.admin, await freshWindow(), resources[scope].packetId, ownerOf(scope));
+        return { method: 'DELETE', path: `/api/v1/assignments/${record.id}`, token: tokenOf(caller) };
+      },
     },
     'POST /api/v1/users': {
       expected: { own: only(['admin'], 201) },
@@ -259,7 +291,7 @@ forEachBackend((backend) => {
     users.facilitator = await addUser(hub, 'facilitator1', ['facilitator']);
     users.assessor = await addUser(hub, 'assessor1', ['assessor']);
     otherAssessor = await addUser(hub, 'assessor2', ['assessor']);
-    const windowId = await openWindow(hub, users.admin);
+    windowId = await openWindow(hub, users.admin);
     for (const [scope, owner] of [
       ['own', users.assessor],
       ['other', otherAssessor],

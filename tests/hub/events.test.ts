@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HubEvent } from '../../src/shared/contract/hub-api';
+import { HubEvent } from '../../src/shared/contract/hub-api';
 import {
   addUser,
   openWindow,
@@ -94,6 +94,45 @@ describe('GET /events', () => {
     expect(mine.state.events).toEqual(expected);
     expect(chairs.state.events).toEqual(expected);
     await until(() => theirs.state.comments >= 2); // heartbeats arrived, so events would have too
+    expect(theirs.state.events).toEqual([]);
+    for (const stream of [mine, theirs, chairs]) stream.stop();
+  });
+
+  it('announces removed assignments and changed windows to the assessors concerned, and all to chairs', async () => {
+    const packetId = await uploadPacket(hub, admin);
+    const ownWindow = await openWindow(hub, admin);
+    const elsewhere = await openWindow(hub, admin);
+    const assigned = await hub.api('POST', '/api/v1/assignments', {
+      token: admin.token,
+      json: { windowId: ownWindow, packetId, assessorId: assessor.id },
+    });
+    const mine = await listen(assessor);
+    const theirs = await listen(other);
+    const chairs = await listen(chair);
+
+    const closed = await hub.api('PATCH', `/api/v1/windows/${ownWindow}`, {
+      token: admin.token,
+      json: { status: 'closed' },
+    });
+    await hub.api('PATCH', `/api/v1/windows/${elsewhere}`, { token: admin.token, json: { name: 'Renamed' } });
+    const renamed = (await hub.api('GET', '/api/v1/windows', { token: chair.token }))
+      .json()
+      .windows.find((w: { id: string }) => w.id === elsewhere);
+    await hub.api('DELETE', `/api/v1/assignments/${assigned.json().id}`, { token: admin.token });
+
+    const removed = {
+      type: 'assignment.removed',
+      assignmentId: assigned.json().id,
+      windowId: ownWindow,
+      packetId,
+      assessorId: assessor.id,
+    };
+    const ownUpdate = { type: 'window.updated', window: closed.json() };
+    await until(() => mine.state.events.length >= 2 && chairs.state.events.length >= 3);
+    expect(mine.state.events).toEqual([ownUpdate, removed]);
+    expect(chairs.state.events).toEqual([ownUpdate, { type: 'window.updated', window: renamed }, removed]);
+    for (const event of chairs.state.events) expect(HubEvent.parse(event)).toEqual(event);
+    await until(() => theirs.state.comments >= 2);
     expect(theirs.state.events).toEqual([]);
     for (const stream of [mine, theirs, chairs]) stream.stop();
   });

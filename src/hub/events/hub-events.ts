@@ -14,11 +14,16 @@ export class HubEvents {
     this.emitter.setMaxListeners(0);
   }
 
-  publish(event: HubEvent): void {
-    this.emitter.emit('event', event);
+  /**
+   * Sends an event to every open stream that may see it: chairs and admins see all of them, other
+   * callers only those whose `audience` names them. The audience defaults to the assessor an
+   * event is about; an event about a window names the assessors assigned in it.
+   */
+  publish(event: HubEvent, audience: readonly string[] = 'assessorId' in event ? [event.assessorId] : []): void {
+    this.emitter.emit('event', event, new Set(audience));
   }
 
-  subscribe(listener: (event: HubEvent) => void): () => void {
+  subscribe(listener: (event: HubEvent, audience: ReadonlySet<string>) => void): () => void {
     this.emitter.on('event', listener);
     return () => this.emitter.off('event', listener);
   }

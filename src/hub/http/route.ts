@@ -4,7 +4,7 @@ import type { Role } from '../../shared/contract/hub-api';
 import type { Principal } from '../auth/principal';
 import type { HubContext } from '../context';
 
-export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** Who may call a route: anyone, anyone signed in, or holders of one of the listed roles. */
 export type Access = 'public' | 'signed-in' | readonly Role[];

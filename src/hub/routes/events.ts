@@ -1,5 +1,4 @@
-import type { HubEvent } from '../../shared/contract/hub-api';
-import { seesEverything, type Principal } from '../auth/principal';
+import { seesEverything } from '../auth/principal';
 import { defineRoute } from '../http/route';
 import { API_HEADERS } from '../http/respond';
 
@@ -7,10 +6,11 @@ export const getEvents = defineRoute({
   method: 'GET',
   path: '/api/v1/events',
   operationId: 'events',
-  summary: 'Server-sent events: assignment and score changes',
+  summary: 'Server-sent events: assignment, score and window changes',
   description:
-    'A text/event-stream of HubEvent objects (event: assignment.created | score.received). Assessors receive ' +
-    'events about their own assignments and scores; chairs and admins all. The stream ends with an ' +
+    'A text/event-stream of HubEvent objects (event: assignment.created | assignment.removed | score.received | ' +
+    'window.updated). Assessors receive events about their own assignments and scores, and window.updated for ' +
+    'windows they have assignments in; chairs and admins all. The stream ends with an ' +
     '"session-expired" event when the access token expires (reconnect with a fresh one) and closes at sign-out.',
   tag: 'Events',
   access: 'signed-in',
@@ -31,8 +31,8 @@ export const getEvents = defineRoute({
       res.end();
     };
     cleanups.push(
-      hub.events.subscribe((event) => {
-        if (visibleTo(principal, event))
+      hub.events.subscribe((event, audience) => {
+        if (seesEverything(principal) || audience.has(principal.userId))
           res.write(`id: ${++sequence}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
       }),
       hub.events.onSessionEnded((sessionId) => {
@@ -55,7 +55,3 @@ export const getEvents = defineRoute({
     req.on('close', close);
   },
 });
-
-function visibleTo(principal: Principal, event: HubEvent): boolean {
-  return seesEverything(principal) || event.assessorId === principal.userId;
-}

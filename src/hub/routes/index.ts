@@ -1,5 +1,11 @@
 import type { Route } from '../http/route';
-import { getAssignments, postAssignment, postAutoAssign } from './assignments';
+import {
+  deleteAssignmentRoute,
+  getAllAssignments,
+  getAssignments,
+  postAssignment,
+  postAutoAssign,
+} from './assignments';
 import { getConflicts, postConflict } from './conflicts';
 import { getEvents } from './events';
 import { getEvidence } from './evidence';
@@ -8,7 +14,7 @@ import { getPacket, postPacket } from './packets';
 import { getScore, putScoreRoute } from './scores';
 import { refreshSession, signIn, signOut } from './session';
 import { postUser } from './users';
-import { postWindow } from './windows';
+import { getWindows, patchWindow, postWindow } from './windows';
 
 /** Every route of /api/v1. The router, the OpenAPI document and the authorization matrix test all read this list. */
 export const ROUTES: readonly Route[] = [
@@ -27,7 +33,11 @@ export const ROUTES: readonly Route[] = [
   getConflicts,
   postPacket,
   postWindow,
+  getWindows,
+  patchWindow,
   postAssignment,
   postAutoAssign,
+  getAllAssignments,
+  deleteAssignmentRoute,
   postUser,
 ];

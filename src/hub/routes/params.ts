@@ -5,4 +5,7 @@ export const PARAMS = {
   packetId: Uuid,
   scoreId: Uuid,
   evidenceId: LocalId,
+  windowId: Uuid,
+  assignmentId: Uuid,
+  userId: Uuid,
 } as const;

@@ -4,11 +4,18 @@ import type { HubContext } from '../context';
 import { isUniqueViolation, type Queryable } from '../db/db';
 import { ApiError, notFound } from '../http/errors';
 import { appendAudit } from '../store/audit';
-import { assignmentsInWindow, insertAssignment, listAssessors } from '../store/assignments';
+import {
+  assignmentsInWindow,
+  deleteAssignment,
+  insertAssignment,
+  listAssessors,
+  lockAssignmentPair,
+} from '../store/assignments';
 import { conflictedAssessors } from '../store/conflicts';
 import { findPacket } from '../store/packets';
 import { findUser } from '../store/users';
 import { findWindow } from '../store/windows';
+import { scoreRevisions } from './scores';
 
 /** Assigns one packet to one assessor by hand, refusing declared conflicts and closed windows. */
 export async function assignManually(
@@ -119,6 +126,56 @@ export async function assignAutomatically(
   });
   publish(hub, outcome.created);
   return outcome;
+}
+
+/**
+ * Removes an assignment: the assessor stops seeing the packet and its evidence at once. Refused
+ * (409 `already-scored`) when the assessor has uploaded a score for the packet and this is their
+ * last assignment of it, so every stored score keeps an assignment that explains it. (Scores
+ * belong to a packet and an assessor, not to a window: one revision history runs across windows.)
+ * The assessor's assignments of the packet stay locked while this decides, as during a score
+ * upload, so an upload arriving meanwhile either lands first and blocks the removal, or finds the
+ * assignment gone and gets 404.
+ */
+export async function unassign(hub: HubContext, assignmentId: string, actor: string | null): Promise<AssignmentRecord> {
+  const now = hub.now();
+  const removed = await hub.db.transaction(async (tx) => {
+    const locked = await lockAssignmentPair(tx, assignmentId);
+    if (!locked) throw notFound('The assignment');
+    const { target, others } = locked;
+    if (others.length === 0) {
+      const scores = await scoreRevisions(tx, target.packetId, target.assessorId);
+      if (scores.count > 0) {
+        throw new ApiError(
+          409,
+          'already-scored',
+          `${target.assessorUsername} has already uploaded a score for this packet (revision ${scores.latest}); ` +
+            'removing the assignment would leave that score without one. Keep the assignment, or add a second ' +
+            'assessor instead.',
+        );
+      }
+    }
+    await deleteAssignment(tx, target.id);
+    await appendAudit(
+      tx,
+      {
+        actor,
+        action: 'assignment.delete',
+        subject: `packet:${target.packetId}`,
+        detail: { assignmentId: target.id, windowId: target.windowId, assessorId: target.assessorId },
+      },
+      now,
+    );
+    return target;
+  });
+  hub.events.publish({
+    type: 'assignment.removed',
+    assignmentId: removed.id,
+    windowId: removed.windowId,
+    packetId: removed.packetId,
+    assessorId: removed.assessorId,
+  });
+  return removed;
 }
 
 /** A window that exists and is not closed; assignment into a closed window would be invisible. */

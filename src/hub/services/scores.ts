@@ -166,6 +166,20 @@ export function scoreForReader(score: StoredScore, reader: Principal): ScoreView
   return { ...score.view, record: { ...score.view.record, privateNotes: '' } };
 }
 
+/** How many revisions the assessor has uploaded for the packet, and the latest one (0 for none). */
+export async function scoreRevisions(
+  q: Queryable,
+  packetId: string,
+  assessorId: string,
+): Promise<{ count: number; latest: number }> {
+  const rows = await q.query<{ count: number; latest: number }>(
+    `select count(*)::int as count, coalesce(max(revision), 0)::int as latest from scores
+      where packet_id = $1 and assessor_id = $2`,
+    [packetId, assessorId],
+  );
+  return rows[0] ?? { count: 0, latest: 0 };
+}
+
 async function findScoreRow(q: Queryable, scoreId: string): Promise<ScoreRow | undefined> {
   const rows = await q.query<ScoreRow>(
     'select id, packet_id, assessor_id, revision, record, received_at from scores where id = $1',

@@ -57,7 +57,8 @@ export async function listOpenAssignments(q: Queryable, assessorId: string, now:
  * Whether the packet is assigned to the assessor: not at all, only in windows that are not open
  * at `now`, or in an open window. With `lock`, the assessor's assignment rows for the packet stay
  * locked until the transaction ends, which serialises concurrent score uploads for one packet and
- * assessor on a real PostgreSQL server.
+ * assessor on a real PostgreSQL server (and an upload with an unassign: see lockAssignmentPair).
+ * Rows are locked in id order, as lockAssignmentPair locks them, so the two cannot deadlock.
  */
 export async function assignmentState(
   q: Queryable,
@@ -70,6 +71,7 @@ export async function assignmentState(
     `select ${windowIsOpen('w', 2)} as open
        from assignments a join review_windows w on w.id = a.window_id
       where a.packet_id = $1 and a.assessor_id = $3
+      order by a.id
       ${lock ? 'for update of a' : ''}`,
     [packetId, new Date(now).toISOString(), assessorId],
   );
@@ -126,4 +128,89 @@ export async function assignmentsInWindow(q: Queryable, windowId: string): Promi
     result.set(row.packet_id, set);
   }
   return result;
+}
+
+/** The assessors with at least one assignment in the window (who hear about changes to it). */
+export async function assessorsInWindow(q: Queryable, windowId: string): Promise<string[]> {
+  const rows = await q.query<{ assessor_id: string }>(
+    'select distinct assessor_id from assignments where window_id = $1 order by assessor_id',
+    [windowId],
+  );
+  return rows.map((row) => row.assessor_id);
+}
+
+interface AssignmentRecordRow {
+  id: string;
+  window_id: string;
+  packet_id: string;
+  assessor_id: string;
+  username: string;
+  assigned_at: Date;
+}
+
+const RECORD_COLUMNS = 'a.id, a.window_id, a.packet_id, a.assessor_id, u.username, a.assigned_at';
+
+function toRecord(row: AssignmentRecordRow): AssignmentRecord {
+  return {
+    id: row.id,
+    windowId: row.window_id,
+    packetId: row.packet_id,
+    assessorId: row.assessor_id,
+    assessorUsername: row.username,
+    assignedAt: iso(row.assigned_at),
+  };
+}
+
+/** Every assignment matching the filters (each optional, all must hold), oldest first. */
+export async function listAssignmentRecords(
+  q: Queryable,
+  filter: { windowId?: string; assessorId?: string; packetId?: string },
+): Promise<AssignmentRecord[]> {
+  const where: string[] = [];
+  const params: string[] = [];
+  for (const [column, value] of [
+    ['a.window_id', filter.windowId],
+    ['a.assessor_id', filter.assessorId],
+    ['a.packet_id', filter.packetId],
+  ] as const) {
+    if (value === undefined) continue;
+    params.push(value);
+    where.push(`${column} = $${params.length}`);
+  }
+  const rows = await q.query<AssignmentRecordRow>(
+    `select ${RECORD_COLUMNS}
+       from assignments a join users u on u.id = a.assessor_id
+      ${where.length > 0 ? `where ${where.join(' and ')}` : ''}
+      order by a.assigned_at, a.id`,
+    params,
+  );
+  return rows.map(toRecord);
+}
+
+/**
+ * The assignment with this id and every other assignment of the same packet to the same assessor
+ * (in other windows), all locked until the transaction ends, in id order: the same rows, in the
+ * same order, that a score upload locks (assignmentState with lock). An unassign and a score
+ * upload for one packet and assessor are therefore decided one after the other. Undefined when
+ * no assignment has this id.
+ */
+export async function lockAssignmentPair(
+  q: Queryable,
+  assignmentId: string,
+): Promise<{ target: AssignmentRecord; others: AssignmentRecord[] } | undefined> {
+  const rows = await q.query<AssignmentRecordRow>(
+    `select ${RECORD_COLUMNS}
+       from assignments a join users u on u.id = a.assessor_id
+      where (a.packet_id, a.assessor_id) in (select packet_id, assessor_id from assignments where id = $1)
+      order by a.id
+      for update of a`,
+    [assignmentId],
+  );
+  const records = rows.map(toRecord);
+  const target = records.find((record) => record.id === assignmentId);
+  return target && { target, others: records.filter((record) => record !== target) };
+}
+
+export async function deleteAssignment(q: Queryable, assignmentId: string): Promise<void> {
+  await q.query('delete from assignments where id = $1', [assignmentId]);
 }

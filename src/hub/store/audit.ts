@@ -7,9 +7,11 @@ export type AuditAction =
   | 'session.sign-out'
   | 'user.create'
   | 'window.create'
+  | 'window.update'
   | 'packet.upload'
   | 'evidence.read'
   | 'assignment.create'
+  | 'assignment.delete'
   | 'conflict.declare'
   | 'score.submit';
 

@@ -50,6 +50,28 @@ export async function findWindowByName(q: Queryable, name: string, now: number):
   return row && toWindowView(row, now);
 }
 
+/** Every review window, in opening order. */
+export async function listWindows(q: Queryable, now: number): Promise<WindowView[]> {
+  const rows = await q.query<WindowRow>(
+    `select id, name, opens_at, closes_at, decisions_due_at, status from review_windows
+      order by opens_at, created_at, id`,
+  );
+  return rows.map((row) => toWindowView(row, now));
+}
+
+/** Overwrites a window's editable fields (the caller has checked the dates and holds the row lock). */
+export async function updateWindow(
+  q: Queryable,
+  id: string,
+  window: Pick<WindowView, 'name' | 'opensAt' | 'closesAt' | 'decisionsDueAt' | 'status'>,
+): Promise<void> {
+  await q.query(
+    `update review_windows set name = $2, opens_at = $3, closes_at = $4, decisions_due_at = $5, status = $6
+      where id = $1`,
+    [id, window.name, window.opensAt, window.closesAt, window.decisionsDueAt, window.status],
+  );
+}
+
 function toWindowView(row: WindowRow, now: number): WindowView {
   const opensAt = iso(row.opens_at);
   const closesAt = iso(row.closes_at);

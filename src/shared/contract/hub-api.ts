@@ -190,5 +190,36 @@ export const HubEvent = z.discriminatedUnion('type', [
     assessorId: Uuid,
     revision: z.number().int(),
   }),
+  /** An admin removed an assignment: the assessor no longer sees the packet or its evidence. */
+  z.strictObject({
+    type: z.literal('assignment.removed'),
+    assignmentId: Uuid,
+    windowId: Uuid,
+    packetId: Uuid,
+    assessorId: Uuid,
+  }),
+  /** An admin changed a review window (renamed, dates moved, opened or closed): refresh queues. */
+  z.strictObject({ type: z.literal('window.updated'), window: WindowView }),
 ]);
 export type HubEvent = z.infer<typeof HubEvent>;
+
+// ── administration: listing and changing windows, assignments and users ─────────────────
+export const WindowList = z.strictObject({ windows: z.array(WindowView) });
+
+/**
+ * A partial change to a review window; at least one field. The merged window must keep
+ * opensAt < closesAt <= decisionsDueAt (the hub checks that against the stored values).
+ */
+export const UpdateWindowRequest = z
+  .strictObject({
+    name: NonEmptyText.optional(),
+    opensAt: IsoDateTime.optional(),
+    closesAt: IsoDateTime.optional(),
+    decisionsDueAt: IsoDateTime.optional(),
+    status: WindowStatus.optional(),
+  })
+  .refine((w) => Object.values(w).some((value) => value !== undefined), {
+    error: 'change at least one of name, opensAt, closesAt, decisionsDueAt, status',
+  });
+
+export const AssignmentRecordList = z.strictObject({ assignments: z.array(AssignmentRecord) });
