@@ -67,7 +67,7 @@ describe('HubService (what the bridge channels call)', () => {
     expect(status).toMatchObject({
       user: { username: 'assessor1', roles: ['assessor'] },
       hubUrl: hub.running.url,
-      tokenProtection: 'process memory only',
+      tokenProtection: 'in process memory only',
     });
     const signedOut = await hubs.signOut();
     expect(signedOut).toMatchObject({ user: null, hubUrl: hub.running.url, lastUsername: 'assessor1' });

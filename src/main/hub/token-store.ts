@@ -16,7 +16,7 @@ export interface TokenStore {
   load(): Promise<HubTokens | undefined>;
   save(tokens: HubTokens): Promise<void>;
   clear(): Promise<void>;
-  /** How the tokens are protected at rest, for the diagnostics screen and the log. */
+  /** How the tokens are kept, to complete "Your hub session is kept …" on the hub screen. */
   readonly protection: string;
 }
 
@@ -30,7 +30,7 @@ export interface Sealer {
 
 /** Browser mode: tokens live in the host process's memory only and end with it. */
 export class MemoryTokenStore implements TokenStore {
-  readonly protection = 'process memory only';
+  readonly protection = 'in process memory only';
   private tokens: HubTokens | undefined;
   async load() {
     return this.tokens;

@@ -1,12 +1,19 @@
+import { ConflictScreen } from '../features/hub/ConflictScreen';
+import { HubScreen } from '../features/hub/HubScreen';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { PacketScreen } from '../features/packet/PacketScreen';
 import { useRoute } from './route';
 
 export function App() {
   const route = useRoute();
-  return route.screen === 'packet' ? (
-    <PacketScreen key={route.packetId} packetId={route.packetId} itemId={route.itemId} />
-  ) : (
-    <LibraryScreen />
-  );
+  switch (route.screen) {
+    case 'packet':
+      return <PacketScreen key={route.packetId} packetId={route.packetId} itemId={route.itemId} />;
+    case 'hub':
+      return <HubScreen />;
+    case 'conflict':
+      return <ConflictScreen key={route.scoreId} scoreId={route.scoreId} />;
+    case 'library':
+      return <LibraryScreen />;
+  }
 }

@@ -1,17 +1,31 @@
 import { useSyncExternalStore } from 'react';
 
-export type Route = { screen: 'library' } | { screen: 'packet'; packetId: string; itemId?: string };
+export type Route =
+  | { screen: 'library' }
+  | { screen: 'hub' }
+  | { screen: 'conflict'; scoreId: string }
+  | { screen: 'packet'; packetId: string; itemId?: string };
 
-/** Parses the hash: #/ (library), #/packet/<id>, #/packet/<id>/<itemId>. */
+/** Parses the hash: #/ (library), #/hub, #/conflict/<scoreId>, #/packet/<id>, #/packet/<id>/<itemId>. */
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'packet' && parts[1]) return { screen: 'packet', packetId: parts[1], itemId: parts[2] };
+  if (parts[0] === 'hub') return { screen: 'hub' };
+  if (parts[0] === 'conflict' && parts[1]) return { screen: 'conflict', scoreId: parts[1] };
   return { screen: 'library' };
 }
 
 export function routeHref(route: Route): string {
-  if (route.screen === 'library') return '#/';
-  return `#/packet/${encodeURIComponent(route.packetId)}${route.itemId ? `/${encodeURIComponent(route.itemId)}` : ''}`;
+  switch (route.screen) {
+    case 'library':
+      return '#/';
+    case 'hub':
+      return '#/hub';
+    case 'conflict':
+      return `#/conflict/${encodeURIComponent(route.scoreId)}`;
+    case 'packet':
+      return `#/packet/${encodeURIComponent(route.packetId)}${route.itemId ? `/${encodeURIComponent(route.itemId)}` : ''}`;
+  }
 }
 
 export function navigate(route: Route): void {

@@ -1,6 +1,6 @@
 /**
- * Decisions are due three weeks after submission (DESIGN.md §1, review windows). Until the hub
- * supplies assignment due dates (issue 4), the queue derives them from the submission date.
+ * Decisions are due three weeks after submission (DESIGN.md §1, review windows). A packet a hub
+ * assigned is due when its review window closes; an imported one gets this derived date.
  */
 export const REVIEW_DUE_DAYS = 21;
 

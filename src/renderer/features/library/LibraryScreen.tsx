@@ -4,6 +4,7 @@ import { navigate } from '../../app/route';
 import { ImportFeedback } from './ImportFeedback';
 import { filterPackets, nextUnscored, type LibrarySort, type StatusFilter } from './filter-packets';
 import { AssessorIdField } from './AssessorIdField';
+import { HubLink, UploadCell } from './HubColumns';
 import { BulkExport } from './BulkExport';
 import { formatDuration } from '../review/useTimeOnTask';
 import type { ReviewStatus } from '../../data/db';
@@ -85,6 +86,7 @@ export function LibraryScreen() {
           <span className="brand">Anchor</span> Packet queue
         </h1>
         <div className="topbar-actions">
+          <HubLink />
           <AssessorIdField />
           <button type="button" onClick={openNext} disabled={!next} title="N">
             Next unscored (N)
@@ -175,6 +177,7 @@ export function LibraryScreen() {
                     Evidence
                   </th>
                   <th scope="col">Status</th>
+                  <th scope="col">Upload</th>
                   <th scope="col">Due</th>
                   <th scope="col" className="num">
                     Time spent
@@ -200,6 +203,9 @@ export function LibraryScreen() {
                     <td className="num">{packet.evidenceCount}</td>
                     <td>
                       <span className={`status status-${packet.status}`}>{STATUS_LABEL[packet.status]}</span>
+                    </td>
+                    <td>
+                      <UploadCell row={packet} />
                     </td>
                     <td>
                       {dateFormat.format(new Date(packet.dueAt))}

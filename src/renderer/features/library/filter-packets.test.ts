@@ -32,3 +32,33 @@ describe('filterPackets', () => {
     ]);
   });
 });
+
+describe('queueRows with hub assignments and uploads', () => {
+  it('takes the due date from the review window and carries the upload state', () => {
+    const p = packet(7, 'Exit Tickets');
+    const window = {
+      id: 'w',
+      name: 'Autumn',
+      closesAt: '2026-12-01T00:00:00Z',
+      decisionsDueAt: '2026-12-20T00:00:00Z',
+    };
+    const assignment = {
+      assignmentId: 'a',
+      packetId: p.packetId,
+      assignedAt: '2026-11-01T00:00:00Z',
+      window,
+      credential: { id: 'c', title: 'Exit Tickets' },
+      pseudonym: p.pseudonym,
+      attempt: 1,
+      submittedAt: p.submittedAt,
+      evidenceCount: 5,
+      totalBytes: 100,
+    };
+    const upload = { status: 'pending' as const, scoreId: 's', revision: 1, reason: 'The hub cannot be reached.' };
+    const [row] = queueRows([p], [], [assignment], new Map([[p.packetId, upload]]));
+    expect(row).toMatchObject({ dueAt: window.closesAt, assigned: true, upload });
+    const [imported] = queueRows([packet(8, 'Exit Tickets')], []);
+    expect(imported).toMatchObject({ assigned: false, upload: undefined });
+    expect(imported!.dueAt).toBe('2026-10-30T00:00:00.000Z');
+  });
+});

@@ -1,12 +1,17 @@
 import type { PacketSummary } from '../../../shared/contract/library';
 import { reviewDueAt } from '../../../shared/review/due';
-import type { PacketProgress, ReviewStatus } from '../../data/db';
+import type { PacketProgress, ReviewStatus, StoredAssignment } from '../../data/db';
+import type { PacketUpload } from '../../data/outbox';
 
 /** A queue row: the packet plus the assessor's progress on it. */
 export interface QueueRow extends PacketSummary {
   status: ReviewStatus;
   timeSpentMs: number;
   dueAt: string;
+  /** Set for packets a hub assigned: where the latest submitted revision stands on its way there. */
+  upload?: PacketUpload;
+  /** True when a hub assigned the packet (its due date is the review window's close). */
+  assigned: boolean;
 }
 
 export type LibrarySort = 'due' | 'imported' | 'submitted' | 'credential' | 'candidate' | 'status';
@@ -14,16 +19,32 @@ export type StatusFilter = 'all' | 'open' | ReviewStatus;
 
 const STATUS_ORDER: Record<ReviewStatus, number> = { 'in-progress': 0, 'not-started': 1, submitted: 2, exported: 3 };
 
-/** Joins packets with their progress (a missing progress row means not started). */
-export function queueRows(packets: readonly PacketSummary[], progress: readonly PacketProgress[]): QueueRow[] {
+/**
+ * Joins packets with their progress (a missing progress row means not started), their hub
+ * assignment (the window's close is the due date) and their upload state.
+ */
+export function queueRows(
+  packets: readonly PacketSummary[],
+  progress: readonly PacketProgress[],
+  assignments: readonly StoredAssignment[] = [],
+  uploads: ReadonlyMap<string, PacketUpload> = new Map(),
+): QueueRow[] {
   const byId = new Map(progress.map((p) => [p.packetId, p]));
+  const closes = new Map<string, string>();
+  for (const a of assignments) {
+    const known = closes.get(a.packetId);
+    if (!known || a.window.closesAt < known) closes.set(a.packetId, a.window.closesAt);
+  }
   return packets.map((packet) => {
     const p = byId.get(packet.packetId);
+    const windowCloses = closes.get(packet.packetId);
     return {
       ...packet,
       status: p?.status ?? 'not-started',
       timeSpentMs: p?.timeSpentMs ?? 0,
-      dueAt: reviewDueAt(packet.submittedAt),
+      dueAt: windowCloses ?? reviewDueAt(packet.submittedAt),
+      upload: uploads.get(packet.packetId),
+      assigned: windowCloses !== undefined,
     };
   });
 }

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { bridge } from '../../bridge';
 import { db } from '../../data/db';
 import { mirrorLibrary } from '../../data/library-sync';
+import { uploadsByPacket } from '../../data/outbox';
 import { queueRows, type QueueRow } from './filter-packets';
 
 /**
@@ -18,8 +19,13 @@ let lastKnown: QueueRow[] | undefined;
 export function useLibrary() {
   const packets = useLiveQuery(
     async () => {
-      const [summaries, progress] = await Promise.all([db.packets.toArray(), db.progress.toArray()]);
-      lastKnown = queueRows(summaries, progress);
+      const [summaries, progress, assignments, outbox] = await Promise.all([
+        db.packets.toArray(),
+        db.progress.toArray(),
+        db.assignments.toArray(),
+        db.outbox.toArray(),
+      ]);
+      lastKnown = queueRows(summaries, progress, assignments, uploadsByPacket(outbox));
       return lastKnown;
     },
     [],

@@ -1,0 +1,188 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import type { PullState } from '../../../shared/contract/hub-bridge';
+import { navigate } from '../../app/route';
+import { db } from '../../data/db';
+import { refreshAssignments } from '../../data/hub-account';
+import { dateFormat, formatBytes } from './format';
+import { usePulls } from './usePulls';
+
+/** The packets the hub assigned: download them (per packet or all) with progress, then open them offline. */
+export function AssignmentsPanel({ signedIn }: { signedIn: boolean }) {
+  const assignments = useLiveQuery(() => db.assignments.toArray(), []);
+  const downloaded = useLiveQuery(async () => new Set(await db.packets.toCollection().primaryKeys()), []);
+  const { pulls, pull, error: pullError } = usePulls();
+  const [checking, setChecking] = useState(false);
+  const [error, setError] = useState<string>();
+  const [checked, setChecked] = useState<string>();
+
+  const byPacket = new Map(pulls.map((p) => [p.packetId, p]));
+  const rows = (assignments ?? []).sort((a, b) => a.window.closesAt.localeCompare(b.window.closesAt));
+  const missing = rows.filter((a) => !downloaded?.has(a.packetId) && !isActive(byPacket.get(a.packetId)));
+  const batch = pulls.filter((p) => p.state !== 'failed');
+  const overall = batch.reduce(
+    (sum, p) => ({ received: sum.received + p.receivedBytes, total: sum.total + p.totalBytes }),
+    { received: 0, total: 0 },
+  );
+  const running = pulls.filter(isActive).length;
+
+  const check = async () => {
+    setChecking(true);
+    setError(undefined);
+    try {
+      const count = await refreshAssignments();
+      setChecked(`The hub lists ${count} assignment${count === 1 ? '' : 's'} for you.`);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setChecking(false);
+    }
+  };
+
+  return (
+    <section className="hub-card" aria-labelledby="assignments-title">
+      <div className="hub-card-head">
+        <h2 id="assignments-title">Assigned packets</h2>
+        <button type="button" onClick={() => void check()} disabled={!signedIn || checking}>
+          {checking ? 'Checking…' : 'Check for new assignments'}
+        </button>
+        <button
+          type="button"
+          className="primary"
+          disabled={!signedIn || missing.length === 0}
+          onClick={() => void pull(missing.map((a) => a.packetId))}
+        >
+          Download all ({missing.length})
+        </button>
+      </div>
+      {(error || pullError) && (
+        <p role="alert" className="error-text">
+          {error ?? pullError}
+        </p>
+      )}
+      {checked && !error && (
+        <p role="status" className="muted small">
+          {checked}
+        </p>
+      )}
+      {batch.length > 0 && (
+        <div className="overall-progress">
+          <label htmlFor="overall-download">
+            {running > 0
+              ? `Downloading ${running} packet${running === 1 ? '' : 's'}: ${formatBytes(overall.received)} of ${formatBytes(overall.total)}`
+              : `Downloads finished: ${formatBytes(overall.total)}`}
+          </label>
+          <progress id="overall-download" max={overall.total || 1} value={overall.received} />
+        </div>
+      )}
+      {rows.length === 0 ? (
+        <p className="muted">
+          {signedIn ? 'No assignments yet. Check again later.' : 'Sign in to see the packets assigned to you.'}
+        </p>
+      ) : (
+        <table className="library-table assignments" aria-label="Assigned packets">
+          <thead>
+            <tr>
+              <th scope="col">Candidate</th>
+              <th scope="col">Credential</th>
+              <th scope="col">Window</th>
+              <th scope="col">Closes</th>
+              <th scope="col" className="num">
+                Size
+              </th>
+              <th scope="col">On this computer</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((assignment) => {
+              const state = byPacket.get(assignment.packetId);
+              const here = downloaded?.has(assignment.packetId) ?? false;
+              return (
+                <tr key={assignment.assignmentId}>
+                  <td>{assignment.pseudonym}</td>
+                  <td>
+                    {assignment.credential.title}
+                    {assignment.attempt > 1 && <span className="muted"> · attempt {assignment.attempt}</span>}
+                  </td>
+                  <td>{assignment.window.name}</td>
+                  <td>{dateFormat.format(new Date(assignment.window.closesAt))}</td>
+                  <td className="num">{formatBytes(assignment.totalBytes)}</td>
+                  <td>
+                    <DownloadCell
+                      label={assignment.pseudonym}
+                      here={here}
+                      state={state}
+                      signedIn={signedIn}
+                      onPull={() => void pull([assignment.packetId])}
+                      onOpen={() => navigate({ screen: 'packet', packetId: assignment.packetId })}
+                    />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function isActive(state: PullState | undefined): boolean {
+  return state?.state === 'queued' || state?.state === 'pulling';
+}
+
+function DownloadCell({
+  label,
+  here,
+  state,
+  signedIn,
+  onPull,
+  onOpen,
+}: {
+  label: string;
+  here: boolean;
+  state: PullState | undefined;
+  signedIn: boolean;
+  onPull(): void;
+  onOpen(): void;
+}) {
+  if (here && !isActive(state)) {
+    return (
+      <span className="download-cell">
+        <span className="status status-submitted">Downloaded</span>
+        <button type="button" className="link" onClick={onOpen}>
+          Open
+        </button>
+      </span>
+    );
+  }
+  if (isActive(state)) {
+    return (
+      <span className="download-cell">
+        <progress
+          aria-label={`Download progress for ${label}`}
+          max={state!.totalBytes || 1}
+          value={state!.receivedBytes}
+        />
+        <span className="muted small">{state!.state === 'queued' ? 'Queued' : formatBytes(state!.receivedBytes)}</span>
+      </span>
+    );
+  }
+  return (
+    <span className="download-cell">
+      {state?.state === 'failed' && (
+        <span className="error-text small" role="alert">
+          Download failed: {state.error}
+        </span>
+      )}
+      <button
+        type="button"
+        onClick={onPull}
+        disabled={!signedIn}
+        aria-label={state?.state === 'failed' ? `Download ${label} again` : `Download ${label}`}
+      >
+        {state?.state === 'failed' ? 'Download again' : 'Download'}
+      </button>
+    </span>
+  );
+}

@@ -1,0 +1,62 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { PullState } from '../../../shared/contract/hub-bridge';
+import { bridge } from '../../bridge';
+import { db } from '../../data/db';
+import { mirrorLibrary } from '../../data/library-sync';
+
+const POLL_MS = 300;
+
+/**
+ * The main process's packet pulls, polled while any is running. When a packet finishes it is
+ * mirrored into the library at once, so it appears in the queue without a reload.
+ */
+export function usePulls() {
+  const [pulls, setPulls] = useState<PullState[]>([]);
+  const [error, setError] = useState<string>();
+  const done = useRef(new Set<string>());
+
+  const apply = useCallback(async (next: PullState[]) => {
+    setPulls(next);
+    const finished = next.filter((p) => p.state === 'done' && !done.current.has(p.packetId));
+    if (finished.length > 0) {
+      finished.forEach((p) => done.current.add(p.packetId));
+      await mirrorLibrary(db, await bridge['packets.list']({}));
+    }
+  }, []);
+
+  const active = pulls.some((p) => p.state === 'queued' || p.state === 'pulling');
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout>;
+    const poll = async () => {
+      try {
+        const { pulls: next } = await bridge['hub.pulls']({});
+        if (!stopped) await apply(next);
+        setError(undefined);
+      } catch (failure) {
+        setError(failure instanceof Error ? failure.message : String(failure));
+      }
+      if (!stopped && active) timer = setTimeout(poll, POLL_MS);
+    };
+    void poll();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [active, apply]);
+
+  const pull = useCallback(
+    async (packetIds: string[]) => {
+      if (packetIds.length === 0) return;
+      try {
+        await apply((await bridge['hub.pull']({ packetIds })).pulls);
+        setError(undefined);
+      } catch (failure) {
+        setError(failure instanceof Error ? failure.message : String(failure));
+      }
+    },
+    [apply],
+  );
+
+  return { pulls, pull, error };
+}
