@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../src/hub/routes';
+import { createUser } from '../../src/hub/services/users';
 import { insertWindow } from '../../src/hub/store/windows';
 import { forEachBackend } from './support/backends';
 import {
@@ -250,7 +251,30 @@ forEachBackend((backend) => {
         token: tokenOf(caller),
       }),
     },
+    'GET /api/v1/users': {
+      expected: { own: only(['admin'], 200) },
+      request: async (caller) => ({ method: 'GET', path: '/api/v1/users', token: tokenOf(caller) }),
+    },
+    'PATCH /api/v1/users/{userId}': {
+      // Own: the caller's account, given the roles it has (no change). Other: disabling a fresh account.
+      expected: { own: only(['admin'], 200), other: only(['admin'], 200) },
+      request: async (caller, scope) => {
+        const self = caller === 'anonymous' ? users.assessor : users[caller];
+        const target =
+          scope === 'own' ? self : await createUser(hub.running.hub, { ...spareAccount(), roles: ['assessor'] }, null);
+        return {
+          method: 'PATCH',
+          path: `/api/v1/users/${target.id}`,
+          json: scope === 'own' ? { roles: [caller === 'anonymous' ? 'assessor' : caller] } : { disabled: true },
+          token: tokenOf(caller),
+        };
+      },
+    },
   };
+
+  function spareAccount() {
+    return { username: `spare-${randomUUID().slice(0, 8)}`, password: PASSWORD };
+  }
 
   function windowBody() {
     const now = hub.running.hub.now();

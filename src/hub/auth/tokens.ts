@@ -74,7 +74,7 @@ export class SessionTokens {
          join sessions s on s.id = t.session_id
          join users u on u.id = s.user_id
         where t.token_hash = $1 and t.kind = 'access'
-          and t.expires_at > $2 and s.expires_at > $2 and s.revoked_at is null`,
+          and t.expires_at > $2 and s.expires_at > $2 and s.revoked_at is null and u.disabled_at is null`,
       [digest(accessToken), new Date(this.now()).toISOString()],
     );
     const row = rows[0];
@@ -103,15 +103,17 @@ export class SessionTokens {
         session_expires_at: Date;
         revoked_at: Date | null;
         user_id: string;
+        disabled_at: Date | null;
       }>(
-        `select t.session_id, t.used_at, t.expires_at, s.expires_at as session_expires_at, s.revoked_at, s.user_id
-           from session_tokens t join sessions s on s.id = t.session_id
+        `select t.session_id, t.used_at, t.expires_at, s.expires_at as session_expires_at, s.revoked_at, s.user_id,
+                u.disabled_at
+           from session_tokens t join sessions s on s.id = t.session_id join users u on u.id = s.user_id
           where t.token_hash = $1 and t.kind = 'refresh'
-          for update`,
+          for update of t, s`,
         [digest(refreshToken)],
       );
       const row = rows[0];
-      if (!row || row.revoked_at !== null) return undefined;
+      if (!row || row.revoked_at !== null || row.disabled_at !== null) return undefined;
       if (row.used_at !== null) {
         // Reuse of a rotated token: someone else holds a copy. End the session for both parties.
         await revokeSession(tx, row.session_id, now);
@@ -156,6 +158,20 @@ export class SessionTokens {
     ]);
     return { accessToken, refreshToken, accessExpiresAt, refreshExpiresAt };
   }
+}
+
+/**
+ * Ends every live session of a user (their account was disabled); pass the transaction that
+ * disables it. Returns the sessions ended, so their event streams can be closed after commit.
+ */
+export async function revokeUserSessions(q: Queryable, userId: string, now: number): Promise<string[]> {
+  const rows = await q.query<{ id: string }>(
+    'update sessions set revoked_at = $2 where user_id = $1 and revoked_at is null returning id',
+    [userId, new Date(now).toISOString()],
+  );
+  const ids = rows.map((row) => row.id);
+  if (ids.length > 0) await q.query('delete from session_tokens where session_id = any($1::uuid[])', [ids]);
+  return ids;
 }
 
 async function revokeSession(q: Queryable, sessionId: string, now: number): Promise<void> {

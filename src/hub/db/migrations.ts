@@ -119,4 +119,11 @@ export const MIGRATIONS: readonly Migration[] = [
       `create index audit_log_subject on audit_log (subject)`,
     ],
   },
+  {
+    version: 2,
+    name: 'disabled accounts',
+    // A disabled account cannot sign in and its sessions end; its rows (scores, assignments,
+    // audit) stay, which is why accounts are disabled rather than deleted.
+    statements: [`alter table users add column disabled_at timestamptz`],
+  },
 ];

@@ -37,4 +37,17 @@ export class HubEvents {
     this.emitter.on('session-ended', listener);
     return () => this.emitter.off('session-ended', listener);
   }
+
+  /**
+   * Tells open streams that an account's roles or status changed: a stream decided what its
+   * caller may see when it opened, so the account's streams close and reconnect with the new rights.
+   */
+  userChanged(userId: string): void {
+    this.emitter.emit('user-changed', userId);
+  }
+
+  onUserChanged(listener: (userId: string) => void): () => void {
+    this.emitter.on('user-changed', listener);
+    return () => this.emitter.off('user-changed', listener);
+  }
 }

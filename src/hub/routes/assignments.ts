@@ -42,7 +42,10 @@ export const postAssignment = defineRoute({
     201: { description: 'Assigned', schema: AssignmentRecord },
     400: { description: 'Malformed body, or the user is not an assessor', schema: ErrorBody },
     404: { description: 'No such window, packet or assessor', schema: ErrorBody },
-    409: { description: 'Already assigned, declared conflict of interest, or window closed', schema: ErrorBody },
+    409: {
+      description: 'Already assigned, declared conflict of interest, window closed, or account disabled',
+      schema: ErrorBody,
+    },
   },
   async handle({ hub, principal, body }) {
     return { status: 201, body: await assignManually(hub, await body(), principal.userId) };
@@ -55,7 +58,7 @@ export const postAutoAssign = defineRoute({
   operationId: 'autoAssign',
   summary: 'Assign packets automatically, balancing load and skipping conflicts (admin)',
   description:
-    'Each packet gets assessorsPerPacket assessors; each pick is the eligible assessor with the fewest ' +
+    'Each packet gets assessorsPerPacket assessors; each pick is the enabled, eligible assessor with the fewest ' +
     'assignments in the window. Packets that cannot be fully staffed are listed in shortfalls.',
   tag: TAG,
   access: ['admin'],

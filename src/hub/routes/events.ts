@@ -11,7 +11,8 @@ export const getEvents = defineRoute({
     'A text/event-stream of HubEvent objects (event: assignment.created | assignment.removed | score.received | ' +
     'window.updated). Assessors receive events about their own assignments and scores, and window.updated for ' +
     'windows they have assignments in; chairs and admins all. The stream ends with an ' +
-    '"session-expired" event when the access token expires (reconnect with a fresh one) and closes at sign-out.',
+    '"session-expired" event when the access token expires (reconnect with a fresh one), and closes at sign-out ' +
+    "and when an admin changes the account's roles or disables it (reconnect to get events for the new roles).",
   tag: 'Events',
   access: 'signed-in',
   responses: { 200: { description: 'The event stream', mediaType: 'text/event-stream' } },
@@ -37,6 +38,10 @@ export const getEvents = defineRoute({
       }),
       hub.events.onSessionEnded((sessionId) => {
         if (sessionId === principal.sessionId) close();
+      }),
+      // What this stream may see was decided from the roles at connect time.
+      hub.events.onUserChanged((userId) => {
+        if (userId === principal.userId) close();
       }),
     );
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), hub.heartbeatMs);

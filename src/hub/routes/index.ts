@@ -13,7 +13,7 @@ import { getHealth, openApiRoute } from './meta';
 import { getPacket, postPacket } from './packets';
 import { getScore, putScoreRoute } from './scores';
 import { refreshSession, signIn, signOut } from './session';
-import { postUser } from './users';
+import { getUsers, patchUser, postUser } from './users';
 import { getWindows, patchWindow, postWindow } from './windows';
 
 /** Every route of /api/v1. The router, the OpenAPI document and the authorization matrix test all read this list. */
@@ -40,4 +40,6 @@ export const ROUTES: readonly Route[] = [
   getAllAssignments,
   deleteAssignmentRoute,
   postUser,
+  getUsers,
+  patchUser,
 ];

@@ -29,6 +29,7 @@ export const signIn = defineRoute({
     200: { description: 'Signed in', schema: SessionResponse },
     400: { description: 'Malformed body', schema: ErrorBody },
     401: { description: 'Wrong username or password', schema: ErrorBody },
+    403: { description: 'Right password, but the account is disabled', schema: ErrorBody },
     429: { description: 'Too many failed attempts: wait Retry-After seconds', schema: ErrorBody },
   },
   async handle({ hub, body, address }) {
@@ -53,6 +54,20 @@ export const signIn = defineRoute({
         now,
       );
       throw new ApiError(401, 'invalid-credentials', 'The username or password is not right.');
+    }
+    // Said only to whoever knows the password: to anyone else a disabled account looks like any other.
+    if (user.disabled_at !== null) {
+      await appendAudit(
+        hub.db,
+        {
+          actor: null,
+          action: 'session.sign-in-failed',
+          subject: `username:${username}`,
+          detail: { address, reason: 'account-disabled' },
+        },
+        now,
+      );
+      throw new ApiError(403, 'account-disabled', 'This account is disabled. Ask an administrator to enable it.');
     }
     hub.throttle.recordSuccess(username);
     const tokens = await hub.tokens.signIn(user.id);

@@ -13,7 +13,7 @@ import {
 } from '../store/assignments';
 import { conflictedAssessors } from '../store/conflicts';
 import { findPacket } from '../store/packets';
-import { findUser } from '../store/users';
+import { findAdminUser } from '../store/users';
 import { findWindow } from '../store/windows';
 import { scoreRevisions } from './scores';
 
@@ -27,10 +27,13 @@ export async function assignManually(
   const created = await hub.db.transaction(async (tx) => {
     await requireAssignableWindow(tx, input.windowId, now);
     if (!(await findPacket(tx, input.packetId))) throw notFound('The packet');
-    const assessor = await findUser(tx, input.assessorId);
+    const assessor = await findAdminUser(tx, input.assessorId);
     if (!assessor) throw notFound('The assessor');
     if (!assessor.roles.includes('assessor')) {
       throw new ApiError(400, 'not-an-assessor', `${assessor.username} does not hold the assessor role.`);
+    }
+    if (assessor.disabled) {
+      throw new ApiError(409, 'account-disabled', `${assessor.username}'s account is disabled.`);
     }
     const conflicts = await conflictedAssessors(tx, [input.packetId]);
     if (conflicts.get(input.packetId)?.has(assessor.id)) {
@@ -69,9 +72,9 @@ export interface AutoAssignOutcome {
 /**
  * Gives every packet `assessorsPerPacket` assessors in the window, always choosing among the
  * eligible assessors the one with the fewest assignments in the window so far (ties by username,
- * so the result is reproducible). Eligible: holds the assessor role, not already on the packet,
- * and no declared conflict with the packet's school or district. Runs with the window row locked,
- * so two concurrent runs cannot both fill the same gap.
+ * so the result is reproducible). Eligible: an enabled account with the assessor role, not
+ * already on the packet, and no declared conflict with the packet's school or district. Runs with
+ * the window row locked, so two concurrent runs cannot both fill the same gap.
  */
 export async function assignAutomatically(
   hub: HubContext,

@@ -108,10 +108,10 @@ export async function insertAssignment(
   };
 }
 
-/** Every user holding the assessor role, in a stable order (ties in auto-assignment go by name). */
+/** Every enabled user holding the assessor role, in a stable order (ties in auto-assignment go by name). */
 export async function listAssessors(q: Queryable): Promise<{ id: string; username: string }[]> {
   return q.query<{ id: string; username: string }>(
-    `select id, username from users where 'assessor' = any(roles) order by username`,
+    `select id, username from users where 'assessor' = any(roles) and disabled_at is null order by username`,
   );
 }
 

@@ -6,6 +6,7 @@ export type AuditAction =
   | 'session.sign-in-failed'
   | 'session.sign-out'
   | 'user.create'
+  | 'user.update'
   | 'window.create'
   | 'window.update'
   | 'packet.upload'

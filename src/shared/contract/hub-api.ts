@@ -223,3 +223,16 @@ export const UpdateWindowRequest = z
   });
 
 export const AssignmentRecordList = z.strictObject({ assignments: z.array(AssignmentRecord) });
+
+/** An account as the admin sees it: a UserView plus whether it is disabled. */
+export const AdminUserView = UserView.extend({ disabled: z.boolean(), createdAt: IsoDateTime });
+export type AdminUserView = z.infer<typeof AdminUserView>;
+export const UserList = z.strictObject({ users: z.array(AdminUserView) });
+
+/**
+ * A change to an account; at least one field. `roles` replaces the account's roles; `disabled`
+ * true stops sign-in and ends its sessions at once, false lets it sign in again.
+ */
+export const UpdateUserRequest = z
+  .strictObject({ roles: CreateUserRequest.shape.roles.optional(), disabled: z.boolean().optional() })
+  .refine((u) => u.roles !== undefined || u.disabled !== undefined, { error: 'change roles, disabled or both' });
