@@ -62,11 +62,11 @@ export class AnchorSession {
     private readonly ownsData: boolean,
   ) {}
 
-  static async start(options: { dataDir?: string } = {}): Promise<AnchorSession> {
+  static async start(options: { dataDir?: string; demoHub?: boolean } = {}): Promise<AnchorSession> {
     if (!existsSync(join(WEB_ROOT, 'index.html'))) throw new Error('out/web is missing: run "npm run build:web" first');
     const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'anchor-e2e-data-')));
     const profileDir = await mkdtemp(join(tmpdir(), 'anchor-e2e-profile-'));
-    const host = await startHost({ dataDir, webRoot: WEB_ROOT, log: () => undefined });
+    const host = await startHost({ dataDir, webRoot: WEB_ROOT, log: () => undefined, demoHub: options.demoHub });
     const { context, page } = await openBrowser(profileDir, host.launchUrl);
     return new AnchorSession(host, context, page, profileDir, dataDir, !options.dataDir);
   }
