@@ -14,7 +14,7 @@ export function AssessorIdField() {
         value={value}
         size={12}
         readOnly={fromHub}
-        title={fromHub ? 'Your hub user name while you are signed in' : undefined}
+        title={fromHub ? 'Your hub user name' : undefined}
         onChange={(e) => setValue(e.target.value)}
         onBlur={() => !fromHub && void db.settings.put({ key: ASSESSOR_ID_KEY, value: value.trim() })}
       />

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { PacketManifest } from '../../../shared/packet/manifest';
 import type { SubmittedReview } from '../../data/db';
+import { PacketUploadStatus } from '../hub/PacketUploadStatus';
 import { exportReviews, type ExportKind } from './export-reviews';
 
 /** A submitted review: read-only, with its exports and the way to reopen it as a new revision. */
@@ -27,6 +28,7 @@ export function SubmittedBanner({
         <strong>Submitted</strong> revision {review.revision} on {new Date(review.submittedAt).toLocaleString()}. This
         review is read-only{review.exportedAt ? `; exported ${new Date(review.exportedAt).toLocaleString()}` : ''}.
       </p>
+      <PacketUploadStatus packetId={review.packetId} />
       <div className="banner-actions" role="toolbar" aria-label="Export">
         <button type="button" onClick={() => void run('csv')}>
           Export CSV
