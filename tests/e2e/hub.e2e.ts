@@ -7,6 +7,7 @@ import { startHub, type RunningHub } from '../../src/hub/server';
 import { createUser } from '../../src/hub/services/users';
 import type { ScoreRecord } from '../../src/shared/domain/score';
 import { defaultFiles, manifestFor, tempDir, writePacket } from '../support/packets';
+import { axeViolations } from './support/axe';
 import { AnchorSession } from './support/browser';
 
 // The whole hub round trip in a real Chromium against a real hub over HTTP: sign in, pull with
@@ -184,6 +185,7 @@ describe('the hub, end to end in Chromium', () => {
     const stored = await page().evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
     expect(stored).not.toMatch(/accessToken|refreshToken/);
     await shot('hub');
+    expect(await axeViolations(page())).toEqual([]);
 
     // Back in the queue the packets are there, due when the window closes.
     await openQueue();
@@ -273,6 +275,7 @@ describe('the hub, end to end in Chromium', () => {
     await compare.getByText('Version from this computer.').waitFor();
     expect(await scoresOnHub(packets.conflict.id)).toHaveLength(1); // nothing overwritten
     await shot('hub-conflict');
+    expect(await axeViolations(page())).toEqual([]);
 
     await page().getByRole('button', { name: 'Keep mine (upload as revision 2)' }).click();
     await page().getByRole('region', { name: 'Rubric and scoring' }).waitFor();

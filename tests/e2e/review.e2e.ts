@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/packets';
+import { axeViolations } from './support/axe';
 import { AnchorSession } from './support/browser';
 import { buildDemo, type DemoPacket } from './support/demo';
 
@@ -49,27 +49,6 @@ async function download(buttonName: string): Promise<Buffer> {
   await page().getByRole('button', { name: buttonName }).click();
   const file = await (await pending).path();
   return readFile(file);
-}
-
-async function axeViolations(): Promise<string[]> {
-  const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-  await page().evaluate(await readFile(axePath, 'utf8'));
-  return page().evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(
-            ctx: Document,
-            opts: object,
-          ): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}, ${v.nodes.length} nodes)`);
-  });
 }
 
 beforeAll(async () => {
@@ -387,12 +366,12 @@ describe('the review loop, end to end in Chromium', () => {
   it('has no serious or critical accessibility violations on the queue, review screen and submit dialog', async () => {
     await page().goto(`${session.host.origin}/#/`);
     await page().getByRole('table', { name: 'Packets' }).waitFor();
-    expect(await axeViolations()).toEqual([]);
+    expect(await axeViolations(page())).toEqual([]);
     await openPacket('Candidate J-7740');
     await page().getByRole('radiogroup').first().waitFor();
-    expect(await axeViolations()).toEqual([]);
+    expect(await axeViolations(page())).toEqual([]);
     await page().keyboard.press('Control+Enter');
     await page().getByRole('dialog', { name: 'Not ready to submit' }).waitFor();
-    expect(await axeViolations()).toEqual([]);
+    expect(await axeViolations(page())).toEqual([]);
   });
 });

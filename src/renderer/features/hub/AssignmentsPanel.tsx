@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { PullState } from '../../../shared/contract/hub-bridge';
 import { navigate } from '../../app/route';
 import { db } from '../../data/db';
@@ -15,6 +15,11 @@ export function AssignmentsPanel({ signedIn }: { signedIn: boolean }) {
   const [checking, setChecking] = useState(false);
   const [error, setError] = useState<string>();
   const [checked, setChecked] = useState<string>();
+
+  // Opening the screen asks the hub for the current list (new assignments, unassignments).
+  useEffect(() => {
+    if (signedIn) refreshAssignments().catch((failure: unknown) => setError(errorText(failure)));
+  }, [signedIn]);
 
   const byPacket = new Map(pulls.map((p) => [p.packetId, p]));
   const rows = (assignments ?? []).sort((a, b) => a.window.closesAt.localeCompare(b.window.closesAt));
@@ -33,7 +38,7 @@ export function AssignmentsPanel({ signedIn }: { signedIn: boolean }) {
       const count = await refreshAssignments();
       setChecked(`The hub lists ${count} assignment${count === 1 ? '' : 's'} for you.`);
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorText(failure));
     } finally {
       setChecking(false);
     }
@@ -185,4 +190,8 @@ function DownloadCell({
       </button>
     </span>
   );
+}
+
+function errorText(failure: unknown): string {
+  return failure instanceof Error ? failure.message : String(failure);
 }
