@@ -1,11 +1,13 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { CHANNELS } from '../../shared/contract/channels';
+import type { BridgeEnvelope } from '../../shared/contract/envelope';
 import type { BridgeLog, Dispatch } from '../bridge/dispatch';
 import { senderRefusal } from '../bridge/sender-check';
 
 /**
  * The only place that touches ipcMain (lint-enforced). Every call passes the sender check
  * (main frame of app://anchor) and the dispatcher's schema validation, or is refused and logged.
+ * Answers are envelopes (see envelope.ts) that the preload opens, so errors keep their words.
  */
 export function registerIpcRouter(dispatch: Dispatch, log: BridgeLog): void {
   for (const channel of CHANNELS) {
@@ -20,8 +22,10 @@ export function registerIpcRouter(dispatch: Dispatch, log: BridgeLog): void {
         throw new Error(`Refused: ${refusal}`);
       }
       const result = await dispatch(channel, payload);
-      if (!result.ok) throw new Error(result.error.message);
-      return result.value;
+      const envelope: BridgeEnvelope = result.ok
+        ? { ok: true, value: result.value }
+        : { ok: false, error: { message: result.error.message, code: result.error.code } };
+      return envelope;
     });
   }
 }

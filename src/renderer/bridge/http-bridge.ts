@@ -2,25 +2,17 @@ import { CHANNELS, UPLOAD_CHANNELS, type Channel } from '../../shared/contract/c
 import type { BridgeApi, DataChannel } from '../../shared/contract/client';
 import type { ImportOutcome } from '../../shared/contract/library';
 import { evidencePath } from '../../shared/http/evidence-url';
-import { BridgeCallError } from './bridge-error';
+import { BridgeCallError, openEnvelope } from '../../shared/contract/envelope';
 import { takeLaunchSecrets, type LaunchSecrets } from './launch-secrets';
 
-interface Envelope {
-  ok: boolean;
-  value?: unknown;
-  error?: { message: string; code: string };
-}
-
 async function unwrap(response: Response): Promise<unknown> {
-  let envelope: Envelope;
+  let envelope: unknown;
   try {
-    envelope = (await response.json()) as Envelope;
+    envelope = await response.json();
   } catch {
     throw new BridgeCallError(`Anchor's service answered ${response.status} without a readable reply.`, 'internal');
   }
-  if (!envelope.ok)
-    throw new BridgeCallError(envelope.error?.message ?? 'The request failed.', envelope.error?.code ?? 'internal');
-  return envelope.value;
+  return openEnvelope(envelope);
 }
 
 const NOT_LAUNCHED = 'Open Anchor with the link printed by "npm run web": it carries this run\'s access token.';
