@@ -11,6 +11,7 @@ import {
   addUser,
   assign,
   openWindow,
+  packetFile,
   PASSWORD,
   scoreRecord,
   startTestHub,
@@ -38,16 +39,22 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function service(name: string, options: { demo?: boolean } = {}): Promise<HubService> {
+/** A HubService on its own data folder, with the packet store behind it. */
+async function service(
+  name: string,
+  options: { demo?: boolean; now?: () => number } = {},
+): Promise<HubService & { store: PacketStore }> {
   const dataDir = join(dir, name);
   const store = await new PacketStore(dataDir).open();
-  return new HubService({
+  const hubs = await new HubService({
     dataDir,
     store,
     tokens: new MemoryTokenStore(),
     log,
     demoHub: options.demo ? new DemoHub(dataDir, log) : undefined,
+    now: options.now,
   }).open();
+  return Object.assign(hubs, { store });
 }
 
 async function assignedPacket(): Promise<string> {
@@ -149,6 +156,40 @@ describe('HubService (what the bridge channels call)', () => {
     const declared = await hubs.declareConflict({ school: 'Lakeside High', district: '' });
     expect(declared).toMatchObject({ school: 'Lakeside High', district: null });
     expect((await hubs.conflicts()).map((c) => c.id)).toEqual([declared.id]);
+  });
+});
+
+describe('evidence retention (pulled evidence leaves when it is no longer needed)', () => {
+  it('purges a pulled packet the hub stops listing, never an imported one', async () => {
+    const hubs = await service('retention-unassigned');
+    await hubs.signIn(hub.running.url, 'assessor1', PASSWORD);
+    const packetId = await uploadPacket(hub, admin);
+    const assignment = await assign(hub, admin, windowId, packetId, assessor);
+    await hubs.pull([packetId]);
+    await hubs.pulls.idle();
+    const { file, packetId: importedId } = await packetFile(dir);
+    expect(await hubs.store.import(file)).toMatchObject({ ok: true });
+    expect((await hubs.assignments()).purged).toEqual([]);
+
+    const removed = await hub.api('DELETE', `/api/v1/assignments/${assignment.id}`, { token: admin.token });
+    expect(removed.status).toBe(204);
+    const { purged } = await hubs.assignments();
+    expect(purged).toEqual([{ packetId, pseudonym: 'Candidate T-0001' }]);
+    expect(hubs.store.list().map((p) => p.packetId)).toEqual([importedId]);
+  });
+
+  it('purges pulled evidence once its review window has closed, also without reaching the hub', async () => {
+    const hubs = await service('retention-closed');
+    await hubs.signIn(hub.running.url, 'assessor1', PASSWORD);
+    const packetId = await assignedPacket();
+    await hubs.pull([packetId]);
+    await hubs.pulls.idle();
+    expect((await hubs.assignments()).purged).toEqual([]);
+
+    // The app starts again a month later, offline: the window (two weeks) has closed.
+    const later = await service('retention-closed', { now: () => Date.now() + 30 * 86_400_000 });
+    expect(hubs.store.list().map((p) => p.packetId)).toContain(packetId);
+    expect(later.store.list().map((p) => p.packetId)).not.toContain(packetId);
   });
 });
 

@@ -9,6 +9,7 @@ import type { BridgeLog } from '../bridge/dispatch';
 import type { PacketStore } from '../services/packet-store';
 import type { DemoHub } from './demo-hub';
 import { HubClient } from './hub-client';
+import { EvidenceRetention, type PurgedPacket } from './evidence-retention';
 import { HubError } from './hub-error';
 import { pullPacket } from './pull';
 import { PullQueue } from './pull-queue';
@@ -26,6 +27,8 @@ export interface HubServiceOptions {
   /** The first-run local demo hub; absent where it is not offered (browser mode without --demo). */
   demoHub?: DemoHub;
   fetchImpl?: typeof fetch;
+  /** The clock for window closing times (tests move it). */
+  now?: () => number;
 }
 
 /**
@@ -36,16 +39,22 @@ export interface HubServiceOptions {
 export class HubService {
   readonly client: HubClient;
   readonly pulls: PullQueue;
+  private readonly retention: EvidenceRetention;
   private readonly preferencesFile: string;
 
   constructor(private readonly options: HubServiceOptions) {
     this.client = new HubClient(options.tokens, options.fetchImpl);
     this.pulls = new PullQueue((packetId, onProgress) => pullPacket(this.client, options.store, packetId, onProgress));
+    this.retention = new EvidenceRetention(options.dataDir, options.store, options.now);
     this.preferencesFile = join(options.dataDir, 'hub.json');
   }
 
-  /** Starts the demo hub with the app when it was set up before, so a saved session keeps working. */
+  /**
+   * Purges evidence whose review window has closed (also offline), and starts the demo hub with
+   * the app when it was set up before, so a saved session keeps working.
+   */
   async open(): Promise<this> {
+    await this.retention.purgeExpired();
     const demo = this.options.demoHub;
     if (demo && (await demo.exists())) {
       void this.startDemoHub().catch((error: unknown) =>
@@ -92,9 +101,12 @@ export class HubService {
     return this.status();
   }
 
-  async assignments(): Promise<{ assignments: AssignmentView[]; fetchedAt: string }> {
+  /** The hub's current list; pulled packets it no longer lists, or whose window closed, leave this computer. */
+  async assignments(): Promise<{ assignments: AssignmentView[]; fetchedAt: string; purged: PurgedPacket[] }> {
     const assignments = await this.client.assignments().catch(toBridgeError);
-    return { assignments, fetchedAt: new Date().toISOString() };
+    const hubUrl = (await this.client.currentUser())?.hubUrl;
+    const purged = hubUrl ? await this.retention.afterListing(hubUrl, assignments) : [];
+    return { assignments, fetchedAt: new Date().toISOString(), purged };
   }
 
   async pull(packetIds: readonly string[]): Promise<PullState[]> {

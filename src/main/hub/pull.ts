@@ -54,5 +54,10 @@ export async function pullPacket(
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
   const hub = (await client.currentUser())?.hubUrl ?? 'hub';
-  return store.adopt(folder, manifest, `pulled from ${hub}`);
+  return store.adopt(folder, manifest, pulledFrom(hub));
+}
+
+/** The source recorded for a packet pulled from `hubUrl` (evidence retention reads it back). */
+export function pulledFrom(hubUrl: string): string {
+  return `pulled from ${hubUrl}`;
 }

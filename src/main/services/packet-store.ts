@@ -62,6 +62,12 @@ export class PacketStore {
     return manifest ? { summary, manifest } : undefined;
   }
 
+  /** Where a packet in the library came from: the imported file's name, or "pulled from <hub>". */
+  async source(packetId: string): Promise<string | undefined> {
+    if (!this.summaries.has(packetId)) return undefined;
+    return (await this.readRecord(packetId))?.sourceName;
+  }
+
   /** Imports a packet file; the same packet again is a no-op, a different one under a known id is refused. */
   import(file: string, fileName = basename(file)): Promise<ImportOutcome> {
     const run = this.queue.then(() => this.importNow(file, fileName));

@@ -1,6 +1,7 @@
 import type { HubStatus } from '../../shared/contract/hub-bridge';
 import { bridge } from '../bridge';
 import { db, type AnchorDatabase } from './db';
+import { mirrorLibrary } from './library-sync';
 
 /** Settings key of the last hub status seen (who is signed in where; never a token). */
 export const HUB_STATUS_KEY = 'hubStatus';
@@ -16,14 +17,18 @@ export async function rememberHubStatus(status: HubStatus, database: AnchorDatab
 }
 
 /**
- * Replaces the stored assignments with the hub's current list (one transaction). Packets
- * already downloaded stay in the library; an unassigned packet simply loses its hub row.
+ * Replaces the stored assignments with the hub's current list (one transaction). The main
+ * process removes the evidence of pulled packets the hub no longer lists or whose window closed.
  */
-export async function refreshAssignments(database: AnchorDatabase = db): Promise<number> {
-  const { assignments } = await bridge['hub.assignments']({});
+export async function refreshAssignments(
+  database: AnchorDatabase = db,
+): Promise<{ count: number; purged: { packetId: string; pseudonym: string }[] }> {
+  const { assignments, purged } = await bridge['hub.assignments']({});
   await database.transaction('rw', database.assignments, async () => {
     await database.assignments.clear();
     await database.assignments.bulkPut(assignments);
   });
-  return assignments.length;
+  // Evidence the main process removed leaves the queue too (the reviews stay in IndexedDB).
+  if (purged.length > 0) await mirrorLibrary(database, await bridge['packets.list']({}));
+  return { count: assignments.length, purged };
 }

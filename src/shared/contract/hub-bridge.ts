@@ -35,7 +35,12 @@ export const SignInInput = z.strictObject({
   password: z.string().min(1, { error: 'enter your password' }).max(1024),
 });
 
-export const AssignmentsOutput = z.strictObject({ assignments: z.array(AssignmentView), fetchedAt: z.string() });
+export const AssignmentsOutput = z.strictObject({
+  assignments: z.array(AssignmentView),
+  fetchedAt: z.string(),
+  /** Pulled packets removed from this computer: their window closed or the hub dropped them. */
+  purged: z.array(z.strictObject({ packetId: Uuid, pseudonym: z.string() })),
+});
 
 /** One packet's pull as the main process tracks it; pulls continue while the screen is closed. */
 export const PullState = z.strictObject({

@@ -18,7 +18,11 @@ export function AssignmentsPanel({ signedIn }: { signedIn: boolean }) {
 
   // Opening the screen asks the hub for the current list (new assignments, unassignments).
   useEffect(() => {
-    if (signedIn) refreshAssignments().catch((failure: unknown) => setError(errorText(failure)));
+    if (!signedIn) return;
+    refreshAssignments().then(
+      ({ purged }) => purged.length > 0 && setChecked(purgedNote(purged).trim()),
+      (failure: unknown) => setError(errorText(failure)),
+    );
   }, [signedIn]);
 
   const byPacket = new Map(pulls.map((p) => [p.packetId, p]));
@@ -35,8 +39,8 @@ export function AssignmentsPanel({ signedIn }: { signedIn: boolean }) {
     setChecking(true);
     setError(undefined);
     try {
-      const count = await refreshAssignments();
-      setChecked(`The hub lists ${count} assignment${count === 1 ? '' : 's'} for you.`);
+      const { count, purged } = await refreshAssignments();
+      setChecked(`The hub lists ${count} assignment${count === 1 ? '' : 's'} for you.${purgedNote(purged)}`);
     } catch (failure) {
       setError(errorText(failure));
     } finally {
@@ -194,4 +198,9 @@ function DownloadCell({
 
 function errorText(failure: unknown): string {
   return failure instanceof Error ? failure.message : String(failure);
+}
+
+function purgedNote(purged: { pseudonym: string }[]): string {
+  if (purged.length === 0) return '';
+  return ` Removed from this computer (review window closed or no longer assigned): ${purged.map((p) => p.pseudonym).join(', ')}.`;
 }
