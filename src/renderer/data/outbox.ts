@@ -1,4 +1,3 @@
-import type { ScoreView } from '../../shared/contract/hub-api';
 import type { UploadOutcome } from '../../shared/contract/hub-bridge';
 import type { ScoreRecord } from '../../shared/domain/score';
 import { db, type AnchorDatabase, type OutboxEntry, type UploadStatus } from './db';
@@ -165,93 +164,94 @@ export function uploadsByPacket(entries: readonly OutboxEntry[]): Map<string, Pa
 
 /**
  * Resolves a conflict by uploading this computer's version on top of the hub's: the same
- * content as a new revision with a new id, based on the hub's revision. The conflicting
- * entry is kept (superseded), and a draft in progress moves above the new revision.
+ * content as a new revision with a new id, based on the hub's revision.
  */
-export async function keepMine(scoreId: string, database: AnchorDatabase = db): Promise<ScoreRecord> {
-  return database.transaction(
-    'rw',
-    [database.outbox, database.reviews, database.drafts, database.history, database.progress],
-    async () => {
-      const entry = await conflictEntry(database, scoreId);
-      const hubRevision = entry.server?.receipt.revision ?? 0;
-      const now = new Date().toISOString();
-      const record: ScoreRecord = {
-        ...entry.record,
-        id: crypto.randomUUID(),
-        revision: hubRevision + 1,
-        submittedAt: now,
-      };
-      await database.outbox.update(scoreId, { status: 'superseded', updatedAt: now });
-      await database.reviews.add({
-        id: record.id,
-        packetId: record.packetId,
-        revision: record.revision,
-        record,
-        submittedAt: now,
-      });
-      await queueUpload(record, database);
-      await moveDraftAbove(database, record.packetId, record.revision);
-      await database.history.add({
-        packetId: record.packetId,
-        at: now,
-        event: 'conflict-resolved',
-        revision: record.revision,
-        detail: `kept this computer's revision ${entry.revision} over the hub's revision ${hubRevision}; uploading it as revision ${record.revision}`,
-      });
-      return record;
-    },
-  );
+export function keepMine(scoreId: string, database: AnchorDatabase = db): Promise<ScoreRecord> {
+  return resolveConflict(database, scoreId, async (entry, now) => {
+    const hubRevision = entry.server?.receipt.revision ?? 0;
+    const record: ScoreRecord = {
+      ...entry.record,
+      id: crypto.randomUUID(),
+      revision: hubRevision + 1,
+      submittedAt: now,
+    };
+    await database.reviews.add({
+      id: record.id,
+      packetId: record.packetId,
+      revision: record.revision,
+      record,
+      submittedAt: now,
+    });
+    await queueUpload(record, database);
+    return {
+      record,
+      detail: `kept this computer's revision ${entry.revision} over the hub's revision ${hubRevision}; uploading it as revision ${record.revision}`,
+    };
+  });
 }
 
 /**
  * Resolves a conflict by taking the hub's version: it becomes this computer's submitted
- * review (with the hub's receipt); this computer's version stays in the outbox, superseded,
- * so it is never lost.
+ * review, with the hub's receipt.
  */
-export async function takeHubVersion(scoreId: string, database: AnchorDatabase = db): Promise<ScoreView> {
-  return database.transaction(
-    'rw',
-    [database.outbox, database.reviews, database.drafts, database.history, database.progress],
-    async () => {
-      const entry = await conflictEntry(database, scoreId);
-      const server = entry.server;
-      if (!server) throw new Error('The hub sent no version to take; try the upload again.');
-      const now = new Date().toISOString();
-      const { record, receipt } = server;
-      await database.outbox.update(scoreId, { status: 'superseded', updatedAt: now });
-      await database.reviews.delete(scoreId);
-      await database.reviews.put({
-        id: record.id,
-        packetId: record.packetId,
-        revision: record.revision,
-        record,
-        submittedAt: record.submittedAt ?? receipt.receivedAt,
-      });
-      await database.outbox.put({
-        scoreId: record.id,
-        packetId: record.packetId,
-        revision: record.revision,
-        baseRevision: record.revision - 1,
-        record,
-        status: 'uploaded',
-        attempts: 0,
-        nextAttemptAt: 0,
-        receipt,
-        queuedAt: now,
-        updatedAt: now,
-      });
-      await moveDraftAbove(database, record.packetId, record.revision);
-      await database.history.add({
-        packetId: record.packetId,
-        at: now,
-        event: 'conflict-resolved',
-        revision: record.revision,
-        detail: `took the hub's revision ${receipt.revision}; this computer's revision ${entry.revision} is kept aside, not uploaded`,
-      });
-      return server;
-    },
-  );
+export function takeHubVersion(scoreId: string, database: AnchorDatabase = db): Promise<ScoreRecord> {
+  return resolveConflict(database, scoreId, async (entry, now) => {
+    if (!entry.server) throw new Error('The hub sent no version to take; try the upload again.');
+    const { record, receipt } = entry.server;
+    await database.reviews.delete(scoreId);
+    await database.reviews.put({
+      id: record.id,
+      packetId: record.packetId,
+      revision: record.revision,
+      record,
+      submittedAt: record.submittedAt ?? receipt.receivedAt,
+    });
+    await database.outbox.put({
+      scoreId: record.id,
+      packetId: record.packetId,
+      revision: record.revision,
+      baseRevision: record.revision - 1,
+      record,
+      status: 'uploaded',
+      attempts: 0,
+      nextAttemptAt: 0,
+      receipt,
+      queuedAt: now,
+      updatedAt: now,
+    });
+    return {
+      record,
+      detail: `took the hub's revision ${receipt.revision}; this computer's revision ${entry.revision} is kept aside, not uploaded`,
+    };
+  });
+}
+
+/**
+ * The part both choices share, in one transaction: the conflicting entry is kept but set aside
+ * (superseded, never sent), a draft reopened meanwhile moves above the revision that now stands,
+ * and the choice is written into the packet's history.
+ */
+async function resolveConflict(
+  database: AnchorDatabase,
+  scoreId: string,
+  choose: (entry: OutboxEntry, now: string) => Promise<{ record: ScoreRecord; detail: string }>,
+): Promise<ScoreRecord> {
+  const tables = [database.outbox, database.reviews, database.drafts, database.history, database.progress];
+  return database.transaction('rw', tables, async () => {
+    const entry = await conflictEntry(database, scoreId);
+    const now = new Date().toISOString();
+    await database.outbox.update(scoreId, { status: 'superseded', updatedAt: now });
+    const { record, detail } = await choose(entry, now);
+    await moveDraftAbove(database, record.packetId, record.revision);
+    await database.history.add({
+      packetId: record.packetId,
+      at: now,
+      event: 'conflict-resolved',
+      revision: record.revision,
+      detail,
+    });
+    return record;
+  });
 }
 
 async function conflictEntry(database: AnchorDatabase, scoreId: string): Promise<OutboxEntry> {

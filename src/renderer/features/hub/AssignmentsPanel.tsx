@@ -6,6 +6,7 @@ import { db } from '../../data/db';
 import { refreshAssignments } from '../../data/hub-account';
 import { dateFormat, formatBytes } from './format';
 import { usePulls } from './usePulls';
+import { ErrorLine, errorText } from './ErrorLine';
 
 /** The packets the hub assigned: download them (per packet or all) with progress, then open them offline. */
 export function AssignmentsPanel({ signedIn }: { signedIn: boolean }) {
@@ -64,11 +65,7 @@ export function AssignmentsPanel({ signedIn }: { signedIn: boolean }) {
           Download all ({missing.length})
         </button>
       </div>
-      {(error || pullError) && (
-        <p role="alert" className="error-text">
-          {error ?? pullError}
-        </p>
-      )}
+      <ErrorLine error={error ?? pullError} />
       {checked && !error && (
         <p role="status" className="muted small">
           {checked}
@@ -194,10 +191,6 @@ function DownloadCell({
       </button>
     </span>
   );
-}
-
-function errorText(failure: unknown): string {
-  return failure instanceof Error ? failure.message : String(failure);
 }
 
 function purgedNote(purged: { pseudonym: string }[]): string {

@@ -9,6 +9,7 @@ import { keepMine, takeHubVersion } from '../../data/outbox';
 import { usePacket } from '../packet/usePacket';
 import { DECISION_LABEL } from '../review/DecisionSection';
 import { dateTimeFormat } from './format';
+import { ErrorLine, errorText } from './ErrorLine';
 
 /** One line of the comparison: the same field in both versions, marked when they differ. */
 interface Row {
@@ -96,7 +97,7 @@ function Comparison({ entry }: { entry: OutboxEntry }) {
       wakeOutbox();
       navigate({ screen: 'packet', packetId: entry.packetId });
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorText(failure));
       setBusy(false);
     }
   };
@@ -160,11 +161,7 @@ function Comparison({ entry }: { entry: OutboxEntry }) {
         <p className="muted small">
           Either way, the version you do not choose is set aside on this computer, not deleted.
         </p>
-        {error && (
-          <p role="alert" className="error-text">
-            {error}
-          </p>
-        )}
+        <ErrorLine error={error} />
       </main>
     </div>
   );

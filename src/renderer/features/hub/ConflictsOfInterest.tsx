@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { ConflictView } from '../../../shared/contract/hub-api';
 import { bridge } from '../../bridge';
 import { dateFormat } from './format';
+import { ErrorLine, errorText } from './ErrorLine';
 
 /**
  * Declared conflicts of interest: the hub never assigns this assessor a packet from a school or
@@ -18,7 +19,7 @@ export function ConflictsOfInterest() {
     try {
       setConflicts((await bridge['hub.conflicts']({})).conflicts);
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorText(failure));
     }
   }, []);
   useEffect(() => void load(), [load]);
@@ -34,7 +35,7 @@ export function ConflictsOfInterest() {
       setDistrict('');
       await load();
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorText(failure));
     }
   };
 
@@ -69,11 +70,7 @@ export function ConflictsOfInterest() {
           Declare conflict
         </button>
       </form>
-      {error && (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       {saved && (
         <p role="status" className="muted small">
           {saved}

@@ -4,6 +4,7 @@ import { wakeOutbox } from '../../app/outbox';
 import { bridge } from '../../bridge';
 import { refreshAssignments, rememberHubStatus } from '../../data/hub-account';
 import { retryNow } from '../../data/outbox';
+import { ErrorLine, errorText } from './ErrorLine';
 
 const DEMO_PASSWORD = 'anchor-demo';
 
@@ -27,7 +28,7 @@ export function HubAccount({ status }: { status: HubStatus | undefined }) {
     try {
       await action();
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorText(failure));
     } finally {
       setBusy(undefined);
     }
@@ -73,11 +74,7 @@ export function HubAccount({ status }: { status: HubStatus | undefined }) {
         >
           Sign out
         </button>
-        {error && (
-          <p role="alert" className="error-text">
-            {error}
-          </p>
-        )}
+        <ErrorLine error={error} />
       </section>
     );
   }
@@ -141,11 +138,7 @@ export function HubAccount({ status }: { status: HubStatus | undefined }) {
           {busy === 'sign-in' ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
-      {error && (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
     </section>
   );
 }

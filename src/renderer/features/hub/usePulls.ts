@@ -3,6 +3,7 @@ import type { PullState } from '../../../shared/contract/hub-bridge';
 import { bridge } from '../../bridge';
 import { db } from '../../data/db';
 import { mirrorLibrary } from '../../data/library-sync';
+import { errorText } from './ErrorLine';
 
 const POLL_MS = 300;
 
@@ -34,7 +35,7 @@ export function usePulls() {
         if (!stopped) await apply(next);
         setError(undefined);
       } catch (failure) {
-        setError(failure instanceof Error ? failure.message : String(failure));
+        setError(errorText(failure));
       }
       if (!stopped && active) timer = setTimeout(poll, POLL_MS);
     };
@@ -52,7 +53,7 @@ export function usePulls() {
         await apply((await bridge['hub.pull']({ packetIds })).pulls);
         setError(undefined);
       } catch (failure) {
-        setError(failure instanceof Error ? failure.message : String(failure));
+        setError(errorText(failure));
       }
     },
     [apply],

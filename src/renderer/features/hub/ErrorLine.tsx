@@ -1,0 +1,14 @@
+/** A failure the screen reports in the hub's or the app's own words (announced by screen readers). */
+export function ErrorLine({ error }: { error: string | undefined }) {
+  if (!error) return null;
+  return (
+    <p role="alert" className="error-text">
+      {error}
+    </p>
+  );
+}
+
+/** The words of a caught failure. */
+export function errorText(failure: unknown): string {
+  return failure instanceof Error ? failure.message : String(failure);
+}
