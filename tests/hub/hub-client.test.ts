@@ -100,6 +100,29 @@ describe('desktop hub client against a real hub (PGlite)', () => {
     expect(sha256(await readFile(bad))).toBe(item.sha256);
   });
 
+  it('hashes the bytes already on disk when resuming: a corrupt partial file is caught and discarded', async () => {
+    const packetId = await assignedPacket();
+    const { client } = await signedInClient();
+    const { manifest } = await client.packet(packetId);
+    const item = manifest.evidence[0]!;
+    const target = join(dir, 'corrupt-partial', item.path);
+    await mkdir(join(target, '..'), { recursive: true });
+    const whole = (await defaultFiles()).find((f) => f.path === item.path)!.data;
+    // A partial of plausible length holding the wrong bytes: only the digest can tell.
+    await writeFile(`${target}.partial`, Buffer.alloc(300, 0x20));
+    const progress: number[] = [];
+    await expect(
+      client.downloadEvidence(packetId, item.id, target, item, (bytes) => progress.push(bytes)),
+    ).rejects.toMatchObject({ code: 'hash-mismatch' });
+    expect(progress[0]).toBe(300);
+    expect(progress.at(-1)).toBe(whole.length);
+    await expect(readFile(`${target}.partial`)).rejects.toThrow();
+    await expect(readFile(target)).rejects.toThrow();
+
+    await client.downloadEvidence(packetId, item.id, target, item);
+    expect(sha256(await readFile(target))).toBe(item.sha256);
+  });
+
   it('cannot pull a packet assigned to someone else', async () => {
     const packetId = await assignedPacket();
     const { client } = await signedInClient('assessor2');

@@ -1,6 +1,6 @@
-import { createWriteStream } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
-import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { z } from 'zod';
@@ -17,7 +17,6 @@ import {
   type UserView,
 } from '../../shared/contract/hub-api';
 import type { ScoreRecord } from '../../shared/domain/score';
-import { sha256File } from '../services/file-digest';
 import { HubError } from './hub-error';
 import type { TokenStore } from './token-store';
 
@@ -91,7 +90,8 @@ export class HubClient {
   /**
    * Downloads one evidence file to `target`, resuming a partial download with Range, and
    * proves its sha256 before it is renamed into place. A mismatch deletes the partial file
-   * so the next attempt starts clean.
+   * so the next attempt starts clean. The bytes are hashed as they arrive (after the part
+   * already on disk, when resuming), so the finished file is not read back to verify it.
    */
   async downloadEvidence(
     packetId: string,
@@ -110,22 +110,34 @@ export class HubClient {
     if (!response.ok) await expectOk(response);
     const resumed = response.status === 206 && have > 0;
     if (!response.body) throw new HubError('rejected', 'The hub sent no file.');
-    onBytes(resumed ? have : 0);
+    const body = response.body as WebReadableStream<Uint8Array>;
+    const hash = createHash('sha256');
+    if (resumed) {
+      for await (const chunk of createReadStream(partial, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
+    }
     let received = resumed ? have : 0;
-    const body = Readable.fromWeb(response.body as WebReadableStream<Uint8Array>);
-    body.on('data', (chunk: Buffer) => onBytes((received += chunk.length)));
+    onBytes(received);
     try {
-      await pipeline(body, createWriteStream(partial, { flags: resumed ? 'a' : 'w', highWaterMark: 1024 * 1024 }));
+      await pipeline(
+        body,
+        async function* (source: AsyncIterable<Uint8Array>) {
+          for await (const chunk of source) {
+            hash.update(chunk);
+            onBytes((received += chunk.length));
+            yield chunk;
+          }
+        },
+        createWriteStream(partial, { flags: resumed ? 'a' : 'w', highWaterMark: 1024 * 1024 }),
+      );
     } catch (error) {
       throw new HubError('unreachable', `The download stopped: ${(error as Error).message}. It will resume.`);
     }
-    const digest = await sha256File(partial);
-    const size = (await stat(partial)).size;
-    if (digest !== expected.sha256 || size !== expected.bytes) {
+    const digest = hash.digest('hex');
+    if (digest !== expected.sha256 || received !== expected.bytes) {
       await rm(partial, { force: true });
       throw new HubError(
         'hash-mismatch',
-        `The downloaded file does not match its sha256 (got ${digest.slice(0, 12)}…, ${size} bytes); it was discarded and can be downloaded again.`,
+        `The downloaded file does not match its sha256 (got ${digest.slice(0, 12)}…, ${received} bytes); it was discarded and can be downloaded again.`,
       );
     }
     await rename(partial, target);
