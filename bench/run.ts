@@ -1,27 +1,70 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { benchLibrary, benchViewers } from './browser.bench';
-import { benchImport } from './import.bench';
-import { benchReview } from './review.bench';
 import { describeMachine, type BudgetResult } from './machine';
 
 /**
+ * The groups of budgets; `npx tsx bench/run.ts hub` runs only the hub's. Each group imports its
+ * benches when it runs, so one group does not need what only the other needs (Chromium, a build).
+ */
+const GROUPS = {
+  /** The desktop app: import, viewers, queue, review screen. Needs `npm run build:web` and Chromium. */
+  app: async (): Promise<BudgetResult[]> => {
+    const { benchImport } = await import('./import.bench');
+    const { benchLibrary, benchViewers } = await import('./browser.bench');
+    const { benchReview } = await import('./review.bench');
+    const work = await mkdtemp(join(tmpdir(), 'anchor-bench-'));
+    const results: BudgetResult[] = [];
+    try {
+      results.push(await benchImport(work));
+      results.push(...(await benchViewers(work)));
+      results.push(await benchLibrary(work, 2000));
+      results.push(...(await benchReview(work)));
+      results.push(await benchLibrary(work, 10_000));
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+    return results;
+  },
+  /** The hub (issue 4): concurrent score uploads, metadata pull, evidence download. Needs curl. */
+  hub: async (): Promise<BudgetResult[]> => {
+    const { benchScores } = await import('./hub-scores.bench');
+    const { benchPull } = await import('./hub-pull.bench');
+    const { benchDownload } = await import('./hub-download.bench');
+    // Under bench/.work (git-ignored): the download bench writes a 200 MB file.
+    const parent = resolve(import.meta.dirname, '.work');
+    await mkdir(parent, { recursive: true });
+    const work = await mkdtemp(join(parent, 'hub-'));
+    const results: BudgetResult[] = [];
+    try {
+      results.push(...(await benchScores(work)));
+      results.push(await benchPull(work));
+      results.push(await benchDownload(work));
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+    return results;
+  },
+} satisfies Record<string, () => Promise<BudgetResult[]>>;
+
+type Group = keyof typeof GROUPS;
+
+/**
  * `npm run bench`: measures every budget, prints a table, records it in BENCHMARKS.md and
- * exits non-zero when a budget is missed. Needs `npm run build:web` first and Chromium.
+ * exits non-zero when a budget is missed. `npx tsx bench/run.ts hub` (or `app`) runs one group.
  */
 async function main(): Promise<void> {
-  const work = await mkdtemp(join(tmpdir(), 'anchor-bench-'));
-  const results: BudgetResult[] = [];
-  try {
-    results.push(await benchImport(work));
-    results.push(...(await benchViewers(work)));
-    results.push(await benchLibrary(work, 2000));
-    results.push(...(await benchReview(work)));
-    results.push(await benchLibrary(work, 10_000));
-  } finally {
-    await rm(work, { recursive: true, force: true });
+  const names = Object.keys(GROUPS) as Group[];
+  const asked = process.argv.slice(2);
+  const unknown = asked.filter((name) => !names.includes(name as Group));
+  if (unknown.length) {
+    console.error(`unknown bench group(s) ${unknown.join(', ')}; choose from ${names.join(', ')}`);
+    process.exitCode = 2;
+    return;
   }
+  const selected = asked.length ? (asked as Group[]) : names;
+  const results: BudgetResult[] = [];
+  for (const name of selected) results.push(...(await GROUPS[name]()));
   const table = [
     '| budget | measured | limit | result |',
     '| --- | --- | --- | --- |',
@@ -30,7 +73,8 @@ async function main(): Promise<void> {
         `| ${r.budget} | ${r.measured}${r.notes ? ` (${r.notes})` : ''} | ${r.limit} | ${r.pass ? 'pass' : '**FAIL**'} |`,
     ),
   ].join('\n');
-  const section = `## ${new Date().toISOString().slice(0, 10)} — ${describeMachine()}\n\n${table}\n`;
+  const scope = selected.length < names.length ? ` — ${selected.join(', ')} budgets only` : '';
+  const section = `## ${new Date().toISOString().slice(0, 10)} — ${describeMachine()}${scope}\n\n${table}\n`;
   console.log(section);
   const file = resolve(import.meta.dirname, '../BENCHMARKS.md');
   const previous = await readFile(file, 'utf8').catch(

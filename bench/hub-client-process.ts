@@ -1,0 +1,83 @@
+import { HubClient } from '../src/main/hub/hub-client';
+import { MemoryTokenStore } from '../src/main/hub/token-store';
+import type { ClientRequest, ClientResults, PutScoreResult } from './hub-clients';
+
+/** The bench's assessors, one signed-in HubClient each (forked by hub-clients.ts). */
+const clients = new Map<string, HubClient>();
+
+function client(username: string): HubClient {
+  const found = clients.get(username);
+  if (!found) throw new Error(`${username} is not signed in`);
+  return found;
+}
+
+/** Runs fn over items with at most `limit` in flight. */
+async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let index = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (index < items.length) await fn(items[index++]!);
+    }),
+  );
+}
+
+async function handle(request: ClientRequest): Promise<ClientResults[ClientRequest['op']]> {
+  switch (request.op) {
+    case 'signIn': {
+      const start = performance.now();
+      await eachLimited(request.usernames, request.concurrency, async (username) => {
+        const hubClient = new HubClient(new MemoryTokenStore());
+        await hubClient.signIn(request.hubUrl, username, request.password);
+        clients.set(username, hubClient);
+      });
+      return { ms: performance.now() - start };
+    }
+    case 'putScores': {
+      const upload = async ({ username, record, baseRevision }: (typeof request.uploads)[number]) => {
+        const begin = performance.now();
+        const outcome = await client(username)
+          .putScore(record, baseRevision)
+          .catch((error: unknown) => ({ kind: 'error' as const, message: String(error) }));
+        return { username, scoreId: record.id, ms: performance.now() - begin, outcome };
+      };
+      const start = performance.now();
+      const results: PutScoreResult[] = [];
+      if (request.sequential) for (const item of request.uploads) results.push(await upload(item));
+      // Otherwise every upload starts in the same tick: the assessors press "Submit" at once.
+      else results.push(...(await Promise.all(request.uploads.map(upload))));
+      return { results, wallMs: performance.now() - start };
+    }
+    case 'pullMetadata': {
+      const hubClient = client(request.username);
+      const start = performance.now();
+      const assignments = await hubClient.assignments();
+      let packets = 0;
+      let criteria = 0;
+      await eachLimited(assignments, request.concurrency, async (assignment) => {
+        const { manifest } = await hubClient.packet(assignment.packetId);
+        packets++;
+        criteria += manifest.rubric.criteria.length;
+      });
+      return { ms: performance.now() - start, assignments: assignments.length, packets, criteria };
+    }
+    case 'download': {
+      const start = performance.now();
+      await client(request.username).downloadEvidence(
+        request.packetId,
+        request.evidenceId,
+        request.target,
+        request.expected,
+      );
+      return { ms: performance.now() - start };
+    }
+  }
+}
+
+process.on('message', (message: { id: number; request: ClientRequest }) => {
+  handle(message.request).then(
+    (result) => process.send!({ id: message.id, ok: true, result }),
+    (error: unknown) => process.send!({ id: message.id, ok: false, error: String(error) }),
+  );
+});
+// The bench closes the channel when it is done; idle keep-alive sockets must not keep this process up.
+process.on('disconnect', () => process.exit(0));
