@@ -47,6 +47,27 @@ async function handle(request: ClientRequest): Promise<ClientResults[ClientReque
       else results.push(...(await Promise.all(request.uploads.map(upload))));
       return { results, wallMs: performance.now() - start };
     }
+    case 'putScoresPaced': {
+      const start = performance.now();
+      const byAssessor = new Map<string, typeof request.uploads>();
+      for (const item of request.uploads)
+        byAssessor.set(item.username, [...(byAssessor.get(item.username) ?? []), item]);
+      const results: PutScoreResult[] = [];
+      await Promise.all(
+        [...byAssessor.values()].map(async (mine) => {
+          for (const { username, record, baseRevision, atMs } of mine.sort((a, b) => a.atMs - b.atMs)) {
+            const wait = start + atMs - performance.now();
+            if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+            const begin = performance.now();
+            const outcome = await client(username)
+              .putScore(record, baseRevision)
+              .catch((error: unknown) => ({ kind: 'error' as const, message: String(error) }));
+            results.push({ username, scoreId: record.id, ms: performance.now() - begin, outcome });
+          }
+        }),
+      );
+      return { results, wallMs: performance.now() - start };
+    }
     case 'pullMetadata': {
       const hubClient = client(request.username);
       const start = performance.now();

@@ -11,6 +11,11 @@ export type ClientRequest =
       /** One after another instead of all at once (the uncontended service time). */
       sequential?: boolean;
     }
+  | {
+      /** Each upload starts `atMs` after the call (an assessor's own uploads one after another). */
+      op: 'putScoresPaced';
+      uploads: { username: string; record: ScoreRecord; baseRevision: number; atMs: number }[];
+    }
   | { op: 'pullMetadata'; username: string; concurrency: number }
   | {
       op: 'download';
@@ -32,6 +37,7 @@ export interface PutScoreResult {
 export interface ClientResults {
   signIn: { ms: number };
   putScores: { results: PutScoreResult[]; wallMs: number };
+  putScoresPaced: { results: PutScoreResult[]; wallMs: number };
   pullMetadata: { ms: number; assignments: number; packets: number; criteria: number };
   download: { ms: number };
 }

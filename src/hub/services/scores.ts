@@ -7,7 +7,7 @@ import { iso, isUniqueViolation, jsonParam, type Queryable } from '../db/db';
 import { ApiError, notFound } from '../http/errors';
 import { assignmentState } from '../store/assignments';
 import { appendAudit } from '../store/audit';
-import { findPacket } from '../store/packets';
+import { packetManifest } from '../store/packets';
 import { scoreProblems } from './score-rules';
 
 export type PutScoreOutcome = { status: 200 | 201; receipt: ScoreReceipt };
@@ -73,7 +73,7 @@ export async function putScore(
     }
     // A replay is answered before the window is checked: a client that lost the first answer and
     // retries after the window closed must still get its receipt, not an error.
-    const existing = await findScoreRow(tx, scoreId);
+    const { existing, latest } = await scoreRows(tx, scoreId, record.packetId, principal.userId);
     if (existing) {
       // Someone else's score id is as invisible as a missing one.
       if (existing.assessor_id !== principal.userId) throw notFound('The score');
@@ -94,15 +94,14 @@ export async function putScore(
         'The review window for this packet is not open; the hub accepts no new scores for it.',
       );
     }
-    const packet = await findPacket(tx, record.packetId);
-    if (!packet) throw notFound('The packet');
-    const problems = scoreProblems(packet.view.manifest, record);
+    const manifest = await packetManifest(hub.db, tx, record.packetId);
+    if (!manifest) throw notFound('The packet');
+    const problems = scoreProblems(manifest, record);
     if (problems.length > 0) {
       throw new ApiError(400, 'invalid-score', `The score does not fit this packet: ${problems[0]!.message}`, {
         problems,
       });
     }
-    const latest = await latestScoreRow(tx, record.packetId, principal.userId);
     const current = latest?.revision ?? 0;
     if (current !== baseRevision) {
       throw new ApiError(
@@ -188,13 +187,24 @@ async function findScoreRow(q: Queryable, scoreId: string): Promise<ScoreRow | u
   return rows[0];
 }
 
-async function latestScoreRow(q: Queryable, packetId: string, assessorId: string): Promise<ScoreRow | undefined> {
-  const rows = await q.query<ScoreRow>(
-    `select id, packet_id, assessor_id, revision, record, received_at from scores
-      where packet_id = $1 and assessor_id = $2 order by revision desc limit 1`,
-    [packetId, assessorId],
+/**
+ * In one statement (an upload is latency-bound on statements): the score stored under this id,
+ * if any, and the latest revision this assessor has for the packet.
+ */
+async function scoreRows(
+  q: Queryable,
+  scoreId: string,
+  packetId: string,
+  assessorId: string,
+): Promise<{ existing?: ScoreRow; latest?: ScoreRow }> {
+  const rows = await q.query<ScoreRow & { by_id: boolean }>(
+    `(select id, packet_id, assessor_id, revision, record, received_at, true as by_id from scores where id = $1)
+     union all
+     (select id, packet_id, assessor_id, revision, record, received_at, false as by_id from scores
+       where packet_id = $2 and assessor_id = $3 order by revision desc limit 1)`,
+    [scoreId, packetId, assessorId],
   );
-  return rows[0];
+  return { existing: rows.find((row) => row.by_id), latest: rows.find((row) => !row.by_id) };
 }
 
 function receiptOf(row: ScoreRow): ScoreReceipt {
