@@ -39,7 +39,7 @@ const GROUPS = {
     try {
       results.push(...(await benchScores(work)));
       results.push(await benchPull(work));
-      results.push(await benchDownload(work));
+      results.push(...(await benchDownload(work)));
     } finally {
       await rm(work, { recursive: true, force: true });
     }
