@@ -288,15 +288,23 @@ describe('the hub, end to end in Chromium', () => {
   });
 
   it('rejects evidence whose hash does not match, and downloads it again once the hub serves it right', async () => {
-    await uploadAndAssign(packets.badHash);
+    // The Hub screen is open and connected live: the new assignment appears without a click.
     await page().goto(`${session.host.origin}/#/hub`);
-    await page().getByRole('button', { name: 'Check for new assignments' }).click();
+    await page()
+      .getByText(/Connected live/)
+      .waitFor({ timeout: 20_000 });
+    await page().waitForTimeout(3_500); // the page's first look at the hub has happened: what follows is the event's doing
+    await uploadAndAssign(packets.badHash);
     const row = page()
       .getByRole('table', { name: 'Assigned packets' })
       .getByRole('row', {
         name: new RegExp(packets.badHash.pseudonym),
       });
-    await row.waitFor();
+    await row.waitFor({ timeout: 15_000 });
+    await page().getByRole('button', { name: 'Check for new assignments' }).click();
+    await page()
+      .getByText(/The hub lists 4 assignments/)
+      .waitFor();
 
     // Corrupt the hub's copy of the CSV (same size, different bytes).
     const csv = (await defaultFiles()).find((f) => f.path === 'data/results.csv')!;

@@ -149,6 +149,20 @@ describe('HubService (what the bridge channels call)', () => {
     expect(outcome).toMatchObject({ kind: 'retry', reason: expect.stringMatching(/cannot be reached/) });
   });
 
+  it('listens to the hub while signed in: a new assignment moves the version the screens watch', async () => {
+    const hubs = await service('live');
+    await hubs.signIn(hub.running.url, 'assessor1', PASSWORD);
+    await expect.poll(async () => (await hubs.status()).live, { timeout: 10_000 }).toBe(true);
+    const before = (await hubs.status()).assignmentsVersion;
+    await assignedPacket();
+    await expect
+      .poll(async () => (await hubs.status()).assignmentsVersion, { timeout: 10_000 })
+      .toBeGreaterThan(before);
+    await hubs.signOut();
+    expect(await hubs.status()).toMatchObject({ live: false });
+    await hubs.close();
+  });
+
   it('declares and lists conflicts of interest', async () => {
     const hubs = await service('conflicts');
     await hubs.signIn(hub.running.url, 'assessor1', PASSWORD);

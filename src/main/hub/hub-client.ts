@@ -143,6 +143,17 @@ export class HubClient {
     await rename(partial, target);
   }
 
+  /**
+   * Opens the hub's event stream (server-sent events) for the signed-in user; the caller reads
+   * the body. An expired token is refreshed first, like any other call.
+   */
+  async openEvents(signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+    const response = await this.authed('GET', '/api/v1/events', { headers: { Accept: 'text/event-stream' }, signal });
+    if (!response.ok) await expectOk(response);
+    if (!response.body) throw new HubError('rejected', 'The hub sent no event stream.');
+    return response.body;
+  }
+
   /** Uploads a submitted review under its own id; the same upload again is harmless. */
   async putScore(record: ScoreRecord, baseRevision: number): Promise<ScoreUpload> {
     const response = await this.authed('PUT', `/api/v1/scores/${record.id}`, { json: { baseRevision, record } });
@@ -161,7 +172,7 @@ export class HubClient {
   private async authed(
     method: string,
     path: string,
-    init: { json?: unknown; headers?: Record<string, string> } = {},
+    init: { json?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {},
   ): Promise<Response> {
     const session = await this.tokens.load();
     if (!session) throw new HubError('signed-out', 'Sign in to a hub first.');
@@ -210,7 +221,7 @@ export class HubClient {
 
   private async send(
     url: string,
-    init: { method: string; json?: unknown; headers?: Record<string, string> },
+    init: { method: string; json?: unknown; headers?: Record<string, string>; signal?: AbortSignal },
   ): Promise<Response> {
     try {
       return await this.fetchImpl(url, {
@@ -218,6 +229,7 @@ export class HubClient {
         headers: { ...(init.json !== undefined ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
         body: init.json !== undefined ? JSON.stringify(init.json) : undefined,
         redirect: 'error',
+        signal: init.signal,
       });
     } catch (error) {
       throw new HubError(

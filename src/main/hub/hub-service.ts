@@ -11,6 +11,7 @@ import type { DemoHub } from './demo-hub';
 import { HubClient } from './hub-client';
 import { EvidenceRetention, type PurgedPacket } from './evidence-retention';
 import { HubError } from './hub-error';
+import { HubEventListener } from './hub-event-listener';
 import { pullPacket } from './pull';
 import { PullQueue } from './pull-queue';
 import type { TokenStore } from './token-store';
@@ -40,12 +41,21 @@ export class HubService {
   readonly client: HubClient;
   readonly pulls: PullQueue;
   private readonly retention: EvidenceRetention;
+  private readonly events: HubEventListener;
+  private assignmentsVersion = 0;
   private readonly preferencesFile: string;
 
   constructor(private readonly options: HubServiceOptions) {
     this.client = new HubClient(options.tokens, options.fetchImpl);
     this.pulls = new PullQueue((packetId, onProgress) => pullPacket(this.client, options.store, packetId, onProgress));
     this.retention = new EvidenceRetention(options.dataDir, options.store, options.now);
+    this.events = new HubEventListener(
+      this.client,
+      (event) => {
+        if (event.type !== 'score.received') this.assignmentsVersion++;
+      },
+      options.log,
+    );
     this.preferencesFile = join(options.dataDir, 'hub.json');
   }
 
@@ -55,6 +65,7 @@ export class HubService {
    */
   async open(): Promise<this> {
     await this.retention.purgeExpired();
+    if (await this.client.currentUser()) this.events.start();
     const demo = this.options.demoHub;
     if (demo && (await demo.exists())) {
       void this.startDemoHub().catch((error: unknown) =>
@@ -75,6 +86,8 @@ export class HubService {
       hubUrl: user?.hubUrl ?? preferences.lastHubUrl ?? null,
       lastUsername: preferences.lastUsername ?? null,
       tokenProtection: this.options.tokens.protection,
+      live: user !== undefined && this.events.connected,
+      assignmentsVersion: this.assignmentsVersion,
       demoHub: { available: this.options.demoHub !== undefined, url: demoUrl ?? null },
     };
   }
@@ -82,10 +95,14 @@ export class HubService {
   async signIn(hubUrl: string, username: string, password: string): Promise<HubStatus> {
     const user = await this.client.signIn(hubUrl, username, password).catch(toBridgeError);
     await this.savePreferences({ lastHubUrl: new URL(hubUrl).origin, lastUsername: user.username });
+    // A new session (perhaps another account or hub): listen with it from now on.
+    this.events.stop();
+    this.events.start();
     return this.status();
   }
 
   async signOut(): Promise<HubStatus> {
+    this.events.stop();
     await this.client.signOut();
     return this.status();
   }
@@ -146,6 +163,7 @@ export class HubService {
   }
 
   async close(): Promise<void> {
+    this.events.stop();
     await this.options.demoHub?.close();
   }
 

@@ -15,6 +15,10 @@ export const HubStatus = z.strictObject({
   lastUsername: z.string().nullable(),
   /** How tokens are protected at rest, for the hub screen ("sealed by the OS key store (…)"). */
   tokenProtection: z.string(),
+  /** True while the hub's event stream is open: new assignments show up as they happen. */
+  live: z.boolean(),
+  /** Grows with every assignment or window change the hub announced; the renderer refreshes when it moves. */
+  assignmentsVersion: z.number().int().min(0),
   /** The local demo hub: offered when no hub is configured (first run). */
   demoHub: z.strictObject({ available: z.boolean(), url: z.string().nullable() }),
 });

@@ -62,7 +62,12 @@ export function HubAccount({ status }: { status: HubStatus | undefined }) {
           Signed in to <strong>{status.hubUrl}</strong> as <strong>{status.user.username}</strong>{' '}
           <span className="muted">({status.user.roles.join(', ')})</span>
         </p>
-        <p className="muted small">Your hub session is kept {status.tokenProtection}; these pages never see it.</p>
+        <p className="muted small">
+          Your hub session is kept {status.tokenProtection}; these pages never see it.{' '}
+          {status.live
+            ? 'Connected live: new assignments appear as the hub announces them.'
+            : 'Not connected live right now; assignments refresh when you open this screen or the queue.'}
+        </p>
         <button
           type="button"
           disabled={busy !== undefined}

@@ -1,0 +1,31 @@
+import { bridge } from '../bridge';
+import { db } from '../data/db';
+import { HUB_STATUS_KEY, refreshAssignments, rememberHubStatus } from '../data/hub-account';
+
+/** How often the page asks the main process (a local call; the main process holds the hub's event stream). */
+const WATCH_MS = 3_000;
+
+let timer: ReturnType<typeof setInterval> | undefined;
+
+/**
+ * Keeps the screens in step with the hub: the main process listens to the hub's event stream and
+ * counts assignment and window changes; when the count moves, the assignments are fetched again
+ * (new ones appear, unassigned ones and closed windows' evidence go). Also notices a session that
+ * ended (signed out elsewhere, or browser mode restarted).
+ */
+export function startHubWatch(): void {
+  if (timer) return;
+  let seenVersion: number | undefined;
+  const check = async () => {
+    const status = await bridge['hub.status']({});
+    const known = (await db.settings.get(HUB_STATUS_KEY))?.value;
+    if (JSON.stringify(known) !== JSON.stringify(status)) await rememberHubStatus(status);
+    // The first look after the page loads refreshes too: a change may have come in since the
+    // screens fetched the list.
+    if (status.user && status.assignmentsVersion !== seenVersion) {
+      await refreshAssignments();
+    }
+    seenVersion = status.assignmentsVersion;
+  };
+  timer = setInterval(() => void check().catch((error: unknown) => console.warn('hub watch:', error)), WATCH_MS);
+}
