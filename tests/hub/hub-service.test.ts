@@ -189,6 +189,8 @@ describe('evidence retention (pulled evidence leaves when it is no longer needed
     expect(removed.status).toBe(204);
     const { purged } = await hubs.assignments();
     expect(purged).toEqual([{ packetId, pseudonym: 'Candidate T-0001' }]);
+    // Its finished pull is forgotten too, so no screen calls it downloaded any more.
+    expect(hubs.pulls.list().map((p) => p.packetId)).not.toContain(packetId);
     expect(hubs.store.list().map((p) => p.packetId)).toEqual([importedId]);
   });
 

@@ -123,6 +123,7 @@ export class HubService {
     const assignments = await this.client.assignments().catch(toBridgeError);
     const hubUrl = (await this.client.currentUser())?.hubUrl;
     const purged = hubUrl ? await this.retention.afterListing(hubUrl, assignments) : [];
+    this.pulls.forget(purged.map((p) => p.packetId));
     return { assignments, fetchedAt: new Date().toISOString(), purged };
   }
 

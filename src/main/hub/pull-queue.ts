@@ -34,6 +34,14 @@ export class PullQueue {
     return this.list();
   }
 
+  /** Drops finished or failed pulls of packets that left the library (their evidence was purged). */
+  forget(packetIds: readonly string[]): void {
+    for (const packetId of packetIds) {
+      const state = this.states.get(packetId)?.state;
+      if (state === 'done' || state === 'failed') this.states.delete(packetId);
+    }
+  }
+
   list(): PullState[] {
     return [...this.states.values()].map((state) => ({ ...state }));
   }

@@ -18,6 +18,9 @@ export function usePulls() {
 
   const apply = useCallback(async (next: PullState[]) => {
     setPulls(next);
+    // Forget packets the main process no longer lists (purged), so a later pull of one mirrors again.
+    const listed = new Set(next.map((p) => p.packetId));
+    for (const packetId of done.current) if (!listed.has(packetId)) done.current.delete(packetId);
     const finished = next.filter((p) => p.state === 'done' && !done.current.has(p.packetId));
     if (finished.length > 0) {
       finished.forEach((p) => done.current.add(p.packetId));
