@@ -4,9 +4,10 @@ import type { PullState } from '../../../shared/contract/hub-bridge';
 import { navigate } from '../../app/route';
 import { db } from '../../data/db';
 import { refreshAssignments } from '../../data/hub-account';
-import { dateFormat, formatBytes } from './format';
+import { dateFormat, formatBytes } from '../../app/format';
 import { usePulls } from './usePulls';
-import { ErrorLine, errorText } from './ErrorLine';
+import { describeError } from '../../viewers/common/describeError';
+import { ErrorLine } from './ErrorLine';
 
 /** The packets the hub assigned: download them (per packet or all) with progress, then open them offline. */
 export function AssignmentsPanel({ signedIn }: { signedIn: boolean }) {
@@ -22,7 +23,7 @@ export function AssignmentsPanel({ signedIn }: { signedIn: boolean }) {
     if (!signedIn) return;
     refreshAssignments().then(
       ({ purged }) => purged.length > 0 && setChecked(purgedNote(purged).trim()),
-      (failure: unknown) => setError(errorText(failure)),
+      (failure: unknown) => setError(describeError(failure)),
     );
   }, [signedIn]);
 
@@ -46,7 +47,7 @@ export function AssignmentsPanel({ signedIn }: { signedIn: boolean }) {
       const { count, purged } = await refreshAssignments();
       setChecked(`The hub lists ${count} assignment${count === 1 ? '' : 's'} for you.${purgedNote(purged)}`);
     } catch (failure) {
-      setError(errorText(failure));
+      setError(describeError(failure));
     } finally {
       setChecking(false);
     }

@@ -8,8 +8,9 @@ import { db, type OutboxEntry } from '../../data/db';
 import { keepMine, takeHubVersion } from '../../data/outbox';
 import { usePacket } from '../packet/usePacket';
 import { DECISION_LABEL } from '../review/DecisionSection';
-import { dateTimeFormat } from './format';
-import { ErrorLine, errorText } from './ErrorLine';
+import { dateTimeFormat } from '../../app/format';
+import { describeError } from '../../viewers/common/describeError';
+import { ErrorLine } from './ErrorLine';
 
 /** One line of the comparison: the same field in both versions, marked when they differ. */
 interface Row {
@@ -97,7 +98,7 @@ function Comparison({ entry }: { entry: OutboxEntry }) {
       wakeOutbox();
       navigate({ screen: 'packet', packetId: entry.packetId });
     } catch (failure) {
-      setError(errorText(failure));
+      setError(describeError(failure));
       setBusy(false);
     }
   };

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { ConflictView } from '../../../shared/contract/hub-api';
 import { bridge } from '../../bridge';
-import { dateFormat } from './format';
-import { ErrorLine, errorText } from './ErrorLine';
+import { dateFormat } from '../../app/format';
+import { describeError } from '../../viewers/common/describeError';
+import { ErrorLine } from './ErrorLine';
 
 /**
  * Declared conflicts of interest: the hub never assigns this assessor a packet from a school or
@@ -19,7 +20,7 @@ export function ConflictsOfInterest() {
     try {
       setConflicts((await bridge['hub.conflicts']({})).conflicts);
     } catch (failure) {
-      setError(errorText(failure));
+      setError(describeError(failure));
     }
   }, []);
   useEffect(() => void load(), [load]);
@@ -35,7 +36,7 @@ export function ConflictsOfInterest() {
       setDistrict('');
       await load();
     } catch (failure) {
-      setError(errorText(failure));
+      setError(describeError(failure));
     }
   };
 

@@ -7,8 +7,3 @@ export function ErrorLine({ error }: { error: string | undefined }) {
     </p>
   );
 }
-
-/** The words of a caught failure. */
-export function errorText(failure: unknown): string {
-  return failure instanceof Error ? failure.message : String(failure);
-}

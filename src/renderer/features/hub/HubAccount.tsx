@@ -4,7 +4,8 @@ import { wakeOutbox } from '../../app/outbox';
 import { bridge } from '../../bridge';
 import { refreshAssignments, rememberHubStatus } from '../../data/hub-account';
 import { retryNow } from '../../data/outbox';
-import { ErrorLine, errorText } from './ErrorLine';
+import { describeError } from '../../viewers/common/describeError';
+import { ErrorLine } from './ErrorLine';
 
 const DEMO_PASSWORD = 'anchor-demo';
 
@@ -28,7 +29,7 @@ export function HubAccount({ status }: { status: HubStatus | undefined }) {
     try {
       await action();
     } catch (failure) {
-      setError(errorText(failure));
+      setError(describeError(failure));
     } finally {
       setBusy(undefined);
     }

@@ -3,7 +3,7 @@ import { wakeOutbox } from '../../app/outbox';
 import { routeHref } from '../../app/route';
 import { db, type OutboxEntry } from '../../data/db';
 import { retryNow } from '../../data/outbox';
-import { dateTimeFormat } from './format';
+import { dateTimeFormat } from '../../app/format';
 
 const STATUS_WORDS: Record<OutboxEntry['status'], string> = {
   pending: 'Waiting to upload',

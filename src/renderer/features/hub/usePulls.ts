@@ -3,7 +3,7 @@ import type { PullState } from '../../../shared/contract/hub-bridge';
 import { bridge } from '../../bridge';
 import { db } from '../../data/db';
 import { mirrorLibrary } from '../../data/library-sync';
-import { errorText } from './ErrorLine';
+import { describeError } from '../../viewers/common/describeError';
 
 const POLL_MS = 300;
 
@@ -38,7 +38,7 @@ export function usePulls() {
         if (!stopped) await apply(next);
         setError(undefined);
       } catch (failure) {
-        setError(errorText(failure));
+        setError(describeError(failure));
       }
       if (!stopped && active) timer = setTimeout(poll, POLL_MS);
     };
@@ -56,7 +56,7 @@ export function usePulls() {
         await apply((await bridge['hub.pull']({ packetIds })).pulls);
         setError(undefined);
       } catch (failure) {
-        setError(errorText(failure));
+        setError(describeError(failure));
       }
     },
     [apply],

@@ -1,4 +1,5 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { dateFormat, dateTimeFormat } from '../../app/format';
 import { isTypingTarget } from '../../app/keyboard';
 import { navigate } from '../../app/route';
 import { ImportFeedback } from './ImportFeedback';
@@ -23,8 +24,6 @@ const STATUS_LABEL: Record<ReviewStatus, string> = {
   submitted: 'Submitted',
   exported: 'Exported',
 };
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** The first screen: the assessor's queue of packets with status and due date; import by button or drag-and-drop. */
 export function LibraryScreen() {

@@ -11,5 +11,6 @@ export function formatBytes(bytes: number): string {
   return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
 
+/** Dates and times as the queue and the hub screens show them (the user's locale). */
 export const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 export const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
