@@ -25,6 +25,11 @@ export interface SubmittedReview {
   exportedAt?: string;
 }
 
+/** The stored form of a submitted record. */
+export function reviewOf(record: ScoreRecord, submittedAt: string): SubmittedReview {
+  return { id: record.id, packetId: record.packetId, revision: record.revision, record, submittedAt };
+}
+
 /** One line of a packet's local history ("submitted revision 1", "reopened as revision 2"). */
 export interface HistoryEvent {
   seq?: number;

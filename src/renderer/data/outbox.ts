@@ -1,6 +1,6 @@
 import type { UploadOutcome } from '../../shared/contract/hub-bridge';
 import type { ScoreRecord } from '../../shared/domain/score';
-import { db, type AnchorDatabase, type OutboxEntry, type UploadStatus } from './db';
+import { db, reviewOf, type AnchorDatabase, type OutboxEntry, type UploadStatus } from './db';
 
 /** Sends one submitted review to the hub (the bridge's hub.uploadScore). */
 export type Upload = (record: ScoreRecord, baseRevision: number) => Promise<UploadOutcome>;
@@ -24,19 +24,29 @@ export function retryDelayMs(attempts: number, random: () => number = Math.rando
  * review is never submitted without being queued (the transaction must include outbox).
  */
 export async function queueUpload(record: ScoreRecord, database: AnchorDatabase = db): Promise<void> {
-  const now = new Date().toISOString();
-  await database.outbox.add({
+  await database.outbox.add(outboxEntry(record, 'pending', new Date().toISOString()));
+}
+
+/** A record's outbox row: keyed by the review's own id, based on the revision before it. */
+function outboxEntry(
+  record: ScoreRecord,
+  status: 'pending' | 'uploaded',
+  now: string,
+  receipt?: OutboxEntry['receipt'],
+): OutboxEntry {
+  return {
     scoreId: record.id,
     packetId: record.packetId,
     revision: record.revision,
     baseRevision: record.revision - 1,
     record,
-    status: 'pending',
+    status,
     attempts: 0,
     nextAttemptAt: 0,
+    receipt,
     queuedAt: now,
     updatedAt: now,
-  });
+  };
 }
 
 /**
@@ -175,13 +185,7 @@ export function keepMine(scoreId: string, database: AnchorDatabase = db): Promis
       revision: hubRevision + 1,
       submittedAt: now,
     };
-    await database.reviews.add({
-      id: record.id,
-      packetId: record.packetId,
-      revision: record.revision,
-      record,
-      submittedAt: now,
-    });
+    await database.reviews.add(reviewOf(record, now));
     await queueUpload(record, database);
     return {
       record,
@@ -199,26 +203,8 @@ export function takeHubVersion(scoreId: string, database: AnchorDatabase = db): 
     if (!entry.server) throw new Error('The hub sent no version to take; try the upload again.');
     const { record, receipt } = entry.server;
     await database.reviews.delete(scoreId);
-    await database.reviews.put({
-      id: record.id,
-      packetId: record.packetId,
-      revision: record.revision,
-      record,
-      submittedAt: record.submittedAt ?? receipt.receivedAt,
-    });
-    await database.outbox.put({
-      scoreId: record.id,
-      packetId: record.packetId,
-      revision: record.revision,
-      baseRevision: record.revision - 1,
-      record,
-      status: 'uploaded',
-      attempts: 0,
-      nextAttemptAt: 0,
-      receipt,
-      queuedAt: now,
-      updatedAt: now,
-    });
+    await database.reviews.put(reviewOf(record, record.submittedAt ?? receipt.receivedAt));
+    await database.outbox.put(outboxEntry(record, 'uploaded', now, receipt));
     return {
       record,
       detail: `took the hub's revision ${receipt.revision}; this computer's revision ${entry.revision} is kept aside, not uploaded`,

@@ -1,6 +1,6 @@
 import type { ScoreRecord } from '../../shared/domain/score';
 import { emptyDraft, type ReviewDraft } from '../../shared/review/draft';
-import { db, type AnchorDatabase, type SubmittedReview } from './db';
+import { db, reviewOf, type AnchorDatabase, type SubmittedReview } from './db';
 import { queueUpload } from './outbox';
 
 /** What the review screen opens: the draft in progress, or the latest submitted revision. */
@@ -69,13 +69,7 @@ export async function submitReview(
   database: AnchorDatabase = db,
 ): Promise<SubmittedReview> {
   const submittedAt = record.submittedAt ?? new Date().toISOString();
-  const review: SubmittedReview = {
-    id: record.id,
-    packetId: record.packetId,
-    revision: record.revision,
-    record,
-    submittedAt,
-  };
+  const review = reviewOf(record, submittedAt);
   const tables = [
     database.drafts,
     database.reviews,
