@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { AssignmentView } from '../../shared/contract/hub-api';
 import type { PacketStore } from '../services/packet-store';
-import { pulledFrom } from './pull';
+import { isPulled, pulledFrom } from './pull';
 
 const KnownWindows = z.record(z.string(), z.string());
 
@@ -21,6 +21,7 @@ export interface PurgedPacket {
  */
 export class EvidenceRetention {
   private readonly file: string;
+  private remembered: Promise<Record<string, string>> | undefined;
 
   constructor(
     dataDir: string,
@@ -32,7 +33,7 @@ export class EvidenceRetention {
 
   /** After a successful listing from `hubUrl`: remember when each window closes, purge what the hub dropped. */
   async afterListing(hubUrl: string, assignments: readonly AssignmentView[]): Promise<PurgedPacket[]> {
-    const closes = await this.known();
+    const closes = { ...(await this.known()) };
     const listed = new Set<string>();
     for (const a of assignments) {
       listed.add(a.packetId);
@@ -40,17 +41,17 @@ export class EvidenceRetention {
       const current = closes[a.packetId];
       if (!current || a.window.closesAt > current) closes[a.packetId] = a.window.closesAt;
     }
-    const purged = await this.purge(closes, async (packetId) => {
-      if (!listed.has(packetId) && (await this.store.source(packetId)) === pulledFrom(hubUrl)) return true;
-      return this.closed(closes, packetId);
-    });
-    return purged;
+    return this.purge(
+      closes,
+      (packetId) =>
+        (!listed.has(packetId) && this.store.source(packetId) === pulledFrom(hubUrl)) || this.closed(closes, packetId),
+    );
   }
 
-  /** At start and on a timer: purge pulled packets whose window is known to have closed. */
+  /** At start: purge pulled packets whose window is known to have closed. */
   async purgeExpired(): Promise<PurgedPacket[]> {
-    const closes = await this.known();
-    return this.purge(closes, async (packetId) => this.closed(closes, packetId));
+    const closes = { ...(await this.known()) };
+    return this.purge(closes, (packetId) => this.closed(closes, packetId));
   }
 
   private closed(closes: Record<string, string>, packetId: string): boolean {
@@ -60,35 +61,40 @@ export class EvidenceRetention {
 
   private async purge(
     closes: Record<string, string>,
-    shouldGo: (packetId: string) => Promise<boolean>,
+    shouldGo: (packetId: string) => boolean,
   ): Promise<PurgedPacket[]> {
     const purged: PurgedPacket[] = [];
     for (const packet of this.store.list()) {
-      const source = await this.store.source(packet.packetId);
-      if (!source?.startsWith(pulledFrom(''))) continue; // imported by hand: the assessor's own copy
-      if (!(await shouldGo(packet.packetId))) continue;
-      if (await this.store.remove(packet.packetId)) {
+      // Imported by hand: the assessor's own copy, never purged.
+      if (!isPulled(this.store.source(packet.packetId)) || !shouldGo(packet.packetId)) continue;
+      if (await this.store.remove(packet.packetId))
         purged.push({ packetId: packet.packetId, pseudonym: packet.pseudonym });
-        delete closes[packet.packetId];
-      }
     }
     await this.save(closes);
     return purged;
   }
 
-  private async known(): Promise<Record<string, string>> {
-    const text = await readFile(this.file, 'utf8').catch(() => undefined);
-    try {
-      return text === undefined ? {} : KnownWindows.parse(JSON.parse(text));
-    } catch {
-      return {}; // unreadable: the next listing writes it again
-    }
+  /** Read once; this class is the file's only writer, so memory stays in step with it. */
+  private known(): Promise<Record<string, string>> {
+    this.remembered ??= readFile(this.file, 'utf8').then(
+      (text) => {
+        try {
+          return KnownWindows.parse(JSON.parse(text));
+        } catch {
+          return {}; // unreadable: the next listing writes it again
+        }
+      },
+      () => ({}),
+    );
+    return this.remembered;
   }
 
+  /** Writes the dates of the packets still on this computer, when they changed. */
   private async save(closes: Record<string, string>): Promise<void> {
-    // Only packets on this computer need a date: the list stays as small as the library.
     const here = new Set(this.store.list().map((p) => p.packetId));
     const kept = Object.fromEntries(Object.entries(closes).filter(([packetId]) => here.has(packetId)));
+    if (JSON.stringify(kept) === JSON.stringify(await this.known())) return;
+    this.remembered = Promise.resolve(kept);
     const partial = `${this.file}.partial`;
     await writeFile(partial, JSON.stringify(kept));
     await rename(partial, this.file);

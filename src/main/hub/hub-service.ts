@@ -44,6 +44,7 @@ export class HubService {
   private readonly events: HubEventListener;
   private assignmentsVersion = 0;
   private readonly preferencesFile: string;
+  private remembered: Promise<HubPreferences> | undefined;
 
   constructor(private readonly options: HubServiceOptions) {
     this.client = new HubClient(options.tokens, options.fetchImpl);
@@ -183,17 +184,23 @@ export class HubService {
     return url;
   }
 
+  /** Read once; this service is the file's only writer, so memory stays in step with it. */
   private async preferences(): Promise<HubPreferences> {
-    const text = await readFile(this.preferencesFile, 'utf8').catch(() => undefined);
-    if (text === undefined) return {};
-    try {
-      return HubPreferences.parse(JSON.parse(text));
-    } catch {
-      return {};
-    }
+    this.remembered ??= readFile(this.preferencesFile, 'utf8').then(
+      (text) => {
+        try {
+          return HubPreferences.parse(JSON.parse(text));
+        } catch {
+          return {};
+        }
+      },
+      () => ({}),
+    );
+    return this.remembered;
   }
 
   private async savePreferences(preferences: HubPreferences): Promise<void> {
+    this.remembered = Promise.resolve(preferences);
     const partial = `${this.preferencesFile}.partial`;
     await writeFile(partial, JSON.stringify(preferences));
     await rename(partial, this.preferencesFile);

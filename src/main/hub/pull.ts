@@ -57,7 +57,14 @@ export async function pullPacket(
   return store.adopt(folder, manifest, pulledFrom(hub));
 }
 
+const PULLED_FROM = 'pulled from ';
+
 /** The source recorded for a packet pulled from `hubUrl` (evidence retention reads it back). */
 export function pulledFrom(hubUrl: string): string {
-  return `pulled from ${hubUrl}`;
+  return `${PULLED_FROM}${hubUrl}`;
+}
+
+/** Whether a library packet came from a hub (as opposed to a file the assessor imported). */
+export function isPulled(source: string | undefined): boolean {
+  return source?.startsWith(PULLED_FROM) ?? false;
 }

@@ -49,6 +49,9 @@ export class MemoryTokenStore implements TokenStore {
  * the assessor signs in again rather than the app failing.
  */
 export class SealedFileTokenStore implements TokenStore {
+  /** Opened once: every hub call asks for the tokens, and the file only changes through this store. */
+  private opened: HubTokens | null | undefined;
+
   constructor(
     private readonly file: string,
     private readonly sealer: Sealer,
@@ -59,6 +62,11 @@ export class SealedFileTokenStore implements TokenStore {
   }
 
   async load(): Promise<HubTokens | undefined> {
+    if (this.opened === undefined) this.opened = (await this.openFile()) ?? null;
+    return this.opened ?? undefined;
+  }
+
+  private async openFile(): Promise<HubTokens | undefined> {
     let sealed: Buffer;
     try {
       sealed = await readFile(this.file);
@@ -79,9 +87,11 @@ export class SealedFileTokenStore implements TokenStore {
     const partial = `${this.file}.partial`;
     await writeFile(partial, sealed, { mode: 0o600 });
     await rename(partial, this.file);
+    this.opened = HubTokens.parse(tokens);
   }
 
   async clear(): Promise<void> {
+    this.opened = null;
     await rm(this.file, { force: true });
   }
 }

@@ -25,6 +25,7 @@ export class PacketStore {
   readonly cache: EvidenceCache;
   private readonly tmpDir: string;
   private readonly summaries = new Map<string, PacketSummary>();
+  private readonly records = new Map<string, ImportRecord>();
   /** Imports run one at a time so two copies of one packet cannot race into place. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -45,8 +46,8 @@ export class PacketStore {
     await mkdir(this.tmpDir, { recursive: true });
     for (const entry of await readdir(this.packetsDir, { withFileTypes: true })) {
       if (!entry.isDirectory()) continue;
-      const summary = await this.loadSummary(entry.name);
-      if (summary) this.summaries.set(summary.packetId, summary);
+      const [record, manifest] = await Promise.all([this.readRecord(entry.name), this.cache.manifest(entry.name)]);
+      if (record && manifest) this.remember(manifest, record);
     }
     return this;
   }
@@ -63,9 +64,8 @@ export class PacketStore {
   }
 
   /** Where a packet in the library came from: the imported file's name, or "pulled from <hub>". */
-  async source(packetId: string): Promise<string | undefined> {
-    if (!this.summaries.has(packetId)) return undefined;
-    return (await this.readRecord(packetId))?.sourceName;
+  source(packetId: string): string | undefined {
+    return this.records.get(packetId)?.sourceName;
   }
 
   /** Imports a packet file; the same packet again is a no-op, a different one under a known id is refused. */
@@ -80,6 +80,7 @@ export class PacketStore {
     const run = this.queue.then(async () => {
       if (!this.summaries.has(packetId)) return false;
       this.summaries.delete(packetId);
+      this.records.delete(packetId);
       await this.cache.purge(packetId);
       return true;
     });
@@ -98,8 +99,8 @@ export class PacketStore {
     const digest = sha256Bytes(first.manifestBytes);
     const existing = this.summaries.get(first.manifest.packetId);
     if (existing) {
-      const record = await this.readRecord(existing.packetId);
-      if (record?.manifestSha256 === digest) return { ok: true, packet: existing, alreadyImported: true };
+      if (this.records.get(existing.packetId)?.manifestSha256 === digest)
+        return { ok: true, packet: existing, alreadyImported: true };
       return refuse([
         {
           path: 'manifest.packetId',
@@ -156,14 +157,15 @@ export class PacketStore {
     await rename(folder, join(this.packetsDir, manifest.packetId));
     // A read racing an earlier removal may have cached that packet's old manifest.
     this.cache.forget(manifest.packetId);
-    const summary = summarize(manifest, record);
-    this.summaries.set(summary.packetId, summary);
-    return summary;
+    return this.remember(manifest, record);
   }
 
-  private async loadSummary(packetId: string): Promise<PacketSummary | undefined> {
-    const [record, manifest] = await Promise.all([this.readRecord(packetId), this.cache.manifest(packetId)]);
-    return record && manifest ? summarize(manifest, record) : undefined;
+  /** The library in memory: each packet's summary and its import record (written once, at install). */
+  private remember(manifest: PacketManifest, record: ImportRecord): PacketSummary {
+    const summary = summarize(manifest, record);
+    this.summaries.set(summary.packetId, summary);
+    this.records.set(summary.packetId, record);
+    return summary;
   }
 
   private async readRecord(packetId: string): Promise<ImportRecord | undefined> {
