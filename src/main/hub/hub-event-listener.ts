@@ -20,6 +20,8 @@ export class HubEventListener {
   constructor(
     private readonly client: HubClient,
     private readonly onEvent: (event: HubEvent) => void,
+    /** Each (re)connection: whatever happened while the stream was down was not seen. */
+    private readonly onConnect: () => void,
     private readonly log: BridgeLog,
   ) {}
 
@@ -45,6 +47,7 @@ export class HubEventListener {
       try {
         const body = await this.client.openEvents(signal);
         this.connected = true;
+        this.onConnect();
         delay = FIRST_RECONNECT_MS;
         await this.read(body, signal);
       } catch (error) {

@@ -55,6 +55,7 @@ export class HubService {
       (event) => {
         if (event.type !== 'score.received') this.assignmentsVersion++;
       },
+      () => this.assignmentsVersion++,
       options.log,
     );
     this.preferencesFile = join(options.dataDir, 'hub.json');

@@ -8,10 +8,11 @@ const WATCH_MS = 3_000;
 let timer: ReturnType<typeof setInterval> | undefined;
 
 /**
- * Keeps the screens in step with the hub: the main process listens to the hub's event stream and
- * counts assignment and window changes; when the count moves, the assignments are fetched again
- * (new ones appear, unassigned ones and closed windows' evidence go). Also notices a session that
- * ended (signed out elsewhere, or browser mode restarted).
+ * The one place the screens learn the hub's state from: the main process listens to the hub's
+ * event stream and counts assignment and window changes; when the count moves (and when the page
+ * starts), the assignments are fetched again (new ones appear, unassigned ones and closed
+ * windows' evidence go). The status it saves in Dexie is what every screen shows, including a
+ * session that ended (signed out elsewhere, or browser mode restarted).
  */
 export function startHubWatch(): void {
   if (timer) return;
@@ -27,5 +28,7 @@ export function startHubWatch(): void {
     }
     seenVersion = status.assignmentsVersion;
   };
-  timer = setInterval(() => void check().catch((error: unknown) => console.warn('hub watch:', error)), WATCH_MS);
+  const run = () => void check().catch((error: unknown) => console.warn('hub watch:', error));
+  run(); // at once: the last run's saved status may be stale (signed out, browser mode restarted)
+  timer = setInterval(run, WATCH_MS);
 }

@@ -6,11 +6,7 @@ import { mirrorLibrary } from './library-sync';
 /** Settings key of the last hub status seen (who is signed in where; never a token). */
 export const HUB_STATUS_KEY = 'hubStatus';
 
-/** Asks the main process who is signed in and remembers it for the screens (and offline). */
-export async function refreshHubStatus(database: AnchorDatabase = db): Promise<HubStatus> {
-  return rememberHubStatus(await bridge['hub.status']({}), database);
-}
-
+/** Saves who is signed in where (never a token) for the screens, which read it from Dexie. */
 export async function rememberHubStatus(status: HubStatus, database: AnchorDatabase = db): Promise<HubStatus> {
   await database.settings.put({ key: HUB_STATUS_KEY, value: status });
   return status;

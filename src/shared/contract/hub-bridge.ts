@@ -17,7 +17,10 @@ export const HubStatus = z.strictObject({
   tokenProtection: z.string(),
   /** True while the hub's event stream is open: new assignments show up as they happen. */
   live: z.boolean(),
-  /** Grows with every assignment or window change the hub announced; the renderer refreshes when it moves. */
+  /**
+   * Grows with every assignment or window change the hub announced, and with every (re)connection
+   * of the event stream (changes while it was down went unseen); the renderer refreshes when it moves.
+   */
   assignmentsVersion: z.number().int().min(0),
   /** The local demo hub: offered when no hub is configured (first run). */
   demoHub: z.strictObject({ available: z.boolean(), url: z.string().nullable() }),

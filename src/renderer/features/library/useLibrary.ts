@@ -2,7 +2,6 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { bridge } from '../../bridge';
 import { db } from '../../data/db';
-import { refreshAssignments, refreshHubStatus } from '../../data/hub-account';
 import { mirrorLibrary } from '../../data/library-sync';
 import { uploadsByPacket } from '../../data/outbox';
 import { queueRows, type QueueRow } from './filter-packets';
@@ -37,8 +36,6 @@ export function useLibrary() {
     try {
       await mirrorLibrary(db, await bridge['packets.list']({}));
       setSyncError(undefined);
-      // Due dates and unassignments come from the hub; offline or signed out, the saved list stands.
-      if ((await refreshHubStatus()).user) await refreshAssignments().catch(() => undefined);
     } catch (error) {
       setSyncError(error instanceof Error ? error.message : String(error));
     }
