@@ -9,6 +9,7 @@ import { ingestPacket } from '../src/hub/services/ingest-packet';
 import { SessionResponse } from '../src/shared/contract/hub-api';
 import { startClientProcess } from './hub-clients';
 import { BENCH_PASSWORD, seedAssignments, seedOpenWindow, seedUsers, startBenchHub } from './hub-seed';
+import { benchManifest } from './bench-manifest';
 import { median, type BudgetResult } from './machine';
 
 const run = promisify(execFile);
@@ -35,33 +36,11 @@ export async function benchDownload(work: string): Promise<BudgetResult[]> {
     const packetId = randomUUID();
     await writeFile(
       join(folder, 'manifest.json'),
-      JSON.stringify({
-        formatVersion: 1,
-        packetId,
-        credential: { id: 'bench', title: 'Benchmark credential', competency: 'Downloads quickly.' },
-        rubric: {
-          id: 'bench',
-          version: '1',
-          title: 'Bench rubric',
-          decisionRule: { kind: 'total-at-least', minTotal: 1 },
-          criteria: [
-            {
-              id: 'c1',
-              title: 'Speed',
-              levels: [
-                { id: 'slow', label: 'Slow', score: 1, descriptor: 'Slow.' },
-                { id: 'fast', label: 'Fast', score: 2, descriptor: 'Fast.' },
-              ],
-            },
-          ],
-        },
-        candidate: { pseudonym: 'Candidate Bench' },
-        attempt: { number: 1, previous: [] },
-        submittedAt: '2026-11-01T00:00:00Z',
-        evidence: [
+      JSON.stringify(
+        benchManifest(packetId, 'Downloads quickly.', [
           { id: 'video', kind: 'video', title: 'Lesson video', path: 'video/lesson.webm', mediaType: 'video/webm' },
-        ],
-      }),
+        ]),
+      ),
     );
     const packetFile = join(work, 'hub-download.anchor');
     const packed = await packFolder(folder, packetFile);

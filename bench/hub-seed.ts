@@ -9,7 +9,7 @@ import { insertWindow } from '../src/hub/store/windows';
 import type { Role } from '../src/shared/contract/hub-api';
 import type { ScoreRecord } from '../src/shared/domain/score';
 import { onServer, startTestPostgres } from '../tests/hub/support/postgres';
-import { manifestFor, writePacket, type TestFile } from '../tests/support/packets';
+import { manifestFor, scoreRecord, writePacket, type TestFile } from '../tests/support/packets';
 
 /** Every bench account's password. */
 export const BENCH_PASSWORD = 'bench horse battery staple';
@@ -139,19 +139,5 @@ export async function seedAssignments(
 
 /** A complete, valid score for a small bench packet (see seedSmallPackets). */
 export function benchScore(packetId: string, assessor: string, revision: number): ScoreRecord {
-  return {
-    id: randomUUID(),
-    packetId,
-    rubricId: 'cfu-rubric',
-    rubricVersion: '1',
-    assessorId: assessor,
-    revision,
-    criteria: [{ criterionId: 'design', levelId: 'l3', rationale: 'Checks align to the objective.' }],
-    comments: [],
-    decision: { kind: 'earned' },
-    candidateFeedback: { overall: 'Clear, well-aligned checks.', byCriterion: [] },
-    privateNotes: '',
-    createdAt: '2026-10-02T09:00:00.000Z',
-    submittedAt: '2026-10-02T10:00:00.000Z',
-  };
+  return scoreRecord(packetId, assessor, { revision, privateNotes: '' });
 }

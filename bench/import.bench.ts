@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { packFolder } from '../src/main/packet/pack';
 import { PacketStore } from '../src/main/services/packet-store';
+import { benchManifest } from './bench-manifest';
 import { median, type BudgetResult } from './machine';
 
 const VIDEO_MB = 200;
@@ -31,34 +32,12 @@ export async function benchImport(work: string): Promise<BudgetResult> {
   await writeFile(join(folder, 'notes.txt'), 'Bench packet.\n'.repeat(1000));
   await writeFile(
     join(folder, 'manifest.json'),
-    JSON.stringify({
-      formatVersion: 1,
-      packetId: '11111111-2222-4333-8444-555555555555',
-      credential: { id: 'bench', title: 'Benchmark credential', competency: 'Imports quickly.' },
-      rubric: {
-        id: 'bench',
-        version: '1',
-        title: 'Bench rubric',
-        decisionRule: { kind: 'total-at-least', minTotal: 1 },
-        criteria: [
-          {
-            id: 'c1',
-            title: 'Speed',
-            levels: [
-              { id: 'slow', label: 'Slow', score: 1, descriptor: 'Slow.' },
-              { id: 'fast', label: 'Fast', score: 2, descriptor: 'Fast.' },
-            ],
-          },
-        ],
-      },
-      candidate: { pseudonym: 'Candidate Bench' },
-      attempt: { number: 1, previous: [] },
-      submittedAt: '2026-11-01T00:00:00Z',
-      evidence: [
+    JSON.stringify(
+      benchManifest('11111111-2222-4333-8444-555555555555', 'Imports quickly.', [
         { id: 'video', kind: 'video', title: 'Lesson video', path: 'video/lesson.webm', mediaType: 'video/webm' },
         { id: 'notes', kind: 'text', title: 'Notes', path: 'notes.txt', mediaType: 'text/plain' },
-      ],
-    }),
+      ]),
+    ),
   );
   const packet = join(work, 'bench-200mb.anchor');
   const packed = await packFolder(folder, packet);

@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import type { ScoreRecord } from '../../src/shared/domain/score';
 import type { PacketManifestInput } from '../../src/shared/packet/manifest';
 import { buildRawZip, type RawEntry } from './raw-zip';
 
@@ -118,4 +119,24 @@ export async function tempDir(prefix = 'anchor-test-'): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), prefix));
   await mkdir(dir, { recursive: true });
   return dir;
+}
+
+/** A complete score record for the test packet (rubric cfu-rubric v1, one criterion "design"). */
+export function scoreRecord(packetId: string, assessor: string, overrides: Partial<ScoreRecord> = {}): ScoreRecord {
+  return {
+    id: randomUUID(),
+    packetId,
+    rubricId: 'cfu-rubric',
+    rubricVersion: '1',
+    assessorId: assessor,
+    revision: 1,
+    criteria: [{ criterionId: 'design', levelId: 'l3', rationale: 'Checks align to the objective.' }],
+    comments: [],
+    decision: { kind: 'earned' },
+    candidateFeedback: { overall: 'Clear, well-aligned checks.', byCriterion: [] },
+    privateNotes: 'note to self',
+    createdAt: '2026-10-02T09:00:00.000Z',
+    submittedAt: '2026-10-02T10:00:00.000Z',
+    ...overrides,
+  };
 }

@@ -5,7 +5,6 @@ import { inject } from 'vitest';
 import type { Role, SessionResponse } from '../../../src/shared/contract/hub-api';
 import { startHub, type HubOptions, type RunningHub } from '../../../src/hub/server';
 import { createUser } from '../../../src/hub/services/users';
-import type { ScoreRecord } from '../../../src/shared/domain/score';
 import { defaultFiles, manifestFor, tempDir, writePacket } from '../../support/packets';
 import { createPostgresDatabase, type Backend, type TestDatabase } from './backends';
 
@@ -169,22 +168,5 @@ export async function assign(hub: TestHub, admin: TestUser, windowId: string, pa
   return answer.json();
 }
 
-/** A complete score record for the test packet (rubric cfu-rubric v1, one criterion "design"). */
-export function scoreRecord(packetId: string, assessor: string, overrides: Partial<ScoreRecord> = {}): ScoreRecord {
-  return {
-    id: randomUUID(),
-    packetId,
-    rubricId: 'cfu-rubric',
-    rubricVersion: '1',
-    assessorId: assessor,
-    revision: 1,
-    criteria: [{ criterionId: 'design', levelId: 'l3', rationale: 'Checks align to the objective.' }],
-    comments: [],
-    decision: { kind: 'earned' },
-    candidateFeedback: { overall: 'Clear, well-aligned checks.', byCriterion: [] },
-    privateNotes: 'note to self',
-    createdAt: '2026-10-02T09:00:00.000Z',
-    submittedAt: '2026-10-02T10:00:00.000Z',
-    ...overrides,
-  };
-}
+// The score record helper lives with the test packet it scores (vitest-free, so bench/ uses it too).
+export { scoreRecord } from '../../support/packets';
