@@ -7,7 +7,8 @@ import { iso, isUniqueViolation, jsonParam, type Queryable } from '../db/db';
 import { ApiError, notFound } from '../http/errors';
 import { assignmentState } from '../store/assignments';
 import { appendAudit } from '../store/audit';
-import { packetManifest } from '../store/packets';
+import { findPacket } from '../store/packets';
+import type { PacketManifest } from '../../shared/packet/manifest';
 import { scoreProblems } from './score-rules';
 
 export type PutScoreOutcome = { status: 200 | 201; receipt: ScoreReceipt };
@@ -94,7 +95,7 @@ export async function putScore(
         'The review window for this packet is not open; the hub accepts no new scores for it.',
       );
     }
-    const manifest = await packetManifest(hub.db, tx, record.packetId);
+    const manifest = await manifestToScore(hub, tx, record.packetId);
     if (!manifest) throw notFound('The packet');
     const problems = scoreProblems(manifest, record);
     if (problems.length > 0) {
@@ -148,6 +149,23 @@ export async function putScore(
     });
   }
   return { status: outcome.status, receipt: outcome.receipt };
+}
+
+/**
+ * Packets never change once uploaded (a different packet under a known id is refused, and none
+ * is ever deleted), so the parsed manifest a score is checked against is kept per hub: a burst
+ * of uploads then costs no manifest query and no schema parse each.
+ */
+const manifests = new WeakMap<HubContext, Map<string, PacketManifest>>();
+
+async function manifestToScore(hub: HubContext, q: Queryable, packetId: string): Promise<PacketManifest | undefined> {
+  let known = manifests.get(hub);
+  if (!known) manifests.set(hub, (known = new Map()));
+  const cached = known.get(packetId);
+  if (cached) return cached;
+  const manifest = (await findPacket(q, packetId))?.view.manifest;
+  if (manifest) known.set(packetId, manifest);
+  return manifest;
 }
 
 /** A stored score as its author sees it, with the author's account id for ownership checks. */

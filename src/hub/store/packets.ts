@@ -77,28 +77,6 @@ export async function findPacket(q: Queryable, packetId: string): Promise<Stored
   };
 }
 
-/**
- * Packets never change once uploaded (a different packet under a known id is refused, and none
- * is ever deleted), so the parsed manifest a score upload checks against is kept per database:
- * a burst of uploads then costs no manifest query and no schema parse each.
- */
-const manifestCache = new WeakMap<object, Map<string, PacketManifest>>();
-
-/** The manifest of an uploaded packet, from memory after the first read; undefined when unknown. */
-export async function packetManifest(
-  cacheOwner: object,
-  q: Queryable,
-  packetId: string,
-): Promise<PacketManifest | undefined> {
-  let cache = manifestCache.get(cacheOwner);
-  if (!cache) manifestCache.set(cacheOwner, (cache = new Map()));
-  const known = cache.get(packetId);
-  if (known) return known;
-  const packet = await findPacket(q, packetId);
-  if (packet) cache.set(packetId, packet.view.manifest);
-  return packet?.view.manifest;
-}
-
 /** The view for anyone but an admin: school and district, kept for conflict checks, are left out. */
 export function readerView(packet: AdminPacketView): PacketView {
   return { packetId: packet.packetId, uploadedAt: packet.uploadedAt, manifest: packet.manifest };
