@@ -29,10 +29,9 @@ export function AssignmentsPanel({ signedIn }: { signedIn: boolean }) {
 
   const byPacket = new Map(pulls.map((p) => [p.packetId, p]));
   const rows = (assignments ?? []).sort((a, b) => a.window.closesAt.localeCompare(b.window.closesAt));
-  const missing = rows.filter(
-    (a) =>
-      !downloaded?.has(a.packetId) && !isActive(byPacket.get(a.packetId)) && byPacket.get(a.packetId)?.state !== 'done',
-  );
+  // A finished pull counts at once, before the library mirror catches up.
+  const isHere = (packetId: string) => (downloaded?.has(packetId) ?? false) || byPacket.get(packetId)?.state === 'done';
+  const missing = rows.filter((a) => !isHere(a.packetId) && !isActive(byPacket.get(a.packetId)));
   const batch = pulls.filter((p) => p.state !== 'failed');
   const overall = batch.reduce(
     (sum, p) => ({ received: sum.received + p.receivedBytes, total: sum.total + p.totalBytes }),
@@ -106,8 +105,7 @@ export function AssignmentsPanel({ signedIn }: { signedIn: boolean }) {
           <tbody>
             {rows.map((assignment) => {
               const state = byPacket.get(assignment.packetId);
-              // A finished pull counts at once, before the library mirror catches up.
-              const here = (downloaded?.has(assignment.packetId) ?? false) || state?.state === 'done';
+              const here = isHere(assignment.packetId);
               return (
                 <tr key={assignment.assignmentId}>
                   <td>{assignment.pseudonym}</td>
