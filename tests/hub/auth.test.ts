@@ -105,6 +105,23 @@ describe('session tokens', () => {
     expect(await tokens.refresh(issued.refreshToken)).toBeUndefined();
   });
 
+  it('looks up tokens arriving together in one go, each answered for itself', async () => {
+    const [mine, revoked] = [await tokens.signIn(userId), await tokens.signIn(userId)];
+    await tokens.revoke((await tokens.authenticate(revoked.accessToken))!.sessionId);
+    const answers = await Promise.all(
+      [mine.accessToken, revoked.accessToken, 'anchor_at_unknown', mine.refreshToken, mine.accessToken].map((token) =>
+        tokens.authenticate(token),
+      ),
+    );
+    expect(answers.map((principal) => principal?.username)).toEqual([
+      'assessor1',
+      undefined,
+      undefined,
+      undefined,
+      'assessor1',
+    ]);
+  });
+
   it('revokes a session: its tokens stop working at once', async () => {
     const issued = await tokens.signIn(userId);
     const principal = await tokens.authenticate(issued.accessToken);

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Role } from '../../shared/contract/hub-api';
+import { Batcher, type BatchResult } from '../db/batcher';
 import type { Db, Queryable } from '../db/db';
 import type { Principal } from './principal';
 
@@ -34,8 +35,9 @@ const REFRESH_PREFIX = 'anchor_rt_';
  * database copy therefore holds no usable token, and a plain hash is enough because the tokens
  * have 256 bits of entropy (a slow KDF protects guessable secrets, not random ones). Every request
  * looks its token up, which is what makes logout and revocation take effect immediately; at the
- * hub's scale that is one indexed primary-key read. Refresh tokens are single-use and rotate: a
- * refresh token presented twice means it was copied, and the whole session is revoked.
+ * hub's scale that is one indexed primary-key read, shared by requests that arrive together.
+ * Refresh tokens are single-use and rotate: a refresh token presented twice means it was copied,
+ * and the whole session is revoked.
  */
 export class SessionTokens {
   constructor(
@@ -59,33 +61,49 @@ export class SessionTokens {
     });
   }
 
+  /**
+   * Token lookups arriving together (a burst of requests) share one statement: each is still a
+   * fresh read of the committed sessions, so revocation takes effect as before.
+   */
+  private readonly lookups = new Batcher<string, Principal | undefined>((digests) => this.lookUp(digests));
+
   /** The caller behind an access token, or undefined when it is unknown, expired or revoked. */
   async authenticate(accessToken: string): Promise<Principal | undefined> {
     if (!accessToken.startsWith(ACCESS_PREFIX)) return undefined;
+    return this.lookups.add(digest(accessToken));
+  }
+
+  private async lookUp(digests: string[]): Promise<BatchResult<Principal | undefined>[]> {
     const rows = await this.db.query<{
+      token_hash: string;
       session_id: string;
       expires_at: Date;
       user_id: string;
       username: string;
       roles: Role[];
     }>(
-      `select t.session_id, t.expires_at, u.id as user_id, u.username, u.roles
+      `select t.token_hash, t.session_id, t.expires_at, u.id as user_id, u.username, u.roles
          from session_tokens t
          join sessions s on s.id = t.session_id
          join users u on u.id = s.user_id
-        where t.token_hash = $1 and t.kind = 'access'
+        where t.token_hash = any($1::text[]) and t.kind = 'access'
           and t.expires_at > $2 and s.expires_at > $2 and s.revoked_at is null and u.disabled_at is null`,
-      [digest(accessToken), new Date(this.now()).toISOString()],
+      [[...new Set(digests)], new Date(this.now()).toISOString()],
     );
-    const row = rows[0];
-    if (!row) return undefined;
-    return {
-      userId: row.user_id,
-      username: row.username,
-      roles: row.roles,
-      sessionId: row.session_id,
-      accessExpiresAt: new Date(row.expires_at).getTime(),
-    };
+    const byDigest = new Map(rows.map((row) => [row.token_hash, row]));
+    return digests.map((hash) => {
+      const row = byDigest.get(hash);
+      return {
+        ok: true,
+        value: row && {
+          userId: row.user_id,
+          username: row.username,
+          roles: row.roles,
+          sessionId: row.session_id,
+          accessExpiresAt: new Date(row.expires_at).getTime(),
+        },
+      };
+    });
   }
 
   /**

@@ -1,14 +1,15 @@
 import type { z } from 'zod';
 import { ScoreRecord } from '../../shared/domain/score';
 import type { PutScoreRequest, ScoreReceipt, ScoreView } from '../../shared/contract/hub-api';
+import type { PacketManifest } from '../../shared/packet/manifest';
 import type { Principal } from '../auth/principal';
 import type { HubContext } from '../context';
+import { Batcher, type BatchResult } from '../db/batcher';
 import { iso, isUniqueViolation, jsonParam, type Queryable } from '../db/db';
 import { ApiError, notFound } from '../http/errors';
-import { assignmentState } from '../store/assignments';
-import { appendAudit } from '../store/audit';
-import { findPacket } from '../store/packets';
-import type { PacketManifest } from '../../shared/packet/manifest';
+import { assignmentStates, pairKey } from '../store/assignments';
+import { appendAudits } from '../store/audit';
+import { packetManifests } from '../store/packets';
 import { scoreProblems } from './score-rules';
 
 export type PutScoreOutcome = { status: 200 | 201; receipt: ScoreReceipt };
@@ -39,8 +40,7 @@ export interface StoredScore {
  * - A stored revision never changes: a different record under a known id is also a 409.
  *
  * The packet must be assigned to the caller in an open window (a replay is answered even after the
- * window closed). The assignment rows are locked for the transaction, so concurrent uploads for
- * one packet and assessor are decided one by one.
+ * window closed). Uploads arriving together are committed together: see commitScores.
  */
 export async function putScore(
   hub: HubContext,
@@ -66,106 +66,229 @@ export async function putScore(
       `Revision ${record.revision} cannot be based on revision ${baseRevision}.`,
     );
   }
+  return intakeOf(hub).uploads.add({ principal, scoreId, record, baseRevision });
+}
+
+interface ScoreUpload {
+  principal: Principal;
+  scoreId: string;
+  record: ScoreRecord;
+  baseRevision: number;
+}
+
+/**
+ * A hub's score intake: its group commit, and the manifests scores are checked against. Packets
+ * never change once uploaded (a different packet under a known id is refused, and none is ever
+ * deleted), so a parsed manifest is kept for the hub's life and a burst of uploads costs no
+ * manifest query and no schema parse each.
+ */
+interface ScoreIntake {
+  uploads: Batcher<ScoreUpload, PutScoreOutcome>;
+  manifests: Map<string, PacketManifest>;
+}
+
+const intakes = new WeakMap<HubContext, ScoreIntake>();
+
+function intakeOf(hub: HubContext): ScoreIntake {
+  let intake = intakes.get(hub);
+  if (!intake) {
+    const manifests = new Map<string, PacketManifest>();
+    intake = { uploads: new Batcher((uploads) => commitScores(hub, manifests, uploads)), manifests };
+    intakes.set(hub, intake);
+  }
+  return intake;
+}
+
+/** One upload's answer, with the row to insert when it is accepted. */
+interface Decision {
+  upload: ScoreUpload;
+  result: BatchResult<PutScoreOutcome>;
+  row?: ScoreRow & { base_revision: number; record: ScoreRecord };
+}
+
+/**
+ * Decides and stores a batch of uploads in one transaction: the assignments are read and locked,
+ * the stored scores and latest revisions read, and the accepted rows and their audit entries
+ * written, one statement each for the whole batch. Uploads are decided in arrival order against
+ * what the batch has accepted so far, so two in one batch meet exactly as if they had come one
+ * after the other (a retry racing its original gets the original's receipt).
+ *
+ * If the transaction fails as a whole (say another hub process on the same database stored the
+ * same revision meanwhile, tripping the unique key), each upload is tried again in a transaction
+ * of its own, so one upload's trouble never costs the others theirs.
+ */
+async function commitScores(
+  hub: HubContext,
+  manifests: Map<string, PacketManifest>,
+  uploads: ScoreUpload[],
+): Promise<BatchResult<PutScoreOutcome>[]> {
   const now = hub.now();
-  const outcome = await hub.db.transaction(async (tx): Promise<PutScoreOutcome & { created: boolean }> => {
-    const assignment = await assignmentState(tx, record.packetId, principal.userId, now, true);
-    if (assignment === 'none') {
-      throw new ApiError(404, 'not-assigned', 'This packet is not assigned to you, or it does not exist.');
+  let decisions: Decision[];
+  try {
+    decisions = await hub.db.transaction(async (tx) => {
+      const decided = await decideScores(tx, manifests, uploads, now);
+      await insertScores(tx, decided, now);
+      return decided;
+    });
+  } catch (error) {
+    if (uploads.length > 1) {
+      const alone: BatchResult<PutScoreOutcome>[] = [];
+      for (const upload of uploads) alone.push(...(await commitScores(hub, manifests, [upload])));
+      return alone;
     }
-    // A replay is answered before the window is checked: a client that lost the first answer and
-    // retries after the window closed must still get its receipt, not an error.
-    const { existing, latest } = await scoreRows(tx, scoreId, record.packetId, principal.userId);
-    if (existing) {
-      // Someone else's score id is as invisible as a missing one.
-      if (existing.assessor_id !== principal.userId) throw notFound('The score');
-      if (canonical(existing.record) === canonical(record)) {
-        return { status: 200, receipt: receiptOf(existing), created: false };
-      }
-      throw new ApiError(
+    if (!isUniqueViolation(error)) return [{ ok: false, error }];
+    const { revision } = uploads[0]!.record;
+    const conflict = new ApiError(
+      409,
+      'revision-conflict',
+      `Revision ${revision} of this review is already on the hub.`,
+    );
+    return [{ ok: false, error: conflict }];
+  }
+  for (const { upload, row } of decisions) {
+    if (!row) continue;
+    hub.events.publish({
+      type: 'score.received',
+      scoreId: upload.scoreId,
+      packetId: row.packet_id,
+      assessorId: row.assessor_id,
+      revision: row.revision,
+    });
+  }
+  return decisions.map((decision) => decision.result);
+}
+
+async function decideScores(
+  tx: Queryable,
+  manifests: Map<string, PacketManifest>,
+  uploads: readonly ScoreUpload[],
+  now: number,
+): Promise<Decision[]> {
+  const pairs = uploads.map(({ record, principal }) => ({ packetId: record.packetId, assessorId: principal.userId }));
+  const assignments = await assignmentStates(tx, pairs, now, true);
+  const stored = await scoreRows(
+    tx,
+    uploads.map((upload) => upload.scoreId),
+    pairs,
+  );
+  const unknown = [...new Set(pairs.map((pair) => pair.packetId))].filter((id) => !manifests.has(id));
+  for (const [packetId, manifest] of await packetManifests(tx, unknown)) manifests.set(packetId, manifest);
+  return uploads.map((upload) => {
+    const decision = decideScore(upload, assignments, stored, manifests, now);
+    if (decision.row) {
+      // Later uploads in this batch see this one as stored.
+      stored.byId.set(decision.row.id, decision.row);
+      stored.latest.set(pairKey(decision.row.packet_id, decision.row.assessor_id), decision.row);
+    }
+    return decision;
+  });
+}
+
+function decideScore(
+  upload: ScoreUpload,
+  assignments: ReadonlyMap<string, 'open' | 'not-open'>,
+  stored: StoredRows,
+  manifests: ReadonlyMap<string, PacketManifest>,
+  now: number,
+): Decision {
+  const { principal, scoreId, record, baseRevision } = upload;
+  const refuse = (error: ApiError): Decision => ({ upload, result: { ok: false, error } });
+  const key = pairKey(record.packetId, principal.userId);
+  const assignment = assignments.get(key);
+  if (!assignment) {
+    return refuse(new ApiError(404, 'not-assigned', 'This packet is not assigned to you, or it does not exist.'));
+  }
+  // A replay is answered before the window is checked: a client that lost the first answer and
+  // retries after the window closed must still get its receipt, not an error.
+  const existing = stored.byId.get(scoreId);
+  if (existing) {
+    // Someone else's score id is as invisible as a missing one.
+    if (existing.assessor_id !== principal.userId) return refuse(notFound('The score'));
+    if (canonical(existing.record) === canonical(record)) {
+      return { upload, result: { ok: true, value: { status: 200, receipt: receiptOf(existing) } } };
+    }
+    return refuse(
+      new ApiError(
         409,
         'score-id-reused',
         `Score ${scoreId} is already stored with different content; a stored revision never changes. Submit changes as a new revision with a new id.`,
         { extra: { server: viewOf(existing, true) } },
-      );
-    }
-    if (assignment === 'not-open') {
-      throw new ApiError(
+      ),
+    );
+  }
+  if (assignment === 'not-open') {
+    return refuse(
+      new ApiError(
         403,
         'window-closed',
         'The review window for this packet is not open; the hub accepts no new scores for it.',
-      );
-    }
-    const manifest = await manifestToScore(hub, tx, record.packetId);
-    if (!manifest) throw notFound('The packet');
-    const problems = scoreProblems(manifest, record);
-    if (problems.length > 0) {
-      throw new ApiError(400, 'invalid-score', `The score does not fit this packet: ${problems[0]!.message}`, {
-        problems,
-      });
-    }
-    const current = latest?.revision ?? 0;
-    if (current !== baseRevision) {
-      throw new ApiError(
+      ),
+    );
+  }
+  const manifest = manifests.get(record.packetId);
+  if (!manifest) return refuse(notFound('The packet'));
+  const problems = scoreProblems(manifest, record);
+  if (problems.length > 0) {
+    return refuse(
+      new ApiError(400, 'invalid-score', `The score does not fit this packet: ${problems[0]!.message}`, { problems }),
+    );
+  }
+  const latest = stored.latest.get(key);
+  const current = latest?.revision ?? 0;
+  if (current !== baseRevision) {
+    return refuse(
+      new ApiError(
         409,
         'revision-conflict',
         `This review was based on revision ${baseRevision}, but the hub holds revision ${current}. Compare both and submit again based on ${current}.`,
         { extra: { server: latest ? viewOf(latest, true) : null } },
-      );
-    }
-    const receivedAt = new Date(now).toISOString();
-    try {
-      await tx.query(
-        `insert into scores (id, packet_id, assessor_id, revision, base_revision, record, received_at)
-         values ($1, $2, $3, $4, $5, $6::jsonb, $7)`,
-        [scoreId, record.packetId, principal.userId, record.revision, baseRevision, jsonParam(record), receivedAt],
-      );
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      throw new ApiError(409, 'revision-conflict', `Revision ${record.revision} of this review is already on the hub.`);
-    }
-    await appendAudit(
-      tx,
-      {
-        actor: principal.userId,
-        action: 'score.submit',
-        subject: `score:${scoreId}`,
-        detail: { packetId: record.packetId, revision: record.revision, baseRevision, decision: record.decision.kind },
-      },
-      now,
+      ),
     );
-    return {
-      status: 201,
-      receipt: { scoreId, packetId: record.packetId, revision: record.revision, receivedAt },
-      created: true,
-    };
-  });
-  if (outcome.created) {
-    hub.events.publish({
-      type: 'score.received',
-      scoreId,
-      packetId: record.packetId,
-      assessorId: principal.userId,
-      revision: record.revision,
-    });
   }
-  return { status: outcome.status, receipt: outcome.receipt };
+  const row = {
+    id: scoreId,
+    packet_id: record.packetId,
+    assessor_id: principal.userId,
+    revision: record.revision,
+    base_revision: baseRevision,
+    record,
+    received_at: new Date(now),
+  };
+  return { upload, row, result: { ok: true, value: { status: 201, receipt: receiptOf(row) } } };
 }
 
-/**
- * Packets never change once uploaded (a different packet under a known id is refused, and none
- * is ever deleted), so the parsed manifest a score is checked against is kept per hub: a burst
- * of uploads then costs no manifest query and no schema parse each.
- */
-const manifests = new WeakMap<HubContext, Map<string, PacketManifest>>();
-
-async function manifestToScore(hub: HubContext, q: Queryable, packetId: string): Promise<PacketManifest | undefined> {
-  let known = manifests.get(hub);
-  if (!known) manifests.set(hub, (known = new Map()));
-  const cached = known.get(packetId);
-  if (cached) return cached;
-  const manifest = (await findPacket(q, packetId))?.view.manifest;
-  if (manifest) known.set(packetId, manifest);
-  return manifest;
+/** Writes the accepted uploads and their audit entries, one statement each for the whole batch. */
+async function insertScores(tx: Queryable, decisions: readonly Decision[], now: number): Promise<void> {
+  const rows = decisions.flatMap((decision) => (decision.row ? [decision.row] : []));
+  if (rows.length === 0) return;
+  await tx.query(
+    `insert into scores (id, packet_id, assessor_id, revision, base_revision, record, received_at)
+     select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::int[], $6::jsonb[], $7::timestamptz[])`,
+    [
+      rows.map((row) => row.id),
+      rows.map((row) => row.packet_id),
+      rows.map((row) => row.assessor_id),
+      rows.map((row) => row.revision),
+      rows.map((row) => row.base_revision),
+      rows.map((row) => jsonParam(row.record)),
+      rows.map((row) => row.received_at.toISOString()),
+    ],
+  );
+  await appendAudits(
+    tx,
+    rows.map((row) => ({
+      actor: row.assessor_id,
+      action: 'score.submit',
+      subject: `score:${row.id}`,
+      detail: {
+        packetId: row.packet_id,
+        revision: row.revision,
+        baseRevision: row.base_revision,
+        decision: row.record.decision.kind,
+      },
+    })),
+    now,
+  );
 }
 
 /** A stored score as its author sees it, with the author's account id for ownership checks. */
@@ -205,24 +328,38 @@ async function findScoreRow(q: Queryable, scoreId: string): Promise<ScoreRow | u
   return rows[0];
 }
 
+interface StoredRows {
+  /** Stored scores by id. */
+  byId: Map<string, ScoreRow>;
+  /** The latest stored revision by pairKey(packet, assessor). */
+  latest: Map<string, ScoreRow>;
+}
+
 /**
- * In one statement (an upload is latency-bound on statements): the score stored under this id,
- * if any, and the latest revision this assessor has for the packet.
+ * In one statement (an upload is latency-bound on statements): the scores stored under these
+ * ids, and the latest revision each packet–assessor pair has.
  */
 async function scoreRows(
   q: Queryable,
-  scoreId: string,
-  packetId: string,
-  assessorId: string,
-): Promise<{ existing?: ScoreRow; latest?: ScoreRow }> {
+  scoreIds: readonly string[],
+  pairs: readonly { packetId: string; assessorId: string }[],
+): Promise<StoredRows> {
   const rows = await q.query<ScoreRow & { by_id: boolean }>(
-    `(select id, packet_id, assessor_id, revision, record, received_at, true as by_id from scores where id = $1)
+    `(select id, packet_id, assessor_id, revision, record, received_at, true as by_id
+        from scores where id = any($1::uuid[]))
      union all
-     (select id, packet_id, assessor_id, revision, record, received_at, false as by_id from scores
-       where packet_id = $2 and assessor_id = $3 order by revision desc limit 1)`,
-    [scoreId, packetId, assessorId],
+     (select distinct on (packet_id, assessor_id) id, packet_id, assessor_id, revision, record, received_at,
+             false as by_id
+        from scores where (packet_id, assessor_id) in (select * from unnest($2::uuid[], $3::uuid[]))
+       order by packet_id, assessor_id, revision desc)`,
+    [scoreIds, pairs.map((pair) => pair.packetId), pairs.map((pair) => pair.assessorId)],
   );
-  return { existing: rows.find((row) => row.by_id), latest: rows.find((row) => !row.by_id) };
+  const stored: StoredRows = { byId: new Map(), latest: new Map() };
+  for (const { by_id: byId, ...row } of rows) {
+    if (byId) stored.byId.set(row.id, row);
+    else stored.latest.set(pairKey(row.packet_id, row.assessor_id), row);
+  }
+  return stored;
 }
 
 function receiptOf(row: ScoreRow): ScoreReceipt {

@@ -58,7 +58,6 @@ export async function listOpenAssignments(q: Queryable, assessorId: string, now:
  * at `now`, or in an open window. With `lock`, the assessor's assignment rows for the packet stay
  * locked until the transaction ends, which serialises concurrent score uploads for one packet and
  * assessor on a real PostgreSQL server (and an upload with an unassign: see lockAssignmentPair).
- * Rows are locked in id order, as lockAssignmentPair locks them, so the two cannot deadlock.
  */
 export async function assignmentState(
   q: Queryable,
@@ -66,17 +65,44 @@ export async function assignmentState(
   assessorId: string,
   now: number,
   lock = false,
-): Promise<'none' | 'not-open' | 'open'> {
-  const rows = await q.query<{ open: boolean }>(
-    `select ${windowIsOpen('w', 2)} as open
+): Promise<AssignmentState> {
+  const states = await assignmentStates(q, [{ packetId, assessorId }], now, lock);
+  return states.get(pairKey(packetId, assessorId)) ?? 'none';
+}
+
+export type AssignmentState = 'none' | 'not-open' | 'open';
+
+/** Identifies one packet–assessor pair in the maps below. */
+export function pairKey(packetId: string, assessorId: string): string {
+  return `${packetId}/${assessorId}`;
+}
+
+/**
+ * assignmentState for many pairs in one statement, keyed by pairKey (a pair with no assignment is
+ * absent). Rows are locked in id order, as lockAssignmentPair locks them, so two transactions locking
+ * overlapping pairs cannot deadlock.
+ */
+export async function assignmentStates(
+  q: Queryable,
+  pairs: readonly { packetId: string; assessorId: string }[],
+  now: number,
+  lock = false,
+): Promise<Map<string, Exclude<AssignmentState, 'none'>>> {
+  const rows = await q.query<{ packet_id: string; assessor_id: string; open: boolean }>(
+    `select a.packet_id, a.assessor_id, ${windowIsOpen('w', 2)} as open
        from assignments a join review_windows w on w.id = a.window_id
-      where a.packet_id = $1 and a.assessor_id = $3
+      where (a.packet_id, a.assessor_id) in (select * from unnest($1::uuid[], $3::uuid[]))
       order by a.id
       ${lock ? 'for update of a' : ''}`,
-    [packetId, new Date(now).toISOString(), assessorId],
+    [pairs.map((pair) => pair.packetId), new Date(now).toISOString(), pairs.map((pair) => pair.assessorId)],
   );
-  if (rows.length === 0) return 'none';
-  return rows.some((row) => row.open) ? 'open' : 'not-open';
+  const states = new Map<string, Exclude<AssignmentState, 'none'>>();
+  for (const row of rows) {
+    const key = pairKey(row.packet_id, row.assessor_id);
+    if (row.open) states.set(key, 'open');
+    else if (!states.has(key)) states.set(key, 'not-open');
+  }
+  return states;
 }
 
 /** Inserts an assignment; throws the driver's unique violation when it exists already. */

@@ -27,11 +27,22 @@ export interface AuditEntry {
 
 /** Appends one row to the audit log; pass the transaction so the row commits with the change. */
 export async function appendAudit(q: Queryable, entry: AuditEntry, at: number): Promise<void> {
-  await q.query('insert into audit_log (actor, action, subject, at, detail) values ($1, $2, $3, $4, $5::jsonb)', [
-    entry.actor,
-    entry.action,
-    entry.subject,
-    new Date(at).toISOString(),
-    jsonParam(entry.detail ?? {}),
-  ]);
+  await appendAudits(q, [entry], at);
+}
+
+/** Appends rows to the audit log in one statement, in order, all at the same moment. */
+export async function appendAudits(q: Queryable, entries: readonly AuditEntry[], at: number): Promise<void> {
+  if (entries.length === 0) return;
+  await q.query(
+    `insert into audit_log (actor, action, subject, at, detail)
+     select actor, action, subject, $4::timestamptz, detail from unnest($1::uuid[], $2::text[], $3::text[], $5::jsonb[])
+       with ordinality as e (actor, action, subject, detail, n) order by n`,
+    [
+      entries.map((entry) => entry.actor),
+      entries.map((entry) => entry.action),
+      entries.map((entry) => entry.subject),
+      new Date(at).toISOString(),
+      entries.map((entry) => jsonParam(entry.detail ?? {})),
+    ],
+  );
 }

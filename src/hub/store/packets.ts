@@ -77,6 +77,19 @@ export async function findPacket(q: Queryable, packetId: string): Promise<Stored
   };
 }
 
+/** The manifests of the given packets by packet id; unknown ids are left out. */
+export async function packetManifests(
+  q: Queryable,
+  packetIds: readonly string[],
+): Promise<Map<string, PacketManifest>> {
+  if (packetIds.length === 0) return new Map();
+  const rows = await q.query<{ id: string; manifest: unknown }>(
+    'select id, manifest from packets where id = any($1::uuid[])',
+    [packetIds],
+  );
+  return new Map(rows.map((row) => [row.id, PacketManifest.parse(row.manifest)]));
+}
+
 /** The view for anyone but an admin: school and district, kept for conflict checks, are left out. */
 export function readerView(packet: AdminPacketView): PacketView {
   return { packetId: packet.packetId, uploadedAt: packet.uploadedAt, manifest: packet.manifest };
