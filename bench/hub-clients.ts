@@ -10,6 +10,8 @@ export type ClientRequest =
       uploads: { username: string; record: ScoreRecord; baseRevision: number }[];
       /** One after another instead of all at once (the uncontended service time). */
       sequential?: boolean;
+      /** Send with the lean generator (raw-score-upload.ts) instead of each assessor's HubClient. */
+      raw?: boolean;
     }
   | {
       /** Each upload starts `atMs` after the call (an assessor's own uploads one after another). */
@@ -29,14 +31,15 @@ export type ClientRequest =
 export interface PutScoreResult {
   username: string;
   scoreId: string;
-  /** From just before HubClient.putScore to its answer. */
+  /** From just before the upload is sent (HubClient.putScore, or the lean generator) to its answer. */
   ms: number;
   outcome: ScoreUpload | { kind: 'error'; message: string };
 }
 
 export interface ClientResults {
   signIn: { ms: number };
-  putScores: { results: PutScoreResult[]; wallMs: number };
+  /** cpuMs: the client process's own CPU time during the round (user + system). */
+  putScores: { results: PutScoreResult[]; wallMs: number; cpuMs: number };
   putScoresPaced: { results: PutScoreResult[]; wallMs: number };
   pullMetadata: { ms: number; assignments: number; packets: number; criteria: number };
   download: { ms: number };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Batcher, settle } from '../../src/hub/db/batcher';
 
 /** A batcher that records its batches and answers each item with double it (odd items fail). */
-function doubling(maxBatch?: number) {
+function doubling(options?: { maxBatch?: number; maxWaitMs?: number }) {
   const batches: number[][] = [];
   let release: () => void = () => undefined;
   let gate: Promise<void> | undefined;
@@ -17,7 +17,7 @@ function doubling(maxBatch?: number) {
         }),
       ),
     );
-  }, maxBatch);
+  }, options);
   return {
     batcher,
     batches,
@@ -31,6 +31,9 @@ function doubling(maxBatch?: number) {
     },
   };
 }
+
+/** Lets one event-loop turn pass (the batcher looks at its queue once per turn). */
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('Batcher (group commit)', () => {
   it('gathers what arrives in one turn into one batch and answers each item its own result', async () => {
@@ -49,10 +52,11 @@ describe('Batcher (group commit)', () => {
     const { batcher, batches, hold } = doubling();
     const release = hold();
     const first = batcher.add(2);
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
+    await nextTurn();
     expect(batches).toEqual([[2]]);
     const later = [4, 6, 8].map((n) => batcher.add(n));
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
     expect(batches).toEqual([[2]]);
     release();
     expect(await first).toBe(4);
@@ -60,8 +64,31 @@ describe('Batcher (group commit)', () => {
     expect(batches).toEqual([[2], [4, 6, 8]]);
   });
 
+  it('waits while the queue grows turn after turn (a burst being accepted), then takes it all', async () => {
+    const { batcher, batches } = doubling();
+    const answers: Promise<number>[] = [];
+    for (const n of [2, 4, 6, 8]) {
+      answers.push(batcher.add(n));
+      await nextTurn();
+    }
+    expect(await Promise.all(answers)).toEqual([4, 8, 12, 16]);
+    expect(batches).toEqual([[2, 4, 6, 8]]);
+  });
+
+  it('holds a growing queue back no longer than maxWaitMs', async () => {
+    const { batcher, batches } = doubling({ maxWaitMs: 0 });
+    const answers: Promise<number>[] = [];
+    for (const n of [2, 4, 6, 8]) {
+      answers.push(batcher.add(n));
+      await nextTurn();
+    }
+    expect(await Promise.all(answers)).toEqual([4, 8, 12, 16]);
+    expect(batches.length).toBeGreaterThan(1);
+    expect(batches.flat()).toEqual([2, 4, 6, 8]);
+  });
+
   it('splits a queue longer than maxBatch', async () => {
-    const { batcher, batches } = doubling(2);
+    const { batcher, batches } = doubling({ maxBatch: 2 });
     expect(await Promise.all([2, 4, 6, 8, 10].map((n) => batcher.add(n)))).toEqual([4, 8, 12, 16, 20]);
     expect(batches).toEqual([[2, 4], [6, 8], [10]]);
   });
