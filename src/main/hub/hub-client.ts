@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
-import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
 import {
   AssignmentList,
@@ -17,6 +16,7 @@ import {
   type UserView,
 } from '../../shared/contract/hub-api';
 import type { ScoreRecord } from '../../shared/domain/score';
+import { getStream, saveHashed } from './evidence-download';
 import { HubError } from './hub-error';
 import type { TokenStore } from './token-store';
 
@@ -106,11 +106,14 @@ export class HubClient {
       () => 0,
     );
     const headers: Record<string, string> = have > 0 && have < expected.bytes ? { Range: `bytes=${have}-` } : {};
-    const response = await this.authed('GET', `/api/v1/packets/${packetId}/evidence/${evidenceId}`, { headers });
-    if (!response.ok) await expectOk(response);
-    const resumed = response.status === 206 && have > 0;
-    if (!response.body) throw new HubError('rejected', 'The hub sent no file.');
-    const body = response.body as WebReadableStream<Uint8Array>;
+    const response = await this.withToken(
+      `/api/v1/packets/${packetId}/evidence/${evidenceId}`,
+      (url, token) => this.getEvidence(url, { ...headers, Authorization: `Bearer ${token}` }),
+      (refused) => refused.resume(),
+    );
+    const status = response.statusCode ?? 0;
+    if (status < 200 || status > 299) await expectOk({ ok: false, status, json: () => readJson(response) });
+    const resumed = status === 206 && have > 0;
     const hash = createHash('sha256');
     if (resumed) {
       for await (const chunk of createReadStream(partial, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
@@ -118,17 +121,11 @@ export class HubClient {
     let received = resumed ? have : 0;
     onBytes(received);
     try {
-      await pipeline(
-        body,
-        async function* (source: AsyncIterable<Uint8Array>) {
-          for await (const chunk of source) {
-            hash.update(chunk);
-            onBytes((received += chunk.length));
-            yield chunk;
-          }
-        },
-        createWriteStream(partial, { flags: resumed ? 'a' : 'w', highWaterMark: 1024 * 1024 }),
-      );
+      await saveHashed(response, partial, {
+        append: resumed,
+        hash,
+        onChunk: (bytes) => onBytes((received += bytes)),
+      });
     } catch (error) {
       throw new HubError('unreachable', `The download stopped: ${(error as Error).message}. It will resume.`);
     }
@@ -169,22 +166,32 @@ export class HubClient {
   }
 
   /** A call with the access token, refreshing it once when the hub says it expired. */
-  private async authed(
+  private authed(
     method: string,
     path: string,
     init: { json?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {},
   ): Promise<Response> {
+    return this.withToken(path, (url, token) =>
+      this.send(url, { method, ...init, headers: { ...init.headers, Authorization: `Bearer ${token}` } }),
+    );
+  }
+
+  /**
+   * Calls `call` with the hub's URL for `path` and the access token; when the hub answers 401
+   * the refused answer is let go (`discard`) and the call made once more with a refreshed token.
+   */
+  private async withToken<T extends { status?: number; statusCode?: number }>(
+    path: string,
+    call: (url: string, token: string) => Promise<T>,
+    discard: (refused: T) => void = () => undefined,
+  ): Promise<T> {
     const session = await this.tokens.load();
     if (!session) throw new HubError('signed-out', 'Sign in to a hub first.');
-    const call = (token: string) =>
-      this.send(`${session.hubUrl}${path}`, {
-        method,
-        ...init,
-        headers: { ...init.headers, Authorization: `Bearer ${token}` },
-      });
-    const first = await call(session.accessToken);
-    if (first.status !== 401) return first;
-    return call(await this.refreshedToken(session.accessToken));
+    const url = `${session.hubUrl}${path}`;
+    const first = await call(url, session.accessToken);
+    if ((first.status ?? first.statusCode) !== 401) return first;
+    discard(first);
+    return call(url, await this.refreshedToken(session.accessToken));
   }
 
   /**
@@ -232,15 +239,31 @@ export class HubClient {
         signal: init.signal,
       });
     } catch (error) {
-      throw new HubError(
-        'unreachable',
-        `The hub at ${new URL(url).origin} cannot be reached (${(error as Error).message}).`,
-      );
+      throw unreachable(url, error);
+    }
+  }
+
+  /** The evidence GET: node:http(s) streams rather than fetch (see getStream). */
+  private async getEvidence(url: string, headers: Record<string, string>): Promise<IncomingMessage> {
+    try {
+      return await getStream(url, headers);
+    } catch (error) {
+      throw unreachable(url, error);
     }
   }
 }
 
-async function expectOk(response: Response): Promise<unknown> {
+function unreachable(url: string, error: unknown): HubError {
+  return new HubError(
+    'unreachable',
+    `The hub at ${new URL(url).origin} cannot be reached (${(error as Error).message}).`,
+  );
+}
+
+/** What expectOk needs of an answer: a fetch Response, or a streamed evidence answer adapted. */
+type Answer = Pick<Response, 'ok' | 'status' | 'json'>;
+
+async function expectOk(response: Answer): Promise<unknown> {
   if (response.ok) return response.json();
   const message = await errorMessage(response, `The hub answered ${response.status}.`);
   if (response.status === 404) throw new HubError('not-found', message, 404);
@@ -250,7 +273,14 @@ async function expectOk(response: Response): Promise<unknown> {
   throw new HubError('rejected', message, response.status);
 }
 
-async function errorMessage(response: Response, fallback: string): Promise<string> {
+async function errorMessage(response: Answer, fallback: string): Promise<string> {
   const body = (await response.json().catch(() => undefined)) as { error?: { message?: string } } | undefined;
   return body?.error?.message ?? fallback;
+}
+
+/** The JSON body of a node:http answer (an error body: small). */
+async function readJson(body: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of body) chunks.push(chunk as Buffer);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
 }

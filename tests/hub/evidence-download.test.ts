@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+import { readFile, rm, stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HubClient } from '../../src/main/hub/hub-client';
+import { MemoryTokenStore } from '../../src/main/hub/token-store';
+import { sha256, tempDir } from '../support/packets';
+import {
+  addUser,
+  assign,
+  openWindow,
+  PASSWORD,
+  startTestHub,
+  uploadPacket,
+  type TestHub,
+  type TestUser,
+} from './support/hub';
+
+let hub: TestHub;
+let admin: TestUser;
+let assessor: TestUser;
+let dir: string;
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  admin = await addUser(hub, 'admin1', ['admin']);
+  assessor = await addUser(hub, 'assessor1', ['assessor']);
+  dir = await tempDir('anchor-evidence-download-');
+});
+afterAll(async () => {
+  await hub.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('evidence download (node:http streaming, sha256 while writing)', () => {
+  it('refreshes an expired access token and downloads, reporting progress to the last byte', async () => {
+    const packetId = await uploadPacket(hub, admin);
+    await assign(hub, admin, await openWindow(hub, admin), packetId, assessor);
+    const tokens = new MemoryTokenStore();
+    const client = new HubClient(tokens);
+    await client.signIn(hub.running.url, 'assessor1', PASSWORD);
+    const item = (await client.packet(packetId)).manifest.evidence[0]!;
+    const before = (await tokens.load())!.accessToken;
+    hub.advance(16 * 60 * 1000);
+
+    const target = join(dir, 'refreshed.bin');
+    const progress: number[] = [];
+    await client.downloadEvidence(packetId, item.id, target, item, (bytes) => progress.push(bytes));
+    expect((await tokens.load())!.accessToken).not.toBe(before);
+    expect(sha256(await readFile(target))).toBe(item.sha256);
+    expect(progress[0]).toBe(0);
+    expect(progress.at(-1)).toBe(item.bytes);
+    await expect(
+      client.downloadEvidence(packetId, 'no-such-item', join(dir, 'missing.bin'), item),
+    ).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  it('says "unreachable" when the stream stops, keeps the part it got, and resumes from there', async () => {
+    // A file large enough to arrive in many chunks and batched writes.
+    const data = Buffer.alloc(3 * 1024 * 1024 + 123);
+    for (let i = 0; i < data.length; i++) data[i] = (i * 7919) % 251;
+    const digest = createHash('sha256').update(data).digest('hex');
+    const cut = 2 * 1024 * 1024 + 17;
+    const ranges: (string | undefined)[] = [];
+    const server: Server = createServer((req, res) => {
+      ranges.push(req.headers.range);
+      if (!req.headers.range) {
+        // The connection drops after `cut` bytes of the promised whole.
+        res.writeHead(200, { 'Content-Length': String(data.length) });
+        res.write(data.subarray(0, cut), () => res.destroy());
+        return;
+      }
+      const start = Number(/^bytes=(\d+)-$/.exec(req.headers.range)![1]);
+      res.writeHead(206, {
+        'Content-Length': String(data.length - start),
+        'Content-Range': `bytes ${start}-${data.length - 1}/${data.length}`,
+      });
+      res.end(data.subarray(start));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const tokens = new MemoryTokenStore();
+      await tokens.save({
+        hubUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        accessToken: 'access',
+        refreshToken: 'refresh',
+        user: { id: 'u1', username: 'assessor1', roles: ['assessor'] },
+      });
+      const client = new HubClient(tokens);
+      const target = join(dir, 'cut.bin');
+      const expected = { bytes: data.length, sha256: digest };
+
+      await expect(client.downloadEvidence('p1', 'e1', target, expected)).rejects.toMatchObject({
+        code: 'unreachable',
+        message: expect.stringMatching(/^The download stopped: .*It will resume\.$/),
+      });
+      expect((await stat(`${target}.partial`)).size).toBe(cut);
+
+      await client.downloadEvidence('p1', 'e1', target, expected);
+      expect(ranges).toEqual([undefined, `bytes=${cut}-`]);
+      expect(await readFile(target)).toEqual(data);
+      await expect(stat(`${target}.partial`)).rejects.toThrow();
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
