@@ -6,16 +6,25 @@ import { request as httpsRequest } from 'node:https';
 /** Received bytes are written to disk in batches of about this size. */
 const WRITE_BATCH = 1024 * 1024;
 
+/** A download that receives nothing for this long is dropped, to be resumed by the next attempt. */
+export const STALL_MS = 30_000;
+
 /**
  * A GET with node:http(s) that resolves once the response headers are in; the caller reads (or
  * discards) the body. Evidence downloads use this rather than fetch: on a fast link a download
  * is CPU-bound, and undici's web streams cost noticeably more CPU per byte than Node's own
  * streams (bench/hub-download.bench.ts). Rejects only when no answer arrives.
+ *
+ * A connection on which nothing arrives for `stallMs` (a hub that hangs, a network that silently
+ * went away) is destroyed, before or during the body: otherwise the pull queue would wait on it
+ * forever instead of resuming later.
  */
-export function getStream(url: string, headers: Record<string, string>): Promise<IncomingMessage> {
+export function getStream(url: string, headers: Record<string, string>, stallMs = STALL_MS): Promise<IncomingMessage> {
   const request = new URL(url).protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    request(url, { method: 'GET', headers }, resolve).on('error', reject).end();
+    const req = request(url, { method: 'GET', headers }, resolve);
+    req.setTimeout(stallMs, () => req.destroy(new Error(`nothing arrived for ${stallMs / 1000} s`)));
+    req.on('error', reject).end();
   });
 }
 

@@ -16,7 +16,7 @@ import {
   type UserView,
 } from '../../shared/contract/hub-api';
 import type { ScoreRecord } from '../../shared/domain/score';
-import { getStream, saveHashed } from './evidence-download';
+import { getStream, saveHashed, STALL_MS } from './evidence-download';
 import { HubError } from './hub-error';
 import type { TokenStore } from './token-store';
 
@@ -35,6 +35,8 @@ export class HubClient {
   constructor(
     private readonly tokens: TokenStore,
     private readonly fetchImpl: typeof fetch = fetch,
+    /** How long an evidence download may receive nothing before it is dropped (and resumed later). */
+    private readonly evidenceStallMs = STALL_MS,
   ) {}
 
   /** Signs in and keeps the session; returns who signed in. */
@@ -246,7 +248,7 @@ export class HubClient {
   /** The evidence GET: node:http(s) streams rather than fetch (see getStream). */
   private async getEvidence(url: string, headers: Record<string, string>): Promise<IncomingMessage> {
     try {
-      return await getStream(url, headers);
+      return await getStream(url, headers, this.evidenceStallMs);
     } catch (error) {
       throw unreachable(url, error);
     }
