@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFile, rm, stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,99 +61,83 @@ describe('evidence download (node:http streaming, sha256 while writing)', () => 
     // A file large enough to arrive in many chunks and batched writes.
     const data = Buffer.alloc(3 * 1024 * 1024 + 123);
     for (let i = 0; i < data.length; i++) data[i] = (i * 7919) % 251;
-    const digest = createHash('sha256').update(data).digest('hex');
     const cut = 2 * 1024 * 1024 + 17;
-    const ranges: (string | undefined)[] = [];
-    const server: Server = createServer((req, res) => {
-      ranges.push(req.headers.range);
-      if (!req.headers.range) {
-        // The connection drops after `cut` bytes of the promised whole.
-        res.writeHead(200, { 'Content-Length': String(data.length) });
-        res.write(data.subarray(0, cut), () => res.destroy());
-        return;
-      }
-      const start = Number(/^bytes=(\d+)-$/.exec(req.headers.range)![1]);
-      res.writeHead(206, {
-        'Content-Length': String(data.length - start),
-        'Content-Range': `bytes ${start}-${data.length - 1}/${data.length}`,
-      });
-      res.end(data.subarray(start));
+    await expectResumedDownload({
+      data,
+      kept: cut,
+      // The connection drops after `cut` bytes of the promised whole.
+      interrupt: (res) => res.write(data.subarray(0, cut), () => res.destroy()),
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    try {
-      const tokens = new MemoryTokenStore();
-      await tokens.save({
-        hubUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-        accessToken: 'access',
-        refreshToken: 'refresh',
-        user: { id: 'u1', username: 'assessor1', roles: ['assessor'] },
-      });
-      const client = new HubClient(tokens);
-      const target = join(dir, 'cut.bin');
-      const expected = { bytes: data.length, sha256: digest };
-
-      await expect(client.downloadEvidence('p1', 'e1', target, expected)).rejects.toMatchObject({
-        code: 'unreachable',
-        message: expect.stringMatching(/^The download stopped: .*It will resume\.$/),
-      });
-      expect((await stat(`${target}.partial`)).size).toBe(cut);
-
-      await client.downloadEvidence('p1', 'e1', target, expected);
-      expect(ranges).toEqual([undefined, `bytes=${cut}-`]);
-      // Compared as bytes: toEqual walks a 3 MB buffer element by element (seconds).
-      expect((await readFile(target)).equals(data)).toBe(true);
-      await expect(stat(`${target}.partial`)).rejects.toThrow();
-    } finally {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    }
   });
 
   it('drops a download on which nothing arrives, keeping what came, so it resumes later', async () => {
     const data = Buffer.alloc(256 * 1024, 7);
-    const digest = createHash('sha256').update(data).digest('hex');
     const half = data.length / 2;
-    const ranges: (string | undefined)[] = [];
-    const server: Server = createServer((req, res) => {
-      ranges.push(req.headers.range);
-      if (!req.headers.range) {
-        // Half the file, then silence: the connection stays open and nothing more comes.
-        res.writeHead(200, { 'Content-Length': String(data.length) });
-        res.write(data.subarray(0, half));
-        return;
-      }
-      res.writeHead(206, {
-        'Content-Length': String(data.length - half),
-        'Content-Range': `bytes ${half}-${data.length - 1}/${data.length}`,
-      });
-      res.end(data.subarray(half));
+    await expectResumedDownload({
+      data,
+      kept: half,
+      // Half the file, then silence: the connection stays open and nothing more comes.
+      interrupt: (res) => res.write(data.subarray(0, half)),
+      stallMs: 300,
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    try {
-      const tokens = new MemoryTokenStore();
-      await tokens.save({
-        hubUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-        accessToken: 'access',
-        refreshToken: 'refresh',
-        user: { id: 'u1', username: 'assessor1', roles: ['assessor'] },
-      });
-      const client = new HubClient(tokens, fetch, 300);
-      const target = join(dir, 'stalled.bin');
-      const expected = { bytes: data.length, sha256: digest };
-      const started = performance.now();
-      await expect(client.downloadEvidence('p1', 'e1', target, expected)).rejects.toMatchObject({
-        code: 'unreachable',
-        message: expect.stringMatching(/^The download stopped: .*It will resume\.$/),
-      });
-      expect(performance.now() - started).toBeLessThan(5_000);
-      expect((await stat(`${target}.partial`)).size).toBe(half);
-
-      await client.downloadEvidence('p1', 'e1', target, expected);
-      expect(ranges).toEqual([undefined, `bytes=${half}-`]);
-      expect((await readFile(target)).equals(data)).toBe(true);
-    } finally {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    }
   });
 });
+
+/**
+ * Downloads `data` from a stand-in hub whose first answer (200, the whole length promised) is
+ * left to `interrupt`, and expects: "unreachable" within seconds, exactly `kept` bytes kept in
+ * the partial file, and a second attempt that asks for the rest with Range and ends with the file.
+ */
+async function expectResumedDownload(options: {
+  data: Buffer;
+  kept: number;
+  interrupt: (res: ServerResponse) => void;
+  stallMs?: number;
+}): Promise<void> {
+  const { data, kept } = options;
+  const ranges: (string | undefined)[] = [];
+  const server: Server = createServer((req, res) => {
+    ranges.push(req.headers.range);
+    if (!req.headers.range) {
+      res.writeHead(200, { 'Content-Length': String(data.length) });
+      options.interrupt(res);
+      return;
+    }
+    const start = Number(/^bytes=(\d+)-$/.exec(req.headers.range)![1]);
+    res.writeHead(206, {
+      'Content-Length': String(data.length - start),
+      'Content-Range': `bytes ${start}-${data.length - 1}/${data.length}`,
+    });
+    res.end(data.subarray(start));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const tokens = new MemoryTokenStore();
+    await tokens.save({
+      hubUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      accessToken: 'access',
+      refreshToken: 'refresh',
+      user: { id: 'u1', username: 'assessor1', roles: ['assessor'] },
+    });
+    const client = new HubClient(tokens, fetch, options.stallMs);
+    const target = join(dir, `${randomUUID()}.bin`);
+    const expected = { bytes: data.length, sha256: createHash('sha256').update(data).digest('hex') };
+
+    const started = performance.now();
+    await expect(client.downloadEvidence('p1', 'e1', target, expected)).rejects.toMatchObject({
+      code: 'unreachable',
+      message: expect.stringMatching(/^The download stopped: .*It will resume\.$/),
+    });
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect((await stat(`${target}.partial`)).size).toBe(kept);
+
+    await client.downloadEvidence('p1', 'e1', target, expected);
+    expect(ranges).toEqual([undefined, `bytes=${kept}-`]);
+    // Compared as bytes: toEqual walks a 3 MB buffer element by element (seconds).
+    expect((await readFile(target)).equals(data)).toBe(true);
+    await expect(stat(`${target}.partial`)).rejects.toThrow();
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
