@@ -119,7 +119,7 @@ async function expectResumedDownload(options: {
       refreshToken: 'refresh',
       user: { id: 'u1', username: 'assessor1', roles: ['assessor'] },
     });
-    const client = new HubClient(tokens, fetch, options.stallMs);
+    const client = new HubClient(tokens, { evidenceStallMs: options.stallMs });
     const target = join(dir, `${randomUUID()}.bin`);
     const expected = { bytes: data.length, sha256: createHash('sha256').update(data).digest('hex') };
 

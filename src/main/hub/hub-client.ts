@@ -32,12 +32,21 @@ export type ScoreUpload =
 export class HubClient {
   private refreshing: Promise<string> | undefined;
 
+  private readonly callTimeoutMs: number;
+  private readonly evidenceStallMs: number;
+
   constructor(
     private readonly tokens: TokenStore,
-    private readonly fetchImpl: typeof fetch = fetch,
-    /** How long an evidence download may receive nothing before it is dropped (and resumed later). */
-    private readonly evidenceStallMs = STALL_MS,
-  ) {}
+    options: {
+      /** How long a JSON call may take, answer included, before the hub counts as unreachable. */
+      callTimeoutMs?: number;
+      /** How long an evidence download may receive nothing before it is dropped (and resumed later). */
+      evidenceStallMs?: number;
+    } = {},
+  ) {
+    this.callTimeoutMs = options.callTimeoutMs ?? CALL_TIMEOUT_MS;
+    this.evidenceStallMs = options.evidenceStallMs ?? STALL_MS;
+  }
 
   /** Signs in and keeps the session; returns who signed in. */
   async signIn(hubUrl: string, username: string, password: string): Promise<UserView> {
@@ -214,7 +223,7 @@ export class HubClient {
         await this.tokens.clear();
         throw new HubError('signed-out', 'Your hub session has ended; sign in again.', refreshed.status);
       }
-      const next = SessionResponse.parse(await refreshed.json());
+      const next = SessionResponse.parse(await expectOk(refreshed));
       await this.tokens.save({
         ...session,
         accessToken: next.accessToken,
@@ -233,12 +242,14 @@ export class HubClient {
     init: { method: string; json?: unknown; headers?: Record<string, string>; signal?: AbortSignal },
   ): Promise<Response> {
     try {
-      return await this.fetchImpl(url, {
+      return await fetch(url, {
         method: init.method,
         headers: { ...(init.json !== undefined ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
         body: init.json !== undefined ? JSON.stringify(init.json) : undefined,
         redirect: 'error',
-        signal: init.signal,
+        // The event stream brings its own signal; every other call gets a deadline, so a hub
+        // that accepts and never answers cannot hold an upload (or a screen) for undici's 5 minutes.
+        signal: init.signal ?? AbortSignal.timeout(this.callTimeoutMs),
       });
     } catch (error) {
       throw unreachable(url, error);
@@ -255,6 +266,9 @@ export class HubClient {
   }
 }
 
+/** JSON calls answer in well under a second; this is for a hub that hangs, not a slow one. */
+const CALL_TIMEOUT_MS = 30_000;
+
 function unreachable(url: string, error: unknown): HubError {
   return new HubError(
     'unreachable',
@@ -266,7 +280,12 @@ function unreachable(url: string, error: unknown): HubError {
 type Answer = Pick<Response, 'ok' | 'status' | 'json'>;
 
 async function expectOk(response: Answer): Promise<unknown> {
-  if (response.ok) return response.json();
+  if (response.ok) {
+    // A body cut off, timed out or garbled on the way is an outage to retry, not a refusal.
+    return response.json().catch((error: unknown) => {
+      throw new HubError('unreachable', `The hub's answer could not be read (${(error as Error).message}).`);
+    });
+  }
   const message = await errorMessage(response, `The hub answered ${response.status}.`);
   if (response.status === 404) throw new HubError('not-found', message, 404);
   if (response.status === 401) throw new HubError('signed-out', message, 401);

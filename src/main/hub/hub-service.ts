@@ -27,7 +27,6 @@ export interface HubServiceOptions {
   log: BridgeLog;
   /** The first-run local demo hub; absent where it is not offered (browser mode without --demo). */
   demoHub?: DemoHub;
-  fetchImpl?: typeof fetch;
   /** The clock for window closing times (tests move it). */
   now?: () => number;
 }
@@ -47,7 +46,7 @@ export class HubService {
   private remembered: Promise<HubPreferences> | undefined;
 
   constructor(private readonly options: HubServiceOptions) {
-    this.client = new HubClient(options.tokens, options.fetchImpl);
+    this.client = new HubClient(options.tokens);
     this.pulls = new PullQueue((packetId, onProgress) => pullPacket(this.client, options.store, packetId, onProgress));
     this.retention = new EvidenceRetention(options.dataDir, options.store, options.now);
     this.events = new HubEventListener(
