@@ -5,6 +5,12 @@ import { HubError } from './hub-error';
 
 const FIRST_RECONNECT_MS = 1_000;
 const LONGEST_RECONNECT_MS = 30_000;
+/**
+ * The hub sends a comment line every 20 s on an idle stream (src/hub/routes/events.ts). Nothing
+ * at all for three of those means the connection died without a word (a laptop that slept, a
+ * network that changed): drop it and reconnect, rather than say "live" while deaf.
+ */
+export const QUIET_STREAM_MS = 60_000;
 
 /**
  * Keeps the hub's event stream open while signed in, so new assignments, unassignments and
@@ -23,6 +29,7 @@ export class HubEventListener {
     /** Each (re)connection: whatever happened while the stream was down was not seen. */
     private readonly onConnect: () => void,
     private readonly log: BridgeLog,
+    private readonly quietMs = QUIET_STREAM_MS,
   ) {}
 
   start(): void {
@@ -44,17 +51,30 @@ export class HubEventListener {
   private async loop(signal: AbortSignal): Promise<void> {
     let delay = FIRST_RECONNECT_MS;
     while (!signal.aborted) {
+      // One connection's own abort: stopping the listener, or the stream going quiet.
+      const connection = new AbortController();
+      const stopConnection = () => connection.abort();
+      signal.addEventListener('abort', stopConnection);
+      let watchdog: ReturnType<typeof setTimeout> | undefined;
+      const heard = () => {
+        clearTimeout(watchdog);
+        watchdog = setTimeout(() => connection.abort(new Error('the stream went quiet')), this.quietMs);
+      };
       try {
-        const body = await this.client.openEvents(signal);
+        heard();
+        const body = await this.client.openEvents(connection.signal);
         this.connected = true;
         this.onConnect();
         delay = FIRST_RECONNECT_MS;
-        await this.read(body, signal);
+        await this.read(body, connection.signal, heard);
       } catch (error) {
         if (signal.aborted) return;
         if (error instanceof HubError && error.code === 'signed-out') return;
-        this.log('hub events: stream failed, reconnecting', { error: String(error), inMs: delay });
+        const reason = connection.signal.aborted ? connection.signal.reason : error;
+        this.log('hub events: stream failed, reconnecting', { error: String(reason), inMs: delay });
       } finally {
+        clearTimeout(watchdog);
+        signal.removeEventListener('abort', stopConnection);
         this.connected = false;
       }
       if (signal.aborted) return;
@@ -63,12 +83,16 @@ export class HubEventListener {
     }
   }
 
-  /** Reads `event:`/`data:` frames until the stream ends; anything that is not a known event is ignored. */
-  private async read(body: ReadableStream<Uint8Array>, signal: AbortSignal): Promise<void> {
+  /**
+   * Reads `event:`/`data:` frames until the stream ends; anything that is not a known event is
+   * ignored. Every chunk, heartbeat comments included, tells `heard` the stream is alive.
+   */
+  private async read(body: ReadableStream<Uint8Array>, signal: AbortSignal, heard: () => void): Promise<void> {
     const decoder = new TextDecoder();
     let buffered = '';
     for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
       if (signal.aborted) return;
+      heard();
       buffered += decoder.decode(chunk, { stream: true });
       let end: number;
       while ((end = buffered.indexOf('\n\n')) >= 0) {
