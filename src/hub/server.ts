@@ -16,6 +16,9 @@ export interface HubOptions extends HubStorageOptions {
   beforeListen?: (hub: HubContext) => Promise<void>;
 }
 
+/** How long close() lets requests in flight finish before cutting their connections. */
+const CLOSE_GRACE_MS = 5_000;
+
 export interface RunningHub {
   /** Base URL, e.g. http://127.0.0.1:8787 */
   url: string;
@@ -79,9 +82,20 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     port,
     hub,
     close: async () => {
-      // Event streams never end on their own; cut them so close() does not wait forever.
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Stop accepting, end the event streams (they never end on their own) and idle keep-alive
+      // connections, and let requests in flight finish: a score batch commits in milliseconds,
+      // and closing the database under it would turn acknowledged work into errors. Whatever
+      // still runs after the grace period is cut; clients retry, and uploads are idempotent.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      hub.events.closing();
+      // A connection whose last request just finished is idle and kept alive: close those as
+      // they appear rather than wait out the keep-alive timeout.
+      const sweep = setInterval(() => server.closeIdleConnections(), 20);
+      server.closeIdleConnections();
+      const cut = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+      await closed;
+      clearInterval(sweep);
+      clearTimeout(cut);
       await opened.close();
     },
   };

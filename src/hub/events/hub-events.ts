@@ -50,4 +50,14 @@ export class HubEvents {
     this.emitter.on('user-changed', listener);
     return () => this.emitter.off('user-changed', listener);
   }
+
+  /** Tells every open stream the hub is shutting down, so each ends cleanly (clients reconnect later). */
+  closing(): void {
+    this.emitter.emit('closing');
+  }
+
+  onClosing(listener: () => void): () => void {
+    this.emitter.on('closing', listener);
+    return () => this.emitter.off('closing', listener);
+  }
 }

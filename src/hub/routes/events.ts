@@ -43,6 +43,7 @@ export const getEvents = defineRoute({
       hub.events.onUserChanged((userId) => {
         if (userId === principal.userId) close();
       }),
+      hub.events.onClosing(close),
     );
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), hub.heartbeatMs);
     // A stream outliving its token would let a revoked or expired credential keep listening.
