@@ -23,4 +23,6 @@ export interface HubContext {
   packetLimits: Partial<PacketLimits>;
   /** How often an idle event stream sends a comment line, so proxies keep it open. */
   heartbeatMs: number;
+  /** How long a request body may send nothing before it is refused (408) and its connection closed. */
+  bodyIdleMs: number;
 }

@@ -20,6 +20,7 @@ export interface HubStorageOptions {
   lifetimes?: Partial<TokenLifetimes>;
   packetLimits?: Partial<PacketLimits>;
   heartbeatMs?: number;
+  bodyIdleMs?: number;
 }
 
 /**
@@ -59,6 +60,9 @@ async function openLocked(
     uploadDir,
     packetLimits: options.packetLimits ?? {},
     heartbeatMs: options.heartbeatMs ?? 20_000,
+    // Generous for a slow link (the bytes only have to keep coming), short enough that a client
+    // that went away mid-body does not hold a connection, and a packet upload's scratch file, forever.
+    bodyIdleMs: options.bodyIdleMs ?? 60_000,
   };
   return {
     hub,

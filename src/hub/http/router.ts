@@ -78,7 +78,7 @@ export class Router {
         query: url.searchParams,
         address: req.socket.remoteAddress ?? 'unknown',
         head,
-        body: route.body ? () => readJson(req, route.body!) : undefined,
+        body: route.body ? () => readJson(req, route.body!, this.hub.bodyIdleMs) : undefined,
       });
       if (reply) sendJson(res, reply.status, reply.body, reply.headers);
     } catch (error) {

@@ -47,7 +47,7 @@ export const postPacket = defineRoute({
     }
     const meta = { school: label(query.get('school'), 'school'), district: label(query.get('district'), 'district') };
     const limit = (hub.packetLimits.maxTotalBytes ?? DEFAULT_PACKET_LIMITS.maxTotalBytes) + ZIP_OVERHEAD_BYTES;
-    const file = await saveBody(req, hub.uploadDir, limit);
+    const file = await saveBody(req, hub.uploadDir, limit, hub.bodyIdleMs);
     try {
       const outcome = await ingestPacket(hub, file, { uploadedBy: principal.userId, ...meta });
       if (!outcome.ok) {
