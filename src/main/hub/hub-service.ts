@@ -104,6 +104,7 @@ export class HubService {
 
   async signOut(): Promise<HubStatus> {
     this.events.stop();
+    this.pulls.stopRetries();
     await this.client.signOut();
     return this.status();
   }
@@ -166,6 +167,7 @@ export class HubService {
 
   async close(): Promise<void> {
     this.events.stop();
+    this.pulls.stopRetries();
     await this.options.demoHub?.close();
   }
 

@@ -1,5 +1,6 @@
 import type { PullState } from '../../shared/contract/hub-bridge';
 import type { ImportOutcome } from '../../shared/contract/library';
+import { HubError } from './hub-error';
 import type { PullProgress } from './pull';
 
 /** Pulls one packet, reporting bytes as they arrive (pullPacket bound to a client and store). */
@@ -9,24 +10,44 @@ export type PullOne = (packetId: string, onProgress: (progress: PullProgress) =>
 const PACKETS_AT_ONCE = 2;
 
 /**
+ * After a dropped or stalled connection a pull waits this long and resumes on its own (about
+ * three minutes in all); after the last, it fails and waits for "Download again".
+ */
+export const RETRY_DELAYS_MS = [5_000, 10_000, 20_000, 40_000, 60_000, 60_000];
+
+/**
  * The main process's list of packet pulls. The renderer queues packets and reads the states
  * (per packet and, summed, overall); the downloads carry on while the screen is closed or
- * reloaded. A failed pull keeps its reason and can be queued again; the partial files it left
- * are resumed with Range, and finished files are not fetched twice.
+ * reloaded. A pull cut off by the network (a HubError "unreachable") is queued again on its own
+ * after a pause, so flaky Wi-Fi needs no clicks; other failures (a wrong hash, a packet no longer
+ * assigned) keep their reason and wait to be queued again. Either way the partial files are
+ * resumed with Range, and finished files are not fetched twice.
  */
 export class PullQueue {
   private readonly states = new Map<string, PullState>();
   private readonly waiting: string[] = [];
   private running = 0;
   private readonly listeners = new Set<() => void>();
+  /** Automatic retries used since the assessor last asked, and the one waiting to start. */
+  private readonly retries = new Map<
+    string,
+    { used: number; timer?: ReturnType<typeof setTimeout>; reason?: string }
+  >();
 
-  constructor(private readonly pullOne: PullOne) {}
+  constructor(
+    private readonly pullOne: PullOne,
+    private readonly retryDelaysMs: readonly number[] = RETRY_DELAYS_MS,
+  ) {}
 
-  /** Queues packets; those already queued or downloading are left as they are. */
+  /**
+   * Queues packets; those already downloading are left as they are, and one waiting to retry
+   * starts now. Asking again gives a pull its automatic retries back.
+   */
   enqueue(packetIds: readonly string[]): PullState[] {
     for (const packetId of packetIds) {
       const current = this.states.get(packetId);
-      if (current && (current.state === 'queued' || current.state === 'pulling')) continue;
+      if (current?.state === 'pulling' || this.waiting.includes(packetId)) continue;
+      this.cancelRetry(packetId);
       this.states.set(packetId, { packetId, state: 'queued', receivedBytes: 0, totalBytes: current?.totalBytes ?? 0 });
       this.waiting.push(packetId);
     }
@@ -42,22 +63,42 @@ export class PullQueue {
     }
   }
 
+  /** Cancels every retry still waiting (sign-out, shutdown); those pulls show as failed. */
+  stopRetries(): void {
+    for (const [packetId, retry] of [...this.retries]) {
+      if (!retry.timer) continue;
+      this.cancelRetry(packetId);
+      const state = this.states.get(packetId);
+      if (state) this.states.set(packetId, { ...state, state: 'failed', error: retry.reason });
+    }
+    this.notify();
+  }
+
   list(): PullState[] {
     return [...this.states.values()].map((state) => ({ ...state }));
   }
 
-  /** Resolves once nothing is queued or downloading (tests and shutdown). */
+  /** Resolves once nothing is queued, downloading or waiting to retry (tests and shutdown). */
   idle(): Promise<void> {
-    if (this.running === 0 && this.waiting.length === 0) return Promise.resolve();
+    if (this.isIdle()) return Promise.resolve();
     return new Promise((resolve) => {
       const check = () => {
-        if (this.running === 0 && this.waiting.length === 0) {
+        if (this.isIdle()) {
           this.listeners.delete(check);
           resolve();
         }
       };
       this.listeners.add(check);
     });
+  }
+
+  private isIdle(): boolean {
+    const retrying = [...this.retries.values()].some((retry) => retry.timer);
+    return this.running === 0 && this.waiting.length === 0 && !retrying;
+  }
+
+  private notify(): void {
+    for (const listener of [...this.listeners]) listener();
   }
 
   private pump(): void {
@@ -67,28 +108,58 @@ export class PullQueue {
       void this.run(packetId).finally(() => {
         this.running--;
         this.pump();
-        for (const listener of [...this.listeners]) listener();
+        this.notify();
       });
     }
+  }
+
+  /** Schedules the next automatic attempt; false when they are used up. */
+  private retryLater(packetId: string, reason: string): boolean {
+    const used = this.retries.get(packetId)?.used ?? 0;
+    const delay = this.retryDelaysMs[used];
+    if (delay === undefined) return false;
+    const timer = setTimeout(() => {
+      this.retries.set(packetId, { used: used + 1 });
+      this.waiting.push(packetId);
+      this.pump();
+    }, delay);
+    this.retries.set(packetId, { used: used + 1, timer, reason });
+    const state = this.states.get(packetId)!;
+    this.states.set(packetId, {
+      ...state,
+      state: 'queued',
+      error: `${reason} Trying again in ${Math.round(delay / 1000)} s.`,
+    });
+    return true;
+  }
+
+  private cancelRetry(packetId: string): void {
+    clearTimeout(this.retries.get(packetId)?.timer);
+    this.retries.delete(packetId);
   }
 
   private async run(packetId: string): Promise<void> {
     const update = (patch: Partial<PullState>) =>
       this.states.set(packetId, { ...this.states.get(packetId)!, ...patch });
-    update({ state: 'pulling' });
+    update({ state: 'pulling', error: undefined });
     try {
       const outcome = await this.pullOne(packetId, ({ receivedBytes, totalBytes }) =>
         update({ receivedBytes, totalBytes }),
       );
       if (outcome.ok) {
         const total = outcome.packet.totalBytes;
+        this.retries.delete(packetId);
         update({ state: 'done', receivedBytes: total, totalBytes: total, error: undefined });
       } else {
         const detail = outcome.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
         update({ state: 'failed', error: `The packet did not pass verification: ${detail}` });
       }
     } catch (error) {
-      update({ state: 'failed', error: error instanceof Error ? error.message : String(error) });
+      const reason = error instanceof Error ? error.message : String(error);
+      const cutOff = error instanceof HubError && error.code === 'unreachable';
+      if (cutOff && this.retryLater(packetId, reason)) return;
+      this.retries.delete(packetId);
+      update({ state: 'failed', error: reason });
     }
   }
 }

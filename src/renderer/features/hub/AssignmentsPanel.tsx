@@ -173,7 +173,10 @@ function DownloadCell({
           max={state!.totalBytes || 1}
           value={state!.receivedBytes}
         />
-        <span className="muted small">{state!.state === 'queued' ? 'Queued' : formatBytes(state!.receivedBytes)}</span>
+        <span className="muted small" role={state!.error ? 'status' : undefined}>
+          {/* A queued pull with a reason is one the network cut off, waiting to resume on its own. */}
+          {state!.state === 'queued' ? (state!.error ?? 'Queued') : formatBytes(state!.receivedBytes)}
+        </span>
       </span>
     );
   }
