@@ -20,6 +20,7 @@ describe('GET /api/v1/openapi.json', () => {
       expect(op.operationId).toBe(route.operationId);
       expect(op.security).toEqual(route.access === 'public' ? [] : [{ bearer: [] }]);
       if (route.access !== 'public') expect(op.responses['401']).toBeDefined();
+      if (route.body || route.rawBody) expect(op.responses['408'], `${route.method} ${route.path} 408`).toBeDefined();
       for (const name of Object.keys(route.params ?? {})) {
         expect(op.parameters.some((p: { name: string; in: string }) => p.name === name && p.in === 'path')).toBe(true);
       }

@@ -79,6 +79,12 @@ function operation(route: Route): Record<string, unknown> {
   const responses: Record<string, unknown> = {};
   const standard: Record<number, string> = route.access === 'public' ? {} : { 401: 'No valid access token' };
   if (Array.isArray(route.access)) standard[403] = `Needs the ${route.access.join(' or ')} role`;
+  // What the router and body reader answer for every route with a body (http/body.ts).
+  if (route.body) {
+    standard[413] = 'The JSON body is larger than 1 MB';
+    standard[415] = 'The body is not application/json';
+  }
+  if (route.body || route.rawBody) standard[408] = 'The body sent nothing for 60 s; the connection is closed';
   for (const [status, description] of Object.entries(standard)) {
     responses[status] = {
       description,
