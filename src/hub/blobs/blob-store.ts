@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import type { Writable } from 'node:stream';
 
 /** What the store knows about one stored blob. */
 export interface BlobInfo {
@@ -19,8 +19,11 @@ export interface BlobStore {
   putFile(file: string, expectedSha256: string): Promise<BlobInfo>;
   /** The stored blob's size, or undefined when it is absent. */
   stat(sha256: string): Promise<BlobInfo | undefined>;
-  /** Streams bytes [start, end] (inclusive) of a stored blob; the whole blob by default. */
-  read(sha256: string, start?: number, end?: number): Readable;
+  /**
+   * Writes bytes [start, end] (inclusive) of a stored blob to `destination` (not ending it).
+   * Rejects when the destination fails or closes first (a player that cancelled its range).
+   */
+  send(sha256: string, start: number, end: number, destination: Writable): Promise<void>;
 }
 
 /** Thrown by putFile when the bytes do not hash to the digest the caller expected. */

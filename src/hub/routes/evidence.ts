@@ -1,6 +1,3 @@
-import type { ServerResponse } from 'node:http';
-import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { planRange } from '../../shared/http/range';
 import { ALLOWED_MEDIA_TYPES } from '../../main/packet/sniff';
 import { ErrorBody } from '../../shared/contract/hub-api';
@@ -77,15 +74,14 @@ export const getEvidence = defineRoute({
       'Content-Length': String(Math.max(0, end - start + 1)),
       ...(status === 206 ? { 'Content-Range': `bytes ${start}-${end}/${size}` } : {}),
     });
-    await send(res, head || size === 0 ? undefined : () => hub.blobs.read(evidence.sha256, start, end));
+    if (head || size === 0) {
+      res.end();
+      return;
+    }
+    // A video player cancels ranges mid-stream all the time; that is not an error worth reporting.
+    await hub.blobs.send(evidence.sha256, start, end, res).then(
+      () => res.end(),
+      () => res.destroy(),
+    );
   },
 });
-
-async function send(res: ServerResponse, open: (() => Readable) | undefined): Promise<void> {
-  if (!open) {
-    res.end();
-    return;
-  }
-  // A video player cancels ranges mid-stream all the time; that is not an error worth reporting.
-  await pipeline(open(), res).catch(() => undefined);
-}
