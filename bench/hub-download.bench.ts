@@ -14,7 +14,7 @@ import { median, type BudgetResult } from './machine';
 
 const run = promisify(execFile);
 const EVIDENCE_MB = 200;
-const RUNS = 3;
+const RUNS = 5;
 const LIMIT_RATIO = 0.8;
 /** A fast office or home link: what an assessor's download really runs over. */
 const SHAPED_RATE = '1gbit';
