@@ -28,11 +28,10 @@ export class PullQueue {
   private readonly waiting: string[] = [];
   private running = 0;
   private readonly listeners = new Set<() => void>();
-  /** Automatic retries used since the assessor last asked, and the one waiting to start. */
-  private readonly retries = new Map<
-    string,
-    { used: number; timer?: ReturnType<typeof setTimeout>; reason?: string }
-  >();
+  /** Automatic retries each pull has used since the assessor last asked for it. */
+  private readonly retriesUsed = new Map<string, number>();
+  /** Pulls waiting for their next automatic attempt, with why the last one stopped. */
+  private readonly waitingRetries = new Map<string, { timer: ReturnType<typeof setTimeout>; reason: string }>();
 
   constructor(
     private readonly pullOne: PullOne,
@@ -48,6 +47,7 @@ export class PullQueue {
       const current = this.states.get(packetId);
       if (current?.state === 'pulling' || this.waiting.includes(packetId)) continue;
       this.cancelRetry(packetId);
+      this.retriesUsed.delete(packetId);
       this.states.set(packetId, { packetId, state: 'queued', receivedBytes: 0, totalBytes: current?.totalBytes ?? 0 });
       this.waiting.push(packetId);
     }
@@ -65,11 +65,11 @@ export class PullQueue {
 
   /** Cancels every retry still waiting (sign-out, shutdown); those pulls show as failed. */
   stopRetries(): void {
-    for (const [packetId, retry] of [...this.retries]) {
-      if (!retry.timer) continue;
+    for (const [packetId, { reason }] of [...this.waitingRetries]) {
       this.cancelRetry(packetId);
+      this.retriesUsed.delete(packetId);
       const state = this.states.get(packetId);
-      if (state) this.states.set(packetId, { ...state, state: 'failed', error: retry.reason });
+      if (state) this.states.set(packetId, { ...state, state: 'failed', error: reason });
     }
     this.notify();
   }
@@ -93,8 +93,7 @@ export class PullQueue {
   }
 
   private isIdle(): boolean {
-    const retrying = [...this.retries.values()].some((retry) => retry.timer);
-    return this.running === 0 && this.waiting.length === 0 && !retrying;
+    return this.running === 0 && this.waiting.length === 0 && this.waitingRetries.size === 0;
   }
 
   private notify(): void {
@@ -115,15 +114,16 @@ export class PullQueue {
 
   /** Schedules the next automatic attempt; false when they are used up. */
   private retryLater(packetId: string, reason: string): boolean {
-    const used = this.retries.get(packetId)?.used ?? 0;
+    const used = this.retriesUsed.get(packetId) ?? 0;
     const delay = this.retryDelaysMs[used];
     if (delay === undefined) return false;
+    this.retriesUsed.set(packetId, used + 1);
     const timer = setTimeout(() => {
-      this.retries.set(packetId, { used: used + 1 });
+      this.waitingRetries.delete(packetId);
       this.waiting.push(packetId);
       this.pump();
     }, delay);
-    this.retries.set(packetId, { used: used + 1, timer, reason });
+    this.waitingRetries.set(packetId, { timer, reason });
     const state = this.states.get(packetId)!;
     this.states.set(packetId, {
       ...state,
@@ -134,13 +134,18 @@ export class PullQueue {
   }
 
   private cancelRetry(packetId: string): void {
-    clearTimeout(this.retries.get(packetId)?.timer);
-    this.retries.delete(packetId);
+    clearTimeout(this.waitingRetries.get(packetId)?.timer);
+    this.waitingRetries.delete(packetId);
   }
 
   private async run(packetId: string): Promise<void> {
     const update = (patch: Partial<PullState>) =>
       this.states.set(packetId, { ...this.states.get(packetId)!, ...patch });
+    // Done or failed for good: the next request starts with all its automatic retries.
+    const finish = (patch: Partial<PullState>) => {
+      this.retriesUsed.delete(packetId);
+      update(patch);
+    };
     update({ state: 'pulling', error: undefined });
     try {
       const outcome = await this.pullOne(packetId, ({ receivedBytes, totalBytes }) =>
@@ -148,18 +153,16 @@ export class PullQueue {
       );
       if (outcome.ok) {
         const total = outcome.packet.totalBytes;
-        this.retries.delete(packetId);
-        update({ state: 'done', receivedBytes: total, totalBytes: total, error: undefined });
+        finish({ state: 'done', receivedBytes: total, totalBytes: total, error: undefined });
       } else {
         const detail = outcome.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
-        update({ state: 'failed', error: `The packet did not pass verification: ${detail}` });
+        finish({ state: 'failed', error: `The packet did not pass verification: ${detail}` });
       }
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const cutOff = error instanceof HubError && error.code === 'unreachable';
       if (cutOff && this.retryLater(packetId, reason)) return;
-      this.retries.delete(packetId);
-      update({ state: 'failed', error: reason });
+      finish({ state: 'failed', error: reason });
     }
   }
 }
