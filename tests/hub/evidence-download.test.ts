@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFile, rm, stat } from 'node:fs/promises';
-import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HubClient } from '../../src/main/hub/hub-client';
@@ -17,6 +16,7 @@ import {
   type TestHub,
   type TestUser,
 } from './support/hub';
+import { startStandInHub } from './support/stand-in-hub';
 
 let hub: TestHub;
 let admin: TestUser;
@@ -96,7 +96,7 @@ async function expectResumedDownload(options: {
 }): Promise<void> {
   const { data, kept } = options;
   const ranges: (string | undefined)[] = [];
-  const server: Server = createServer((req, res) => {
+  const standIn = await startStandInHub((req, res) => {
     ranges.push(req.headers.range);
     if (!req.headers.range) {
       res.writeHead(200, { 'Content-Length': String(data.length) });
@@ -110,16 +110,8 @@ async function expectResumedDownload(options: {
     });
     res.end(data.subarray(start));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
-    const tokens = new MemoryTokenStore();
-    await tokens.save({
-      hubUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-      accessToken: 'access',
-      refreshToken: 'refresh',
-      user: { id: 'u1', username: 'assessor1', roles: ['assessor'] },
-    });
-    const client = new HubClient(tokens, { evidenceStallMs: options.stallMs });
+    const client = new HubClient(standIn.tokens, { evidenceStallMs: options.stallMs });
     const target = join(dir, `${randomUUID()}.bin`);
     const expected = { bytes: data.length, sha256: createHash('sha256').update(data).digest('hex') };
 
@@ -137,7 +129,6 @@ async function expectResumedDownload(options: {
     expect((await readFile(target)).equals(data)).toBe(true);
     await expect(stat(`${target}.partial`)).rejects.toThrow();
   } finally {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    await standIn.close();
   }
 }

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HubClient } from '../../src/main/hub/hub-client';
@@ -22,6 +20,7 @@ import {
   type TestHub,
   type TestUser,
 } from './support/hub';
+import { startStandInHub } from './support/stand-in-hub';
 
 let hub: TestHub;
 let admin: TestUser;
@@ -171,25 +170,16 @@ describe('desktop hub client against a real hub (PGlite)', () => {
 
   it('gives up on a hub that accepts calls and never answers, so the upload is retried later', async () => {
     // Accepts the connection and the request, then says nothing.
-    const silent = createServer(() => undefined);
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const silent = await startStandInHub(() => undefined);
     try {
-      const tokens = new MemoryTokenStore();
-      await tokens.save({
-        hubUrl: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`,
-        accessToken: 'access',
-        refreshToken: 'refresh',
-        user: { id: 'u1', username: 'assessor1', roles: ['assessor'] },
-      });
-      const client = new HubClient(tokens, { callTimeoutMs: 300 });
+      const client = new HubClient(silent.tokens, { callTimeoutMs: 300 });
       const started = performance.now();
       const error = await client.putScore(scoreRecord(randomUUID(), 'assessor1'), 0).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(HubError);
       expect(error).toMatchObject({ code: 'unreachable', message: expect.stringContaining('cannot be reached') });
       expect(performance.now() - started).toBeLessThan(5_000);
     } finally {
-      silent.closeAllConnections();
-      await new Promise((resolve) => silent.close(resolve));
+      await silent.close();
     }
   });
 });

@@ -1,36 +1,20 @@
-import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HubClient } from '../../src/main/hub/hub-client';
 import { HubEventListener } from '../../src/main/hub/hub-event-listener';
-import { MemoryTokenStore } from '../../src/main/hub/token-store';
+import { startStandInHub } from './support/stand-in-hub';
 
 /** A stand-in hub whose event stream says hello and then does what `afterHello` makes it do. */
 async function streamingHub(afterHello: (res: ServerResponse) => void) {
   const streams: ServerResponse[] = [];
-  const server: Server = createServer((req, res) => {
+  const hub = await startStandInHub((req, res) => {
     if (req.url !== '/api/v1/events') return void res.writeHead(404).end();
     res.writeHead(200, { 'Content-Type': 'text/event-stream' });
     res.write(': hello\n\n');
     streams.push(res);
     afterHello(res);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const tokens = new MemoryTokenStore();
-  await tokens.save({
-    hubUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    accessToken: 'access',
-    refreshToken: 'refresh',
-    user: { id: 'u1', username: 'assessor1', roles: ['assessor'] },
-  });
-  return {
-    client: new HubClient(tokens),
-    streams,
-    async close() {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
+  return { client: new HubClient(hub.tokens), streams, close: () => hub.close() };
 }
 
 const stops: (() => Promise<void>)[] = [];
