@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
-import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
 import {
   AssignmentList,
@@ -16,7 +15,7 @@ import {
   type UserView,
 } from '../../shared/contract/hub-api';
 import type { ScoreRecord } from '../../shared/domain/score';
-import { getStream, saveHashed, STALL_MS } from './evidence-download';
+import { getEvidence, STALL_MS, type EvidenceResponse } from './evidence-download';
 import { HubError } from './hub-error';
 import type { TokenStore } from './token-store';
 
@@ -119,11 +118,11 @@ export class HubClient {
     const headers: Record<string, string> = have > 0 && have < expected.bytes ? { Range: `bytes=${have}-` } : {};
     const response = await this.withToken(
       `/api/v1/packets/${packetId}/evidence/${evidenceId}`,
-      (url, token) => this.getEvidence(url, { ...headers, Authorization: `Bearer ${token}` }),
-      (refused) => refused.resume(),
+      (url, token) => this.requestEvidence(url, { ...headers, Authorization: `Bearer ${token}` }),
+      (refused) => refused.discard(),
     );
-    const status = response.statusCode ?? 0;
-    if (status < 200 || status > 299) await expectOk({ ok: false, status, json: () => readJson(response) });
+    const status = response.status;
+    if (status < 200 || status > 299) await expectOk({ ok: false, status, json: () => response.json() });
     const resumed = status === 206 && have > 0;
     const hash = createHash('sha256');
     if (resumed) {
@@ -132,7 +131,7 @@ export class HubClient {
     let received = resumed ? have : 0;
     onBytes(received);
     try {
-      await saveHashed(response, partial, {
+      await response.save(partial, {
         append: resumed,
         hash,
         onChunk: (bytes) => onBytes((received += bytes)),
@@ -256,10 +255,10 @@ export class HubClient {
     }
   }
 
-  /** The evidence GET: node:http(s) streams rather than fetch (see getStream). */
-  private async getEvidence(url: string, headers: Record<string, string>): Promise<IncomingMessage> {
+  /** The evidence GET: a socket reading into reused buffers rather than fetch (see getEvidence). */
+  private async requestEvidence(url: string, headers: Record<string, string>): Promise<EvidenceResponse> {
     try {
-      return await getStream(url, headers, this.evidenceStallMs);
+      return await getEvidence(url, headers, { stallMs: this.evidenceStallMs });
     } catch (error) {
       throw unreachable(url, error);
     }
@@ -297,11 +296,4 @@ async function expectOk(response: Answer): Promise<unknown> {
 async function errorMessage(response: Answer, fallback: string): Promise<string> {
   const body = (await response.json().catch(() => undefined)) as { error?: { message?: string } } | undefined;
   return body?.error?.message ?? fallback;
-}
-
-/** The JSON body of a node:http answer (an error body: small). */
-async function readJson(body: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of body) chunks.push(chunk as Buffer);
-  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
 }
