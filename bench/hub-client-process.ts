@@ -109,13 +109,15 @@ async function handle(request: ClientRequest): Promise<ClientResults[ClientReque
     }
     case 'download': {
       const start = performance.now();
+      const cpu = process.cpuUsage();
       await client(request.username).downloadEvidence(
         request.packetId,
         request.evidenceId,
         request.target,
         request.expected,
       );
-      return { ms: performance.now() - start };
+      const used = process.cpuUsage(cpu);
+      return { ms: performance.now() - start, userMs: used.user / 1000, systemMs: used.system / 1000 };
     }
   }
 }

@@ -42,7 +42,8 @@ export interface ClientResults {
   putScores: { results: PutScoreResult[]; wallMs: number; cpuMs: number };
   putScoresPaced: { results: PutScoreResult[]; wallMs: number };
   pullMetadata: { ms: number; assignments: number; packets: number; criteria: number };
-  download: { ms: number };
+  /** The client process's CPU time during the download, in user space (mostly sha256) and in the kernel (copies). */
+  download: { ms: number; userMs: number; systemMs: number };
 }
 
 export interface ClientProcess {
