@@ -34,7 +34,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('evidence download (node:http streaming, sha256 while writing)', () => {
+describe('evidence download (HubClient: resumable, sha256 while writing)', () => {
   it('refreshes an expired access token and downloads, reporting progress to the last byte', async () => {
     const packetId = await uploadPacket(hub, admin);
     await assign(hub, admin, await openWindow(hub, admin), packetId, assessor);
@@ -55,6 +55,23 @@ describe('evidence download (node:http streaming, sha256 while writing)', () => 
     await expect(
       client.downloadEvidence(packetId, 'no-such-item', join(dir, 'missing.bin'), item),
     ).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  it('says the computer, not the hub, is at fault when the file cannot be written (no retry)', async () => {
+    const data = Buffer.alloc(4096, 1);
+    const standIn = await startStandInHub((_req, res) =>
+      res.writeHead(200, { 'Content-Length': String(data.length) }).end(data),
+    );
+    const client = new HubClient(standIn.tokens);
+    const expected = { bytes: data.length, sha256: sha256(data) };
+    await expect(
+      client
+        .downloadEvidence('p1', 'e1', join(dir, 'no-such-folder', 'x.bin'), expected)
+        .finally(() => standIn.close()),
+    ).rejects.toMatchObject({
+      code: 'rejected',
+      message: expect.stringMatching(/^The evidence could not be saved on this computer \(ENOENT: .*download again\.$/),
+    });
   });
 
   it('says "unreachable" when the stream stops, keeps the part it got, and resumes from there', async () => {

@@ -15,13 +15,21 @@ const MAX_QUEUED_WRITES = 2;
 /** A download that receives nothing for this long is dropped, to be resumed by the next attempt. */
 export const STALL_MS = 30_000;
 
+/** The file could not be written (a full disk, a missing folder): not the hub's or the network's doing. */
+export class DiskError extends Error {
+  constructor(cause: unknown) {
+    super((cause as Error).message, { cause });
+    this.name = 'DiskError';
+  }
+}
+
 /** The hub's answer to an evidence GET, head read, body not yet: save it, read it as JSON, or drop it. */
 export interface EvidenceResponse extends ResponseHead {
   /**
    * Writes the body to `file` (appending when resuming, replacing otherwise) and feeds every byte
    * to `hash` as it arrives, so the file is never read back to verify it. Rejects when the body
-   * stops early or the disk refuses; what did arrive is on disk by then, so the next attempt
-   * can resume after it.
+   * stops early, or with a DiskError when the disk refuses; what did arrive is on disk by then,
+   * so the next attempt can resume after it.
    */
   save(file: string, options: { append: boolean; hash: Hash; onChunk: (bytes: number) => void }): Promise<void>;
   /** The body as JSON (an error answer: small). */
@@ -230,7 +238,7 @@ class EvidenceRequest {
   ): Promise<void> {
     const handle = await open(file, options.append ? 'a' : 'w').catch((error: unknown) => {
       this.socket.destroy();
-      throw error;
+      throw new DiskError(error);
     });
     const writer = new BatchWriter(handle, this);
     return new Promise((resolve, reject) => {
@@ -291,7 +299,7 @@ class BatchWriter {
       try {
         if (!this.failure) await writeFully(this.handle, buffer, length);
       } catch (error) {
-        this.failure = error as Error;
+        this.failure = new DiskError(error);
         this.request.diskFailed(this.failure);
       }
       this.queued--;
@@ -303,7 +311,9 @@ class BatchWriter {
   /** Waits for every write, closes the file; rejects with the first write's failure. */
   async close(): Promise<void> {
     await this.queue;
-    await this.handle.close();
+    await this.handle.close().catch((error: unknown) => {
+      this.failure ??= new DiskError(error);
+    });
     if (this.failure) throw this.failure;
   }
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import type { z } from 'zod';
@@ -15,7 +15,7 @@ import {
   type UserView,
 } from '../../shared/contract/hub-api';
 import type { ScoreRecord } from '../../shared/domain/score';
-import { getEvidence, STALL_MS, type EvidenceResponse } from './evidence-download';
+import { DiskError, getEvidence, STALL_MS, type EvidenceResponse } from './evidence-download';
 import { HubError } from './hub-error';
 import type { TokenStore } from './token-store';
 
@@ -115,7 +115,10 @@ export class HubClient {
       (s) => s.size,
       () => 0,
     );
-    const headers: Record<string, string> = have > 0 && have < expected.bytes ? { Range: `bytes=${have}-` } : {};
+    const resuming = have > 0 && have < expected.bytes;
+    const headers: Record<string, string> = resuming ? { Range: `bytes=${have}-` } : {};
+    // The part on disk is hashed before asking, so the answer is read as soon as it comes.
+    const partHash = resuming ? await hashFile(partial) : undefined;
     const response = await this.withToken(
       `/api/v1/packets/${packetId}/evidence/${evidenceId}`,
       (url, token) => this.requestEvidence(url, { ...headers, Authorization: `Bearer ${token}` }),
@@ -123,11 +126,9 @@ export class HubClient {
     );
     const status = response.status;
     if (status < 200 || status > 299) await expectOk({ ok: false, status, json: () => response.json() });
-    const resumed = status === 206 && have > 0;
-    const hash = createHash('sha256');
-    if (resumed) {
-      for await (const chunk of createReadStream(partial, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
-    }
+    // A hub that ignores Range answers 200 with the whole file, which then replaces the part.
+    const resumed = status === 206 && partHash !== undefined;
+    const hash = resumed ? partHash : createHash('sha256');
     let received = resumed ? have : 0;
     onBytes(received);
     try {
@@ -137,6 +138,12 @@ export class HubClient {
         onChunk: (bytes) => onBytes((received += bytes)),
       });
     } catch (error) {
+      if (error instanceof DiskError) {
+        throw new HubError(
+          'rejected',
+          `The evidence could not be saved on this computer (${error.message}). Make room or check the app's data folder, then download again.`,
+        );
+      }
       throw new HubError('unreachable', `The download stopped: ${(error as Error).message}. It will resume.`);
     }
     const digest = hash.digest('hex');
@@ -296,4 +303,11 @@ async function expectOk(response: Answer): Promise<unknown> {
 async function errorMessage(response: Answer, fallback: string): Promise<string> {
   const body = (await response.json().catch(() => undefined)) as { error?: { message?: string } } | undefined;
   return body?.error?.message ?? fallback;
+}
+
+/** The sha256 state of a file's bytes, to be continued with the rest of it. */
+async function hashFile(file: string): Promise<Hash> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
+  return hash;
 }
