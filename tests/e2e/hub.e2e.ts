@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../src/hub/server';
@@ -33,6 +33,7 @@ const packets = {
   outage: { id: randomUUID(), pseudonym: 'Candidate H-0202' },
   conflict: { id: randomUUID(), pseudonym: 'Candidate H-0303' },
   badHash: { id: randomUUID(), pseudonym: 'Candidate H-0404' },
+  resumed: { id: randomUUID(), pseudonym: 'Candidate H-0505' },
 };
 
 async function startTheHub(): Promise<void> {
@@ -328,5 +329,26 @@ describe('the hub, end to end in Chromium', () => {
       .getByRole('button', { name: 'data/results.csv' })
       .click();
     await page().getByRole('cell', { name: 'S02' }).waitFor();
+  });
+
+  it('resumes a download that stopped when Anchor closed once the assignments are listed, with no click', async () => {
+    await page().goto(`${session.host.origin}/#/hub`);
+    await uploadAndAssign(packets.resumed);
+    const row = page()
+      .getByRole('table', { name: 'Assigned packets' })
+      .getByRole('row', { name: new RegExp(packets.resumed.pseudonym) });
+    await row.getByRole('button', { name: `Download ${packets.resumed.pseudonym}` }).waitFor({ timeout: 15_000 });
+
+    // What a pull stopped mid-file leaves in the data folder: the first bytes of a file.
+    const csv = (await defaultFiles()).find((f) => f.path === 'data/results.csv')!;
+    const partial = join(session.dataDir, 'downloads', packets.resumed.id, 'data', 'results.csv.partial');
+    await mkdir(dirname(partial), { recursive: true });
+    await writeFile(partial, csv.data.subarray(0, 20));
+
+    await page().getByRole('button', { name: 'Check for new assignments' }).click();
+    await page()
+      .getByText(/The hub lists 5 assignments for you\. Resuming 1 download that stopped when Anchor closed\./)
+      .waitFor();
+    await row.getByText('Downloaded', { exact: true }).waitFor({ timeout: 15_000 });
   });
 });

@@ -1,5 +1,6 @@
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DemoHub } from '../../src/main/hub/demo-hub';
 import { HubService } from '../../src/main/hub/hub-service';
@@ -111,6 +112,34 @@ describe('HubService (what the bridge channels call)', () => {
     });
     const { assignments } = await hubs.assignments();
     expect(assignments.map((a) => a.packetId)).toEqual(expect.arrayContaining(mine));
+  });
+
+  it('resumes the pulls Anchor was closed in, and deletes unfinished downloads of packets no longer assigned', async () => {
+    const packetId = await assignedPacket();
+    const hubs = await service('resume-after-restart');
+    await hubs.signIn(hub.running.url, 'assessor1', PASSWORD);
+    // What a pull stopped mid-file leaves behind: the first bytes of a file in a .partial.
+    const item = (await hubs.client.packet(packetId)).manifest.evidence[0]!;
+    const head = await fetch(`${hub.running.url}/api/v1/packets/${packetId}/evidence/${item.id}`, {
+      headers: { Authorization: `Bearer ${assessor.token}`, Range: 'bytes=0-99' },
+    });
+    expect(head.status).toBe(206);
+    const partial = join(hubs.store.downloadsDir, packetId, ...item.path.split('/')) + '.partial';
+    await mkdir(dirname(partial), { recursive: true });
+    await writeFile(partial, Buffer.from(await head.arrayBuffer()));
+    // And one of a packet the hub no longer lists for this assessor.
+    const unassigned = join(hubs.store.downloadsDir, randomUUID());
+    await mkdir(unassigned);
+    await writeFile(join(unassigned, 'lesson.webm.partial'), 'a candidate’s evidence');
+
+    const { resumed } = await hubs.assignments();
+    expect(resumed).toEqual([packetId]);
+    await expect(stat(unassigned)).rejects.toThrow();
+    await hubs.pulls.idle();
+    expect(hubs.pulls.list()).toEqual([expect.objectContaining({ packetId, state: 'done' })]);
+    expect(hubs.store.list().map((p) => p.packetId)).toContain(packetId);
+    // Listed again: nothing left to resume.
+    expect((await hubs.assignments()).resumed).toEqual([]);
   });
 
   it('turns every upload ending into an outbox decision: stored, replayed, conflict, retry, signed-out', async () => {

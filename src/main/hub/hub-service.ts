@@ -15,6 +15,7 @@ import { HubEventListener } from './hub-event-listener';
 import { pullPacket } from './pull';
 import { PullQueue } from './pull-queue';
 import type { TokenStore } from './token-store';
+import { sortUnfinishedDownloads } from './unfinished-downloads';
 
 /** What is remembered about the hub besides the tokens: nothing secret, only form defaults. */
 const HubPreferences = z.object({ lastHubUrl: z.string().optional(), lastUsername: z.string().optional() });
@@ -120,13 +121,32 @@ export class HubService {
     return this.status();
   }
 
-  /** The hub's current list; pulled packets it no longer lists, or whose window closed, leave this computer. */
-  async assignments(): Promise<{ assignments: AssignmentView[]; fetchedAt: string; purged: PurgedPacket[] }> {
+  /**
+   * The hub's current list; pulled packets it no longer lists, or whose window closed, leave this
+   * computer, and so do unfinished downloads of them. Unfinished downloads of packets it does list
+   * (Anchor was closed mid-pull) are resumed.
+   */
+  async assignments(): Promise<{
+    assignments: AssignmentView[];
+    fetchedAt: string;
+    purged: PurgedPacket[];
+    resumed: string[];
+  }> {
     const assignments = await this.client.assignments().catch(toBridgeError);
     const hubUrl = (await this.client.currentUser())?.hubUrl;
     const purged = hubUrl ? await this.retention.afterListing(hubUrl, assignments) : [];
     this.pulls.forget(purged.map((p) => p.packetId));
-    return { assignments, fetchedAt: new Date().toISOString(), purged };
+    const pulls = this.pulls.list();
+    const { resume } = await sortUnfinishedDownloads(
+      this.options.store.downloadsDir,
+      new Set(assignments.map((a) => a.packetId)),
+      {
+        known: new Set(pulls.map((p) => p.packetId)),
+        active: new Set(pulls.filter((p) => p.state === 'queued' || p.state === 'pulling').map((p) => p.packetId)),
+      },
+    );
+    if (resume.length > 0) this.pulls.enqueue(resume);
+    return { assignments, fetchedAt: new Date().toISOString(), purged, resumed: resume };
   }
 
   async pull(packetIds: readonly string[]): Promise<PullState[]> {

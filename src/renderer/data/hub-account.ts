@@ -18,13 +18,13 @@ export async function rememberHubStatus(status: HubStatus, database: AnchorDatab
  */
 export async function refreshAssignments(
   database: AnchorDatabase = db,
-): Promise<{ count: number; purged: { packetId: string; pseudonym: string }[] }> {
-  const { assignments, purged } = await bridge['hub.assignments']({});
+): Promise<{ count: number; purged: { packetId: string; pseudonym: string }[]; resumed: string[] }> {
+  const { assignments, purged, resumed } = await bridge['hub.assignments']({});
   await database.transaction('rw', database.assignments, async () => {
     await database.assignments.clear();
     await database.assignments.bulkPut(assignments);
   });
   // Evidence the main process removed leaves the queue too (the reviews stay in IndexedDB).
   if (purged.length > 0) await mirrorLibrary(database, await bridge['packets.list']({}));
-  return { count: assignments.length, purged };
+  return { count: assignments.length, purged, resumed };
 }

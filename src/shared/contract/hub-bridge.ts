@@ -47,6 +47,8 @@ export const AssignmentsOutput = z.strictObject({
   fetchedAt: z.string(),
   /** Pulled packets removed from this computer: their window closed or the hub dropped them. */
   purged: z.array(z.strictObject({ packetId: Uuid, pseudonym: z.string() })),
+  /** Pulls stopped before they finished (Anchor was closed mid-pull), downloading again from where they stopped. */
+  resumed: z.array(Uuid),
 });
 
 /** One packet's pull as the main process tracks it; pulls continue while the screen is closed. */

@@ -22,7 +22,8 @@ export function AssignmentsPanel({ signedIn }: { signedIn: boolean }) {
   useEffect(() => {
     if (!signedIn) return;
     refreshAssignments().then(
-      ({ purged }) => purged.length > 0 && setChecked(purgedNote(purged).trim()),
+      ({ purged, resumed }) =>
+        purged.length + resumed.length > 0 && setChecked((purgedNote(purged) + resumedNote(resumed)).trim()),
       (failure: unknown) => setError(describeError(failure)),
     );
   }, [signedIn]);
@@ -43,8 +44,10 @@ export function AssignmentsPanel({ signedIn }: { signedIn: boolean }) {
     setChecking(true);
     setError(undefined);
     try {
-      const { count, purged } = await refreshAssignments();
-      setChecked(`The hub lists ${count} assignment${count === 1 ? '' : 's'} for you.${purgedNote(purged)}`);
+      const { count, purged, resumed } = await refreshAssignments();
+      setChecked(
+        `The hub lists ${count} assignment${count === 1 ? '' : 's'} for you.${purgedNote(purged)}${resumedNote(resumed)}`,
+      );
     } catch (failure) {
       setError(describeError(failure));
     } finally {
@@ -197,6 +200,12 @@ function DownloadCell({
       </button>
     </span>
   );
+}
+
+function resumedNote(resumed: string[]): string {
+  if (resumed.length === 0) return '';
+  const n = resumed.length;
+  return ` Resuming ${n} download${n === 1 ? '' : 's'} that stopped when Anchor closed.`;
 }
 
 function purgedNote(purged: { pseudonym: string }[]): string {

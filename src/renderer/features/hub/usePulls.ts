@@ -6,10 +6,13 @@ import { mirrorLibrary } from '../../data/library-sync';
 import { describeError } from '../../viewers/common/describeError';
 
 const POLL_MS = 300;
+/** While nothing runs: the main process may start pulls itself (resuming those Anchor was closed in). */
+const IDLE_POLL_MS = 2_000;
 
 /**
- * The main process's packet pulls, polled while any is running. When a packet finishes it is
- * mirrored into the library at once, so it appears in the queue without a reload.
+ * The main process's packet pulls, polled often while any is running and now and then otherwise.
+ * When a packet finishes it is mirrored into the library at once, so it appears in the queue
+ * without a reload.
  */
 export function usePulls() {
   const [pulls, setPulls] = useState<PullState[]>([]);
@@ -40,7 +43,7 @@ export function usePulls() {
       } catch (failure) {
         setError(describeError(failure));
       }
-      if (!stopped && active) timer = setTimeout(poll, POLL_MS);
+      if (!stopped) timer = setTimeout(poll, active ? POLL_MS : IDLE_POLL_MS);
     };
     void poll();
     return () => {

@@ -1,0 +1,31 @@
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/**
+ * Download folders left by pulls that never reached the library (Anchor closed, or crashed, in
+ * the middle of a pull), sorted against the hub's current list:
+ * - packets still assigned are to be pulled again, which resumes their partial files with Range;
+ * - packets no longer assigned lose the folder: a candidate's evidence must not stay on a
+ *   computer that is no longer assessing it (as pulled packets leave, evidence-retention.ts).
+ * Packets the pull queue knows already are left to it (and an active pull's folder alone).
+ */
+export async function sortUnfinishedDownloads(
+  downloadsDir: string,
+  assigned: ReadonlySet<string>,
+  queue: { known: ReadonlySet<string>; active: ReadonlySet<string> },
+): Promise<{ resume: string[]; removed: string[] }> {
+  const entries = await readdir(downloadsDir, { withFileTypes: true }).catch(() => []);
+  const resume: string[] = [];
+  const removed: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isDirectory()) continue;
+    const packetId = entry.name;
+    if (assigned.has(packetId)) {
+      if (!queue.known.has(packetId)) resume.push(packetId);
+    } else if (!queue.active.has(packetId)) {
+      await rm(join(downloadsDir, packetId), { recursive: true, force: true });
+      removed.push(packetId);
+    }
+  }
+  return { resume, removed };
+}
