@@ -137,7 +137,7 @@ export class HubService {
     const purged = hubUrl ? await this.retention.afterListing(hubUrl, assignments) : [];
     this.pulls.forget(purged.map((p) => p.packetId));
     const pulls = this.pulls.list();
-    const { resume } = await sortUnfinishedDownloads(
+    const { resume, removed } = await sortUnfinishedDownloads(
       this.options.store.downloadsDir,
       new Set(assignments.map((a) => a.packetId)),
       {
@@ -145,6 +145,7 @@ export class HubService {
         active: new Set(pulls.filter((p) => p.state === 'queued' || p.state === 'pulling').map((p) => p.packetId)),
       },
     );
+    if (removed.length > 0) this.options.log('hub: deleted unfinished downloads no longer assigned', { removed });
     if (resume.length > 0) this.pulls.enqueue(resume);
     return { assignments, fetchedAt: new Date().toISOString(), purged, resumed: resume };
   }
