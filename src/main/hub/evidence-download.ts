@@ -5,8 +5,14 @@ import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
 import { framingFor, type BodyFraming } from './http1/body-framing';
 import { headEnd, parseHead, type ResponseHead } from './http1/response-head';
 
-/** Received bytes are read into, and written to disk from, buffers of this size. */
-const BATCH = 1024 * 1024;
+/**
+ * Received bytes are read into, and written to disk from, buffers of this size. Not 1 MB, though
+ * that is about 10 % faster on a quiet machine: Linux (6.x, ext4) backs a 1 MB write with one
+ * 1 MB page-cache folio, and on a virtual machine whose free memory was handed back to the host
+ * (free page reporting, as here), touching that memory again can cost 0.5 s of system time per
+ * 200 MB. Writes of 512 KB were not seen to hit it (BENCHMARKS.md, 2026-11-24 notes).
+ */
+const BATCH = 512 * 1024;
 /** A buffer with less room left than this is written out: a read into a sliver costs as much as a full one. */
 const MIN_READ_ROOM = 64 * 1024;
 /** Buffers written or waiting to be written before reading pauses, so a slow disk sets the pace. */
@@ -44,7 +50,7 @@ export interface EvidenceResponse extends ResponseHead {
  * Why not node:http: on a fast link a download is CPU-bound, and node:http gives every socket read
  * a freshly allocated 64 KB buffer that the garbage collector then has to reclaim, and parses the
  * body through its general HTTP machinery. Here the socket reads (`onread`) straight into a few
- * reused 1 MB buffers, the bytes are hashed where they land, and the same buffers are written to
+ * reused 512 KB buffers, the bytes are hashed where they land, and the same buffers are written to
  * disk: about half the CPU per byte (bench/hub-download.bench.ts). HTTP/1.1 responses are simple
  * to read (http1/); the request is one GET with `Connection: close`, so there is no keep-alive
  * to manage. `tls` options are for tests (a private CA); the system's trust store applies otherwise.
