@@ -29,11 +29,12 @@ const SHAPED_RATE = '1gbit';
  *   transfer time (`%{time_total}`: no process start-up);
  * - on the raw loopback, where no link limits anything and the hub, the client and their hashing
  *   share two cores, against curl doing the same job (fetch, then sha256). Plain curl's rate
- *   there is in the notes. It is out of reach on two cores for any client that verifies: per
+ *   there is in the notes. A client that verifies can hardly reach 0.8 × of it on two cores: per
  *   200 MB the hub spends about 100 ms of CPU serving, curl about 140 ms in the kernel receiving
  *   and writing, while the sha256 alone takes about 130 ms (1.59 GB/s with the SHA extensions,
- *   `openssl speed`); hub, receive and hash need at least 175 ms of two cores against plain
- *   curl's 150 ms even with the hash on a core of its own.
+ *   `openssl speed`). Hub, receive and hash need at least 175 ms of two cores against plain
+ *   curl's 150 ms, a ceiling of about 0.85 × that only a hash on a thread of its own, scheduled
+ *   perfectly, could approach.
  */
 export async function benchDownload(work: string): Promise<BudgetResult[]> {
   const hub = await startBenchHub(join(work, 'hub-download'));
