@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
-import { createServer as createHttpServer, type RequestListener, type Server } from 'node:http';
+import type { RequestListener, Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getEvidence } from '../../src/main/hub/evidence-download';
 import { tempDir } from '../support/packets';
+import { startStandInHub } from './support/stand-in-hub';
 
 /**
  * The evidence download's own HTTP/1.1 client (a socket reading into reused buffers) against real
@@ -46,13 +47,11 @@ async function serve(server: Server | ReturnType<typeof createTcpServer>) {
 }
 
 async function withHttp<T>(handler: RequestListener, fn: (url: string) => Promise<T>): Promise<T> {
-  const server = createHttpServer(handler);
-  const { port, close } = await serve(server);
+  const standIn = await startStandInHub(handler);
   try {
-    return await fn(`http://127.0.0.1:${port}/evidence`);
+    return await fn(`${standIn.url}/evidence`);
   } finally {
-    server.closeAllConnections();
-    await close();
+    await standIn.close();
   }
 }
 

@@ -1,5 +1,4 @@
-import { createHash, type Hash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { rename, rm, stat } from 'node:fs/promises';
 import type { z } from 'zod';
 import {
@@ -16,6 +15,7 @@ import {
 } from '../../shared/contract/hub-api';
 import type { ScoreRecord } from '../../shared/domain/score';
 import { DiskError, getEvidence, STALL_MS, type EvidenceResponse } from './evidence-download';
+import { sha256Of } from '../services/file-digest';
 import { HubError } from './hub-error';
 import type { TokenStore } from './token-store';
 
@@ -118,7 +118,7 @@ export class HubClient {
     const resuming = have > 0 && have < expected.bytes;
     const headers: Record<string, string> = resuming ? { Range: `bytes=${have}-` } : {};
     // The part on disk is hashed before asking, so the answer is read as soon as it comes.
-    const partHash = resuming ? await hashFile(partial) : undefined;
+    const partHash = resuming ? await sha256Of(partial) : undefined;
     const response = await this.withToken(
       `/api/v1/packets/${packetId}/evidence/${evidenceId}`,
       (url, token) => this.requestEvidence(url, { ...headers, Authorization: `Bearer ${token}` }),
@@ -303,11 +303,4 @@ async function expectOk(response: Answer): Promise<unknown> {
 async function errorMessage(response: Answer, fallback: string): Promise<string> {
   const body = (await response.json().catch(() => undefined)) as { error?: { message?: string } } | undefined;
   return body?.error?.message ?? fallback;
-}
-
-/** The sha256 state of a file's bytes, to be continued with the rest of it. */
-async function hashFile(file: string): Promise<Hash> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
-  return hash;
 }

@@ -136,14 +136,10 @@ export class HubService {
     const hubUrl = (await this.client.currentUser())?.hubUrl;
     const purged = hubUrl ? await this.retention.afterListing(hubUrl, assignments) : [];
     this.pulls.forget(purged.map((p) => p.packetId));
-    const pulls = this.pulls.list();
     const { resume, removed } = await sortUnfinishedDownloads(
       this.options.store.downloadsDir,
       new Set(assignments.map((a) => a.packetId)),
-      {
-        known: new Set(pulls.map((p) => p.packetId)),
-        active: new Set(pulls.filter((p) => p.state === 'queued' || p.state === 'pulling').map((p) => p.packetId)),
-      },
+      this.pulls.list(),
     );
     if (removed.length > 0) this.options.log('hub: deleted unfinished downloads no longer assigned', { removed });
     if (resume.length > 0) this.pulls.enqueue(resume);

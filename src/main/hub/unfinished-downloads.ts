@@ -1,5 +1,6 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { PullState } from '../../shared/contract/hub-bridge';
 
 /**
  * Download folders left by pulls that never reached the library (Anchor closed, or crashed, in
@@ -12,8 +13,12 @@ import { join } from 'node:path';
 export async function sortUnfinishedDownloads(
   downloadsDir: string,
   assigned: ReadonlySet<string>,
-  queue: { known: ReadonlySet<string>; active: ReadonlySet<string> },
+  pulls: readonly PullState[],
 ): Promise<{ resume: string[]; removed: string[] }> {
+  const known = new Set(pulls.map((pull) => pull.packetId));
+  const active = new Set(
+    pulls.filter((pull) => pull.state === 'queued' || pull.state === 'pulling').map((pull) => pull.packetId),
+  );
   const entries = await readdir(downloadsDir, { withFileTypes: true }).catch(() => []);
   const resume: string[] = [];
   const removed: string[] = [];
@@ -21,8 +26,8 @@ export async function sortUnfinishedDownloads(
     if (!entry.isDirectory()) continue;
     const packetId = entry.name;
     if (assigned.has(packetId)) {
-      if (!queue.known.has(packetId)) resume.push(packetId);
-    } else if (!queue.active.has(packetId)) {
+      if (!known.has(packetId)) resume.push(packetId);
+    } else if (!active.has(packetId)) {
       await rm(join(downloadsDir, packetId), { recursive: true, force: true });
       removed.push(packetId);
     }

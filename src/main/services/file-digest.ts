@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 
@@ -9,9 +9,14 @@ export function sha256Bytes(bytes: Uint8Array): string {
 
 /** sha256 of a file as lowercase hex, streamed in 1 MiB chunks. */
 export async function sha256File(file: string): Promise<string> {
+  return (await sha256Of(file)).digest('hex');
+}
+
+/** The sha256 state after a file's bytes, to be continued with more (a download resuming after them). */
+export async function sha256Of(file: string): Promise<Hash> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+  return hash;
 }
 
 /** Whether a file on disk is exactly the one a manifest describes (size first: it is free). */
