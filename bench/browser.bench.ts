@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeLargePdf } from '../src/main/demo';
-import { packFolder } from '../src/main/packet/pack';
+import { writeLargePdf } from '../src/demo';
+import { packFolder } from '../src/node/packet/pack';
 import { AnchorSession } from '../tests/e2e/support/browser';
 import { buildDemo, findEvidence } from '../tests/e2e/support/demo';
 import { defaultFiles, manifestFor } from '../tests/support/packets';

@@ -4,7 +4,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { packFolder } from '../src/main/packet/pack';
+import { packFolder } from '../src/node/packet/pack';
 import { ingestPacket } from '../src/hub/services/ingest-packet';
 import { SessionResponse } from '../src/shared/contract/hub-api';
 import { startClientProcess } from './hub-clients';

@@ -3,7 +3,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { packFolder } from '../src/main/packet/pack';
+import { packFolder } from '../src/node/packet/pack';
 import { PacketStore } from '../src/main/services/packet-store';
 import { benchManifest } from './bench-manifest';
 import { median, type BudgetResult } from './machine';

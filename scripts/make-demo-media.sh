@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates every file in resources/demo/media: the classroom videos, the voice memo and the
-# photographed-looking student work that the demo evidence packets (src/main/demo) are built from.
+# photographed-looking student work that the demo evidence packets (src/demo) are built from.
 #
 # Everything is synthesised with ffmpeg's lavfi sources and drawbox/drawtext, so no real child,
 # classroom or voice appears anywhere in the demo set (the real thing would be FERPA-protected).
@@ -15,7 +15,7 @@
 # MP4 = H.264 Main + AAC with +faststart (moov first, playable while it streams); WebM = VP9 +
 # Opus with the cues up front. Both play in Chromium.
 #
-# Student-work sheets use the geometry mirrored in src/main/demo/media-geometry.ts (the PDF
+# Student-work sheets use the geometry mirrored in src/demo/media-geometry.ts (the PDF
 # annotations are drawn at these pixel positions), so change both together.
 #
 # Files (the packet that uses each, by candidate pseudonym):
@@ -33,7 +33,7 @@
 #   g10-writing-conference-memo.ogg         20 s Opus voice memo after a writing conference (J-7740)
 #   g5-science-food-web-plc.mp4             40 s, H.264/AAC: grade-level team looking at student work (P-3307)
 #   g5-food-web-s07|s13|s24.jpg             food-web checkpoints: correct, reversed arrows, no sun (P-3307)
-# The scans reused on every page by writeLargePdf (src/main/demo/large-pdf.ts) come from this set too.
+# The scans reused on every page by writeLargePdf (src/demo/large-pdf.ts) come from this set too.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

@@ -1,9 +1,9 @@
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { packFolder } from '../main/packet/pack';
-import { readPacket } from '../main/packet/read-packet';
-import { HUB_USAGE, runHubCli } from '../hub/cli';
-import { writeDemoSet } from './demo-set';
+import { packFolder } from '../node/packet/pack';
+import { readPacket } from '../node/packet/read-packet';
+import { HUB_USAGE, runHubCli } from './hub-command';
+import { writeDemoSet } from '../demo/demo-set';
 
 const USAGE = `Usage: npm run -s anchor -- <command>
 

@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { createDemoHub } from '../demo/demo-hub';
 import { startHost } from './server';
 
 /** `npm run web`: serves Anchor to a browser on this machine only. */
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
     webRoot: resolve(import.meta.dirname, '../../out/web'),
     port: Number(values.port),
     version: process.env.npm_package_version ?? '0.0.0',
-    demoHub: values.demo,
+    demoHub: values.demo ? createDemoHub : undefined,
   });
   console.log(`Anchor (browser mode) is running. Data folder: ${dataDir}`);
   if (values.demo)

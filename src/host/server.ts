@@ -10,9 +10,10 @@ import { APP_SECURITY_HEADERS } from '../shared/http/security-headers';
 import { openBackend, type Backend } from '../main/backend';
 import { MemoryTokenStore } from '../main/hub/token-store';
 import type { BridgeLog } from '../main/bridge/dispatch';
-import type { PacketLimits } from '../main/packet/limits';
-import { DEFAULT_PACKET_LIMITS } from '../main/packet/limits';
-import { lockDataFolder } from '../main/services/data-lock';
+import type { LocalHubFactory } from '../main/hub/local-hub';
+import type { PacketLimits } from '../node/packet/limits';
+import { DEFAULT_PACKET_LIMITS } from '../node/packet/limits';
+import { lockDataFolder } from '../node/files/data-lock';
 import { answerEvidenceRequest } from '../main/services/evidence-http';
 import { serveStatic } from './static-files';
 
@@ -26,7 +27,7 @@ export interface HostOptions {
   log?: BridgeLog;
   limits?: Partial<PacketLimits>;
   /** Offer to start a local demo hub when no hub is configured (`npm run web -- --demo`). */
-  demoHub?: boolean;
+  demoHub?: LocalHubFactory;
 }
 
 export interface RunningHost {
@@ -72,7 +73,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     limits: options.limits,
     // Browser mode keeps hub tokens in this process only: never in the page or on disk.
     tokens: new MemoryTokenStore(),
-    offerDemoHub: options.demoHub ?? false,
+    demoHub: options.demoHub,
   });
   const uploadDir = join(options.dataDir, 'uploads');
   await rm(uploadDir, { recursive: true, force: true });

@@ -4,7 +4,7 @@ import type { ServerResponse } from 'node:http';
 import { extname } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { APP_SECURITY_HEADERS } from '../shared/http/security-headers';
-import { resolveContained } from '../main/services/containment';
+import { resolveContained } from '../node/files/containment';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

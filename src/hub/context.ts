@@ -1,4 +1,4 @@
-import type { PacketLimits } from '../main/packet/limits';
+import type { PacketLimits } from '../node/packet/limits';
 import type { LoginThrottle } from './auth/login-throttle';
 import type { SessionTokens } from './auth/tokens';
 import type { BlobStore } from './blobs/blob-store';

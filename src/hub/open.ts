@@ -1,7 +1,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { PacketLimits } from '../main/packet/limits';
-import { lockDataFolder } from '../main/services/data-lock';
+import type { PacketLimits } from '../node/packet/limits';
+import { lockDataFolder } from '../node/files/data-lock';
 import { LoginThrottle, type ThrottleOptions } from './auth/login-throttle';
 import { DEFAULT_LIFETIMES, SessionTokens, type TokenLifetimes } from './auth/tokens';
 import { FsBlobStore } from './blobs/fs-blob-store';

@@ -1,9 +1,9 @@
 import { createBridgeHandlers } from './bridge/handlers';
 import { createDispatcher, type BridgeLog, type Dispatch } from './bridge/dispatch';
-import { DemoHub } from './hub/demo-hub';
 import { HubService } from './hub/hub-service';
+import type { LocalHubFactory } from './hub/local-hub';
 import type { TokenStore } from './hub/token-store';
-import type { PacketLimits } from './packet/limits';
+import type { PacketLimits } from '../node/packet/limits';
 import { PacketStore } from './services/packet-store';
 
 export interface Backend {
@@ -20,8 +20,8 @@ export interface BackendOptions {
   log: BridgeLog;
   /** Where hub tokens live: sealed on disk in Electron, process memory in browser mode. */
   tokens: TokenStore;
-  /** Offer the local demo hub (first run: always in the desktop app, with --demo in browser mode). */
-  offerDemoHub: boolean;
+  /** Offers the local demo hub (first run: always in the desktop app, with --demo in browser mode); handed in by the entry point. */
+  demoHub?: LocalHubFactory;
   limits?: Partial<PacketLimits>;
 }
 
@@ -33,7 +33,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     store,
     tokens: options.tokens,
     log: options.log,
-    demoHub: options.offerDemoHub ? new DemoHub(options.dataDir, options.log) : undefined,
+    demoHub: options.demoHub?.(options.dataDir, options.log),
   }).open();
   const handlers = createBridgeHandlers({ store, hub, version: options.version, transport: options.transport });
   return { store, hub, dispatch: createDispatcher(handlers, options.log), close: () => hub.close() };

@@ -2,7 +2,7 @@ import { cp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runCli } from '../../src/cli/anchor';
-import { runHubCli } from '../../src/hub/cli';
+import { runHubCli } from '../../src/cli/hub-command';
 import { isLoopbackHost } from '../../src/hub/loopback';
 import { openHub } from '../../src/hub/open';
 import { tempDir } from '../support/packets';

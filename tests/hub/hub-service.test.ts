@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DemoHub } from '../../src/main/hub/demo-hub';
+import { DemoHub } from '../../src/demo/demo-hub';
 import { HubService } from '../../src/main/hub/hub-service';
 import { MemoryTokenStore } from '../../src/main/hub/token-store';
 import { PacketStore } from '../../src/main/services/packet-store';

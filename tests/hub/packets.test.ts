@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readPacket } from '../../src/main/packet/read-packet';
+import { readPacket } from '../../src/node/packet/read-packet';
 import { defaultFiles, manifestFor, writePacket } from '../support/packets';
 import { forEachBackend } from './support/backends';
 import {

@@ -2,7 +2,7 @@ import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/anchor';
-import { readPacket } from '../../src/main/packet/read-packet';
+import { readPacket } from '../../src/node/packet/read-packet';
 import { defaultFiles, manifestFor, tempDir, writePacket } from '../support/packets';
 
 let dir: string;

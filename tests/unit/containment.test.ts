@@ -1,7 +1,7 @@
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveContained } from '../../src/main/services/containment';
+import { resolveContained } from '../../src/node/files/containment';
 import { tempDir } from '../support/packets';
 
 let base: string;

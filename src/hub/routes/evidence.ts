@@ -1,5 +1,5 @@
 import { planRange } from '../../shared/http/range';
-import { ALLOWED_MEDIA_TYPES } from '../../main/packet/sniff';
+import { ALLOWED_MEDIA_TYPES } from '../../node/packet/sniff';
 import { ErrorBody } from '../../shared/contract/hub-api';
 import { notFound } from '../http/errors';
 import { API_HEADERS } from '../http/respond';

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { z } from 'zod';
 import { AdminPacketView, ErrorBody, PacketView, UploadPacketResponse } from '../../shared/contract/hub-api';
-import { DEFAULT_PACKET_LIMITS } from '../../main/packet/limits';
+import { DEFAULT_PACKET_LIMITS } from '../../node/packet/limits';
 import { hasRole } from '../auth/principal';
 import { saveBody } from '../http/body';
 import { ApiError } from '../http/errors';

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AdminPacketView } from '../../shared/contract/hub-api';
 import type { Problem } from '../../shared/problems';
-import { readPacket } from '../../main/packet/read-packet';
+import { readPacket } from '../../node/packet/read-packet';
 import type { HubContext } from '../context';
 import { isUniqueViolation } from '../db/db';
 import { ApiError } from '../http/errors';

@@ -2,7 +2,9 @@ import { BRIDGE_CONTRACT, BridgeError, type BridgeHandlers } from '../../shared/
 import { CHANNELS, type Channel } from '../../shared/contract/channels';
 import { problemsFromZod } from '../../shared/problems';
 
-export type BridgeLog = (message: string, details?: Record<string, unknown>) => void;
+import type { Log } from '../../shared/log';
+
+export type BridgeLog = Log;
 
 /** Outcome of one bridge call, ready for any carrier (IPC or HTTP). */
 export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: BridgeError };

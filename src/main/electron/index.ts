@@ -1,5 +1,6 @@
 import { app } from 'electron';
 import { join } from 'node:path';
+import { createDemoHub } from '../../demo/demo-hub';
 import { openBackend } from '../backend';
 import { MemoryTokenStore, SealedFileTokenStore, type TokenStore } from '../hub/token-store';
 import { handleAppProtocol, handleEvidenceProtocol, registerSchemes } from './protocols';
@@ -26,7 +27,7 @@ app
       log,
       tokens: desktopTokenStore(join(dataDir, 'hub-session.sealed'), log),
       // First run: with no hub configured the Hub screen offers a local demo hub.
-      offerDemoHub: true,
+      demoHub: createDemoHub,
     });
     app.on('will-quit', () => void backend.close());
     installSecurityGuards(log);

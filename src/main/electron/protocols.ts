@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { APP_SECURITY_HEADERS } from '../../shared/http/security-headers';
 import { APP_ORIGIN } from '../bridge/sender-check';
-import { resolveContained } from '../services/containment';
+import { resolveContained } from '../../node/files/containment';
 import type { EvidenceCache } from '../services/evidence-cache';
 import { answerEvidenceRequest } from '../services/evidence-http';
 

@@ -15,7 +15,7 @@ import {
 } from '../../shared/contract/hub-api';
 import type { ScoreRecord } from '../../shared/domain/score';
 import { DiskError, getEvidence, STALL_MS, type EvidenceResponse } from './evidence-download';
-import { sha256Of } from '../services/file-digest';
+import { sha256Of } from '../../node/files/file-digest';
 import { HubError } from './hub-error';
 import type { TokenStore } from './token-store';
 

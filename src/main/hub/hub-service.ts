@@ -7,7 +7,7 @@ import type { HubStatus, PullState, UploadOutcome } from '../../shared/contract/
 import type { ScoreRecord } from '../../shared/domain/score';
 import type { BridgeLog } from '../bridge/dispatch';
 import type { PacketStore } from '../services/packet-store';
-import type { DemoHub } from './demo-hub';
+import type { LocalHub } from './local-hub';
 import { HubClient } from './hub-client';
 import { EvidenceRetention, type PurgedPacket } from './evidence-retention';
 import { HubError } from './hub-error';
@@ -27,7 +27,7 @@ export interface HubServiceOptions {
   tokens: TokenStore;
   log: BridgeLog;
   /** The first-run local demo hub; absent where it is not offered (browser mode without --demo). */
-  demoHub?: DemoHub;
+  demoHub?: LocalHub;
   /** The clock for window closing times (tests move it). */
   now?: () => number;
 }

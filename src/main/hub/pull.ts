@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import { fileMatches } from '../services/file-digest';
+import { fileMatches } from '../../node/files/file-digest';
 import { dirname, join } from 'node:path';
 import type { ImportOutcome } from '../../shared/contract/library';
 import type { PacketStore } from '../services/packet-store';

@@ -5,8 +5,8 @@ import type { Readable } from 'node:stream';
 import { Uuid } from '../../shared/domain/common';
 import { MANIFEST_FILE, PacketManifest, type EvidenceItem } from '../../shared/packet/manifest';
 import type { Problem } from '../../shared/problems';
-import { resolveContained } from './containment';
-import { fileMatches } from './file-digest';
+import { resolveContained } from '../../node/files/containment';
+import { fileMatches } from '../../node/files/file-digest';
 
 export interface LocatedEvidence {
   item: EvidenceItem;

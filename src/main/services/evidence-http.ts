@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { parseEvidencePath } from '../../shared/http/evidence-path';
 import { planRange } from '../../shared/http/range';
-import { ALLOWED_MEDIA_TYPES } from '../packet/sniff';
+import { ALLOWED_MEDIA_TYPES } from '../../node/packet/sniff';
 import type { EvidenceCache } from './evidence-cache';
 
 export interface EvidenceResponse {

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { IsoDateTime } from '../../shared/domain/common';
 import type { ImportOutcome, PacketSummary, StoredPacket } from '../../shared/contract/library';
 import { MANIFEST_FILE, type PacketManifest } from '../../shared/packet/manifest';
-import { fileMatches, sha256Bytes } from './file-digest';
-import type { PacketLimits } from '../packet/limits';
-import { readPacket } from '../packet/read-packet';
+import { fileMatches, sha256Bytes } from '../../node/files/file-digest';
+import type { PacketLimits } from '../../node/packet/limits';
+import { readPacket } from '../../node/packet/read-packet';
 import { EvidenceCache } from './evidence-cache';
 
 const IMPORT_RECORD = '.anchor-import.json';

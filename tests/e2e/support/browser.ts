@@ -3,6 +3,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { createDemoHub } from '../../../src/demo/demo-hub';
 import { startHost, type RunningHost } from '../../../src/host/server';
 
 /** Flags for Chromium on a machine with no outside network (see DEVELOPERS notes in README). */
@@ -66,7 +67,12 @@ export class AnchorSession {
     if (!existsSync(join(WEB_ROOT, 'index.html'))) throw new Error('out/web is missing: run "npm run build:web" first');
     const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'anchor-e2e-data-')));
     const profileDir = await mkdtemp(join(tmpdir(), 'anchor-e2e-profile-'));
-    const host = await startHost({ dataDir, webRoot: WEB_ROOT, log: () => undefined, demoHub: options.demoHub });
+    const host = await startHost({
+      dataDir,
+      webRoot: WEB_ROOT,
+      log: () => undefined,
+      demoHub: options.demoHub ? createDemoHub : undefined,
+    });
     const { context, page } = await openBrowser(profileDir, host.launchUrl);
     return new AnchorSession(host, context, page, profileDir, dataDir, !options.dataDir);
   }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { writeDemoSet } from '../../../src/cli/demo-set';
-import { readPacket } from '../../../src/main/packet/read-packet';
+import { writeDemoSet } from '../../../src/demo/demo-set';
+import { readPacket } from '../../../src/node/packet/read-packet';
 import type { EvidenceItem, PacketManifest } from '../../../src/shared/packet/manifest';
 
 export interface DemoPacket {

@@ -1,8 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { seedDemo } from '../../hub/seed/demo';
-import { startHub, type RunningHub } from '../../hub/server';
-import type { BridgeLog } from '../bridge/dispatch';
+import { seedDemo } from './hub-seed';
+import { startHub, type RunningHub } from '../hub/server';
+import type { Log } from '../shared/log';
 
 /**
  * The local demo hub offered on first run: the real hub (PGlite in `<dataDir>/demo-hub`, the
@@ -10,13 +10,14 @@ import type { BridgeLog } from '../bridge/dispatch';
  * installed. It keeps the port it first got, so a saved session's hub address stays valid
  * across restarts; if another program took that port, it moves to a new one.
  */
+/** Matches main's LocalHub interface structurally: src/demo never imports main (no cycle with the entry points). */
 export class DemoHub {
   private running: Promise<RunningHub> | undefined;
   private readonly dir: string;
 
   constructor(
     dataDir: string,
-    private readonly log: BridgeLog,
+    private readonly log: Log,
   ) {
     this.dir = join(dataDir, 'demo-hub');
   }
@@ -76,3 +77,6 @@ export class DemoHub {
     return text !== undefined && Number.isInteger(port) && port > 0 && port < 65536 ? port : undefined;
   }
 }
+
+/** What the entry points hand to the backend to offer the demo hub. */
+export const createDemoHub = (dataDir: string, log: Log): DemoHub => new DemoHub(dataDir, log);

@@ -6,7 +6,7 @@ import { PDFDocument } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { MANIFEST_FILE, PacketManifest } from '../../shared/packet/manifest';
+import { MANIFEST_FILE, PacketManifest } from '../shared/packet/manifest';
 import { loadDemoCredentials, writeDemoFolders, writeLargePdf, type DemoCredentialFile } from './index';
 import { findResourcesDir } from './resources';
 

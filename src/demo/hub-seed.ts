@@ -1,15 +1,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeDemoSet } from '../../cli/demo-set';
-import type { Role } from '../../shared/contract/hub-api';
-import type { HubContext } from '../context';
-import { assignAutomatically } from '../services/assignments';
-import { ingestPacket } from '../services/ingest-packet';
-import { createUser } from '../services/users';
-import { appendAudit } from '../store/audit';
-import { insertConflict, listConflicts } from '../store/conflicts';
-import { findUserForSignIn } from '../store/users';
-import { findWindowByName, insertWindow } from '../store/windows';
+import { writeDemoSet } from './demo-set';
+import type { Role } from '../shared/contract/hub-api';
+import type { HubContext } from '../hub/context';
+import { assignAutomatically } from '../hub/services/assignments';
+import { ingestPacket } from '../hub/services/ingest-packet';
+import { createUser } from '../hub/services/users';
+import { appendAudit } from '../hub/store/audit';
+import { insertConflict, listConflicts } from '../hub/store/conflicts';
+import { findUserForSignIn } from '../hub/store/users';
+import { findWindowByName, insertWindow } from '../hub/store/windows';
 
 /** The password of every demo account. Public knowledge: why --demo is refused off loopback. */
 export const DEMO_PASSWORD = 'anchor-demo';

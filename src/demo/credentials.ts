@@ -1,10 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { LocalId, NonEmptyText } from '../../shared/domain/common';
-import { Credential } from '../../shared/domain/credential';
-import { Rubric } from '../../shared/domain/rubric';
-import { EvidenceKind } from '../../shared/packet/manifest';
+import { LocalId, NonEmptyText } from '../shared/domain/common';
+import { Credential } from '../shared/domain/credential';
+import { Rubric } from '../shared/domain/rubric';
+import { EvidenceKind } from '../shared/packet/manifest';
 import { demoCredentialsDir } from './resources';
 
 /**

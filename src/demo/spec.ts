@@ -1,4 +1,4 @@
-import type { PreviousAttempt } from '../../shared/packet/manifest';
+import type { PreviousAttempt } from '../shared/packet/manifest';
 
 /**
  * What one demo packet is made of, as data. The writers in this folder turn a spec into the

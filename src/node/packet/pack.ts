@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { MANIFEST_FILE, PacketManifest, packetPathProblem } from '../../shared/packet/manifest';
-import { resolveContained } from '../services/containment';
-import { sha256File } from '../services/file-digest';
+import { resolveContained } from '../files/containment';
+import { sha256File } from '../files/file-digest';
 import { problemsFromZod, type Problem } from '../../shared/problems';
 import { ALLOWED_MEDIA_TYPES } from './sniff';
 

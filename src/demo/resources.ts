@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 
 /**
  * Finds the repository's resources/ folder by walking up from this module, so the demo code
- * works from src/main/demo (tsx, vitest) and from the bundled out/main alike. A packaged app
+ * works from src/demo (tsx, vitest) and from the bundled out/main alike. A packaged app
  * passes its own resources path instead.
  */
 export function findResourcesDir(start: string = import.meta.dirname): string {

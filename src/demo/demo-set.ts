@@ -1,8 +1,8 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { writeDemoFolders } from '../main/demo';
-import { packFolder } from '../main/packet/pack';
+import { writeDemoFolders } from '.';
+import { packFolder } from '../node/packet/pack';
 
 /** Builds every demo packet into `outDir`; returns the written .anchor files. */
 export async function writeDemoSet(outDir: string): Promise<string[]> {

@@ -1,10 +1,10 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isLoopbackHost } from './loopback';
-import { openHub } from './open';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed/demo';
-import { startHub, type RunningHub } from './server';
+import { isLoopbackHost } from '../hub/loopback';
+import { openHub } from '../hub/open';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../demo/hub-seed';
+import { startHub, type RunningHub } from '../hub/server';
 
 export const HUB_USAGE = `Usage: npm run -s anchor -- hub [seed] [options]
 

@@ -6,7 +6,7 @@ import {
   type EvidenceItem,
   type EvidenceKind,
   type PacketManifestInput,
-} from '../../shared/packet/manifest';
+} from '../shared/packet/manifest';
 import type { DemoCredentialFile } from './credentials';
 import { dataAnalysisPdf } from './pdf/data-analysis';
 import type { DocMeta } from './pdf/layout';
