@@ -1,26 +1,33 @@
+import { mkdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDemoHub } from '../demo/demo-hub';
 import { startHost } from './server';
+import { chooseWebPort, portTakenMessage, rememberWebPort } from './web-port';
 
 /** `npm run web`: serves Anchor to a browser on this machine only. */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      port: { type: 'string', default: '0' },
+      port: { type: 'string' },
       'data-dir': { type: 'string' },
       demo: { type: 'boolean', default: false },
     },
   });
   const dataDir = resolve(values['data-dir'] ?? process.env.ANCHOR_DATA_DIR ?? defaultDataDir());
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const port = await chooseWebPort(dataDir, values.port);
   const host = await startHost({
     dataDir,
     webRoot: resolve(import.meta.dirname, '../../out/web'),
-    port: Number(values.port),
+    port,
     version: process.env.npm_package_version ?? '0.0.0',
     demoHub: values.demo ? createDemoHub : undefined,
+  }).catch((error: unknown) => {
+    throw (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? new Error(portTakenMessage(port)) : error;
   });
+  await rememberWebPort(dataDir, port);
   console.log(`Anchor (browser mode) is running. Data folder: ${dataDir}`);
   if (values.demo)
     console.log('A local demo hub is offered on the Hub screen (demo accounts, password "anchor-demo").');

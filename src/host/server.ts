@@ -88,10 +88,17 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     });
   });
   server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', resolve);
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', resolve);
+    });
+  } catch (error) {
+    // Nothing was served: give the data folder back so the next attempt (another --port) can start.
+    await backend.close();
+    await release();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   const allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const origin = `http://127.0.0.1:${port}`;
@@ -138,7 +145,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         return text(res, 403, 'Evidence is only served to this run of Anchor.');
       }
       const answer = await answerEvidenceRequest(
-        backend.store.cache,
+        await backend.evidence(),
         req.method ?? 'GET',
         url.pathname.slice('/evidence/'.length),
         req.headers.range,

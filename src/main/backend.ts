@@ -4,15 +4,18 @@ import { HubService } from './hub/hub-service';
 import type { LocalHubFactory } from './hub/local-hub';
 import type { TokenStore } from './hub/token-store';
 import type { PacketLimits } from '../node/packet/limits';
-import { PacketStore } from './services/packet-store';
+import type { EvidenceCache } from './services/evidence-cache';
+import { legacyOwner, moveLegacyLayout } from './workspaces/legacy-layout';
+import { Workspaces } from './workspaces/workspaces';
 
 export interface Backend {
-  store: PacketStore;
+  workspaces: Workspaces;
   hub: HubService;
   dispatch: Dispatch;
+  /** The evidence of the signed-in person's workspace (evidence URLs of any other answer 404). */
+  evidence(): Promise<EvidenceCache>;
   close(): Promise<void>;
 }
-
 export interface BackendOptions {
   dataDir: string;
   version: string;
@@ -27,14 +30,26 @@ export interface BackendOptions {
 
 /** Wires the plain-Node services behind the bridge; the same for Electron and browser mode. */
 export async function openBackend(options: BackendOptions): Promise<Backend> {
-  const store = await new PacketStore(options.dataDir, options.limits).open();
+  const workspaces = new Workspaces(options.dataDir, options.limits);
+  await moveLegacyLayout(
+    options.dataDir,
+    workspaces.root,
+    await legacyOwner(options.dataDir, options.tokens),
+    options.log,
+  );
   const hub = await new HubService({
     dataDir: options.dataDir,
-    store,
+    workspaces,
     tokens: options.tokens,
     log: options.log,
     demoHub: options.demoHub?.(options.dataDir, options.log),
   }).open();
-  const handlers = createBridgeHandlers({ store, hub, version: options.version, transport: options.transport });
-  return { store, hub, dispatch: createDispatcher(handlers, options.log), close: () => hub.close() };
+  const handlers = createBridgeHandlers({ hub, version: options.version, transport: options.transport });
+  return {
+    workspaces,
+    hub,
+    dispatch: createDispatcher(handlers, options.log),
+    evidence: async () => (await hub.currentWorkspace()).store.cache,
+    close: () => hub.close(),
+  };
 }

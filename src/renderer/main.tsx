@@ -3,16 +3,33 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { startHubWatch } from './app/hub-watch';
 import { startAppOutbox } from './app/outbox';
+import { bridge } from './bridge';
+import { enterWorkspace, LOCAL_WORKSPACE, useWorkspace } from './data/workspace';
 import './styles/app.css';
 
 performance.mark('anchor:renderer-start');
 const container = document.getElementById('root');
 if (!container) throw new Error('Anchor: the page has no #root element');
-// Uploads of submitted reviews continue from wherever the last run stopped.
-startAppOutbox();
-startHubWatch();
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+
+/** Every screen belongs to one workspace: a switch of person or hub remounts them all on its database. */
+function Root() {
+  const workspace = useWorkspace();
+  return <App key={workspace.id} />;
+}
+
+// Whose work to show comes from the main process (who is signed in where) before anything is
+// read; if it cannot answer, the local workspace (imported packets) is the safe one to show.
+void bridge['hub.status']({})
+  .then((status) => status.workspace)
+  .catch(() => LOCAL_WORKSPACE)
+  .then(enterWorkspace)
+  .then(() => {
+    // Uploads of submitted reviews continue from wherever the last run stopped.
+    startAppOutbox();
+    startHubWatch();
+    createRoot(container).render(
+      <StrictMode>
+        <Root />
+      </StrictMode>,
+    );
+  });

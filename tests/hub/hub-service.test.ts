@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DemoHub } from '../../src/demo/demo-hub';
 import { HubService } from '../../src/main/hub/hub-service';
 import { MemoryTokenStore } from '../../src/main/hub/token-store';
-import { PacketStore } from '../../src/main/services/packet-store';
+import type { PacketStore } from '../../src/main/services/packet-store';
+import { Workspaces } from '../../src/main/workspaces/workspaces';
 import { BridgeError } from '../../src/shared/contract/bridge';
 import { tempDir } from '../support/packets';
 import {
@@ -41,21 +42,22 @@ afterAll(async () => {
 });
 
 /** A HubService on its own data folder, with the packet store behind it. */
-async function service(
-  name: string,
-  options: { demo?: boolean; now?: () => number } = {},
-): Promise<HubService & { store: PacketStore }> {
+async function service(name: string, options: { demo?: boolean; now?: () => number } = {}): Promise<HubService> {
   const dataDir = join(dir, name);
-  const store = await new PacketStore(dataDir).open();
   const hubs = await new HubService({
     dataDir,
-    store,
+    workspaces: new Workspaces(dataDir),
     tokens: new MemoryTokenStore(),
     log,
     demoHub: options.demo ? new DemoHub(dataDir, log) : undefined,
     now: options.now,
   }).open();
-  return Object.assign(hubs, { store });
+  return hubs;
+}
+
+/** The signed-in person's packet store (the local workspace's when nobody is). */
+async function storeOf(hubs: HubService): Promise<PacketStore> {
+  return (await hubs.currentWorkspace()).store;
 }
 
 async function assignedPacket(): Promise<string> {
@@ -98,8 +100,8 @@ describe('HubService (what the bridge channels call)', () => {
     const queued = await hubs.pull([...mine, notMine]);
     expect(queued.map((p) => p.packetId)).toEqual([...mine, notMine]);
     expect(await hubs.pull(mine)).toHaveLength(3); // already queued: not queued twice
-    await hubs.pulls.idle();
-    const states = hubs.pulls.list();
+    await (await hubs.pulls()).idle();
+    const states = (await hubs.pulls()).list();
     for (const packetId of mine) {
       const state = states.find((s) => s.packetId === packetId)!;
       expect(state).toMatchObject({ state: 'done' });
@@ -124,20 +126,20 @@ describe('HubService (what the bridge channels call)', () => {
       headers: { Authorization: `Bearer ${assessor.token}`, Range: 'bytes=0-99' },
     });
     expect(head.status).toBe(206);
-    const partial = join(hubs.store.downloadsDir, packetId, ...item.path.split('/')) + '.partial';
+    const partial = join((await storeOf(hubs)).downloadsDir, packetId, ...item.path.split('/')) + '.partial';
     await mkdir(dirname(partial), { recursive: true });
     await writeFile(partial, Buffer.from(await head.arrayBuffer()));
     // And one of a packet the hub no longer lists for this assessor.
-    const unassigned = join(hubs.store.downloadsDir, randomUUID());
+    const unassigned = join((await storeOf(hubs)).downloadsDir, randomUUID());
     await mkdir(unassigned);
     await writeFile(join(unassigned, 'lesson.webm.partial'), 'a candidate’s evidence');
 
     const { resumed } = await hubs.assignments();
     expect(resumed).toEqual([packetId]);
     await expect(stat(unassigned)).rejects.toThrow();
-    await hubs.pulls.idle();
-    expect(hubs.pulls.list()).toEqual([expect.objectContaining({ packetId, state: 'done' })]);
-    expect(hubs.store.list().map((p) => p.packetId)).toContain(packetId);
+    await (await hubs.pulls()).idle();
+    expect((await hubs.pulls()).list()).toEqual([expect.objectContaining({ packetId, state: 'done' })]);
+    expect((await storeOf(hubs)).list().map((p) => p.packetId)).toContain(packetId);
     // Listed again: nothing left to resume.
     expect((await hubs.assignments()).resumed).toEqual([]);
   });
@@ -209,9 +211,9 @@ describe('evidence retention (pulled evidence leaves when it is no longer needed
     const packetId = await uploadPacket(hub, admin);
     const assignment = await assign(hub, admin, windowId, packetId, assessor);
     await hubs.pull([packetId]);
-    await hubs.pulls.idle();
+    await (await hubs.pulls()).idle();
     const { file, packetId: importedId } = await packetFile(dir);
-    expect(await hubs.store.import(file)).toMatchObject({ ok: true });
+    expect(await (await storeOf(hubs)).import(file)).toMatchObject({ ok: true });
     expect((await hubs.assignments()).purged).toEqual([]);
 
     const removed = await hub.api('DELETE', `/api/v1/assignments/${assignment.id}`, { token: admin.token });
@@ -219,8 +221,8 @@ describe('evidence retention (pulled evidence leaves when it is no longer needed
     const { purged } = await hubs.assignments();
     expect(purged).toEqual([{ packetId, pseudonym: 'Candidate T-0001' }]);
     // Its finished pull is forgotten too, so no screen calls it downloaded any more.
-    expect(hubs.pulls.list().map((p) => p.packetId)).not.toContain(packetId);
-    expect(hubs.store.list().map((p) => p.packetId)).toEqual([importedId]);
+    expect((await hubs.pulls()).list().map((p) => p.packetId)).not.toContain(packetId);
+    expect((await storeOf(hubs)).list().map((p) => p.packetId)).toEqual([importedId]);
   });
 
   it('purges pulled evidence once its review window has closed, also without reaching the hub', async () => {
@@ -228,13 +230,13 @@ describe('evidence retention (pulled evidence leaves when it is no longer needed
     await hubs.signIn(hub.running.url, 'assessor1', PASSWORD);
     const packetId = await assignedPacket();
     await hubs.pull([packetId]);
-    await hubs.pulls.idle();
+    await (await hubs.pulls()).idle();
     expect((await hubs.assignments()).purged).toEqual([]);
 
     // The app starts again a month later, offline: the window (two weeks) has closed.
     const later = await service('retention-closed', { now: () => Date.now() + 30 * 86_400_000 });
-    expect(hubs.store.list().map((p) => p.packetId)).toContain(packetId);
-    expect(later.store.list().map((p) => p.packetId)).not.toContain(packetId);
+    expect((await storeOf(hubs)).list().map((p) => p.packetId)).toContain(packetId);
+    expect((await storeOf(later)).list().map((p) => p.packetId)).not.toContain(packetId);
   });
 });
 

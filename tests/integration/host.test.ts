@@ -206,7 +206,7 @@ describe('browser-mode host', () => {
         req.end();
       });
       expect(['413', 'reset']).toContain(outcome);
-      expect(small.backend.store.list()).toEqual([]);
+      expect((await small.backend.hub.currentWorkspace()).store.list()).toEqual([]);
       expect((await fetch(`${small.origin}/`)).status).toBe(200); // still serving
     } finally {
       await small.close();

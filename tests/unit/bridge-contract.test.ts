@@ -40,7 +40,7 @@ describe('bridge contract', () => {
   });
 
   it('is implemented by the main-process handlers for every channel', () => {
-    const handlers = createBridgeHandlers({ store: {} as never, hub: {} as never, version: '1', transport: 'ipc' });
+    const handlers = createBridgeHandlers({ hub: {} as never, version: '1', transport: 'ipc' });
     expect(Object.keys(handlers).sort()).toEqual([...CHANNELS].sort());
   });
 

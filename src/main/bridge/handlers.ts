@@ -1,28 +1,28 @@
 import { BridgeError, type BridgeHandlers } from '../../shared/contract/bridge';
 import type { HubService } from '../hub/hub-service';
-import type { PacketStore } from '../services/packet-store';
 
 export interface HandlerContext {
-  store: PacketStore;
   hub: HubService;
   version: string;
   transport: 'ipc' | 'http';
 }
 
 /** The bridge's implementation: each channel delegates to a plain-Node service. */
-export function createBridgeHandlers({ store, hub, version, transport }: HandlerContext): BridgeHandlers {
+export function createBridgeHandlers({ hub, version, transport }: HandlerContext): BridgeHandlers {
+  // Every library call is about the signed-in person's workspace, resolved at the moment of the call.
+  const store = async () => (await hub.currentWorkspace()).store;
   return {
     'app.info': async () => ({ version, transport }),
-    'packets.list': async () => store.list(),
+    'packets.list': async () => (await store()).list(),
     'packets.get': async ({ packetId }) => {
-      const packet = await store.get(packetId);
+      const packet = await (await store()).get(packetId);
       if (!packet) throw new BridgeError(`Packet ${packetId} is not in the library.`, 'not-found');
       return packet;
     },
-    'packets.import': ({ path, fileName }) => store.import(path, fileName),
-    'packets.remove': async ({ packetId }) => ({ removed: await store.remove(packetId) }),
+    'packets.import': async ({ path, fileName }) => (await store()).import(path, fileName),
+    'packets.remove': async ({ packetId }) => ({ removed: await (await store()).remove(packetId) }),
     'packets.verify': async ({ packetId }) => {
-      const problems = await store.cache.verify(packetId);
+      const problems = await (await store()).cache.verify(packetId);
       return { ok: problems.length === 0, problems };
     },
     'hub.status': () => hub.status(),
@@ -31,8 +31,8 @@ export function createBridgeHandlers({ store, hub, version, transport }: Handler
     'hub.startDemo': () => hub.startDemo(),
     'hub.assignments': () => hub.assignments(),
     'hub.pull': async ({ packetIds }) => ({ pulls: await hub.pull(packetIds) }),
-    'hub.pulls': async () => ({ pulls: hub.pulls.list() }),
-    'hub.uploadScore': ({ record, baseRevision }) => hub.uploadScore(record, baseRevision),
+    'hub.pulls': async () => ({ pulls: (await hub.pulls()).list() }),
+    'hub.uploadScore': ({ record, baseRevision, workspaceId }) => hub.uploadScore(record, baseRevision, workspaceId),
     'hub.conflicts': async () => ({ conflicts: await hub.conflicts() }),
     'hub.declareConflict': (conflict) => hub.declareConflict(conflict),
   };

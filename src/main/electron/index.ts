@@ -32,7 +32,7 @@ app
     app.on('will-quit', () => void backend.close());
     installSecurityGuards(log);
     handleAppProtocol(join(import.meta.dirname, '../renderer'));
-    handleEvidenceProtocol(backend.store.cache);
+    handleEvidenceProtocol(() => backend.evidence());
     registerIpcRouter(backend.dispatch, log);
     createSecureWindow();
   })

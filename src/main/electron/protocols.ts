@@ -34,7 +34,7 @@ export function handleAppProtocol(rendererDir: string): void {
 }
 
 /** evidence://packet/<packetId>/<path> serves cached evidence with Range to the app origin only. */
-export function handleEvidenceProtocol(cache: EvidenceCache): void {
+export function handleEvidenceProtocol(cache: () => Promise<EvidenceCache>): void {
   protocol.handle('evidence', async (request) => {
     const url = new URL(request.url);
     if (url.host !== 'packet') return new Response(null, { status: 404 });
@@ -50,7 +50,12 @@ export function handleEvidenceProtocol(cache: EvidenceCache): void {
         },
       });
     }
-    const answer = await answerEvidenceRequest(cache, request.method, url.pathname, request.headers.get('range'));
+    const answer = await answerEvidenceRequest(
+      await cache(),
+      request.method,
+      url.pathname,
+      request.headers.get('range'),
+    );
     const headers = new Headers(answer.headers);
     headers.set('Access-Control-Allow-Origin', APP_ORIGIN);
     headers.set('Access-Control-Expose-Headers', 'Content-Range, Content-Length, Accept-Ranges');

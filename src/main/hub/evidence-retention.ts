@@ -10,6 +10,8 @@ const KnownWindows = z.record(z.string(), z.string());
 export interface PurgedPacket {
   packetId: string;
   pseudonym: string;
+  /** The real reason, as the assessor is told it. */
+  reason: 'window-closed' | 'unassigned';
 }
 
 /**
@@ -41,17 +43,16 @@ export class EvidenceRetention {
       const current = closes[a.packetId];
       if (!current || a.window.closesAt > current) closes[a.packetId] = a.window.closesAt;
     }
-    return this.purge(
-      closes,
-      (packetId) =>
-        (!listed.has(packetId) && this.store.source(packetId) === pulledFrom(hubUrl)) || this.closed(closes, packetId),
-    );
+    return this.purge(closes, (packetId) => {
+      if (this.closed(closes, packetId)) return 'window-closed';
+      return !listed.has(packetId) && this.store.source(packetId) === pulledFrom(hubUrl) ? 'unassigned' : undefined;
+    });
   }
 
   /** At start: purge pulled packets whose window is known to have closed. */
   async purgeExpired(): Promise<PurgedPacket[]> {
     const closes = { ...(await this.known()) };
-    return this.purge(closes, (packetId) => this.closed(closes, packetId));
+    return this.purge(closes, (packetId) => (this.closed(closes, packetId) ? 'window-closed' : undefined));
   }
 
   private closed(closes: Record<string, string>, packetId: string): boolean {
@@ -61,14 +62,15 @@ export class EvidenceRetention {
 
   private async purge(
     closes: Record<string, string>,
-    shouldGo: (packetId: string) => boolean,
+    whyGo: (packetId: string) => PurgedPacket['reason'] | undefined,
   ): Promise<PurgedPacket[]> {
     const purged: PurgedPacket[] = [];
     for (const packet of this.store.list()) {
       // Imported by hand: the assessor's own copy, never purged.
-      if (!isPulled(this.store.source(packet.packetId)) || !shouldGo(packet.packetId)) continue;
+      const reason = isPulled(this.store.source(packet.packetId)) ? whyGo(packet.packetId) : undefined;
+      if (!reason) continue;
       if (await this.store.remove(packet.packetId))
-        purged.push({ packetId: packet.packetId, pseudonym: packet.pseudonym });
+        purged.push({ packetId: packet.packetId, pseudonym: packet.pseudonym, reason });
     }
     await this.save(closes);
     return purged;

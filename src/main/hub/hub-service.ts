@@ -6,7 +6,6 @@ import type { AssignmentView, ConflictView } from '../../shared/contract/hub-api
 import type { HubStatus, PullState, UploadOutcome } from '../../shared/contract/hub-bridge';
 import type { ScoreRecord } from '../../shared/domain/score';
 import type { BridgeLog } from '../bridge/dispatch';
-import type { PacketStore } from '../services/packet-store';
 import type { LocalHub } from './local-hub';
 import { HubClient } from './hub-client';
 import { EvidenceRetention, type PurgedPacket } from './evidence-retention';
@@ -16,6 +15,8 @@ import { pullPacket } from './pull';
 import { PullQueue } from './pull-queue';
 import type { TokenStore } from './token-store';
 import { sortUnfinishedDownloads } from './unfinished-downloads';
+import { describeWorkspace, type WorkspaceOwner } from '../workspaces/workspace-id';
+import type { OpenWorkspace, Workspaces } from '../workspaces/workspaces';
 
 /** What is remembered about the hub besides the tokens: nothing secret, only form defaults. */
 const HubPreferences = z.object({ lastHubUrl: z.string().optional(), lastUsername: z.string().optional() });
@@ -23,7 +24,8 @@ type HubPreferences = z.infer<typeof HubPreferences>;
 
 export interface HubServiceOptions {
   dataDir: string;
-  store: PacketStore;
+  /** Each person's packets and downloads; the signed-in user's answers every call. */
+  workspaces: Workspaces;
   tokens: TokenStore;
   log: BridgeLog;
   /** The first-run local demo hub; absent where it is not offered (browser mode without --demo). */
@@ -39,8 +41,9 @@ export interface HubServiceOptions {
  */
 export class HubService {
   readonly client: HubClient;
-  readonly pulls: PullQueue;
-  private readonly retention: EvidenceRetention;
+  /** One pull queue per workspace: a pull belongs to the person who asked for it, wherever the session goes next. */
+  private readonly queues = new Map<string, PullQueue>();
+  private readonly retentions = new Map<string, EvidenceRetention>();
   private readonly events: HubEventListener;
   private assignmentsVersion = 0;
   private readonly preferencesFile: string;
@@ -48,8 +51,6 @@ export class HubService {
 
   constructor(private readonly options: HubServiceOptions) {
     this.client = new HubClient(options.tokens);
-    this.pulls = new PullQueue((packetId, onProgress) => pullPacket(this.client, options.store, packetId, onProgress));
-    this.retention = new EvidenceRetention(options.dataDir, options.store, options.now);
     this.events = new HubEventListener(
       this.client,
       (event) => {
@@ -66,7 +67,8 @@ export class HubService {
    * the app when it was set up before, so a saved session keeps working.
    */
   async open(): Promise<this> {
-    await this.retention.purgeExpired();
+    // Every workspace's closed windows, not only the signed-in person's: evidence leaves on time.
+    for (const workspace of await this.options.workspaces.all()) await this.retention(workspace).purgeExpired();
     if (await this.client.currentUser()) this.events.start();
     const demo = this.options.demoHub;
     if (demo && (await demo.exists())) {
@@ -75,6 +77,21 @@ export class HubService {
       );
     }
     return this;
+  }
+
+  /** Whose work every call is about: the signed-in hub user's workspace, else the local one. */
+  async owner(): Promise<WorkspaceOwner> {
+    const user = await this.client.currentUser();
+    return user && { hubUrl: user.hubUrl, userId: user.id, username: user.username };
+  }
+
+  async currentWorkspace(): Promise<OpenWorkspace> {
+    return this.options.workspaces.get(await this.owner());
+  }
+
+  /** The pull queue of the signed-in person's workspace. */
+  async pulls(): Promise<PullQueue> {
+    return this.queueFor(await this.currentWorkspace());
   }
 
   async status(): Promise<HubStatus> {
@@ -91,6 +108,7 @@ export class HubService {
       live: user !== undefined && this.events.connected,
       assignmentsVersion: this.assignmentsVersion,
       demoHub: { available: this.options.demoHub !== undefined, url: demoUrl ?? null },
+      workspace: describeWorkspace(user && { hubUrl: user.hubUrl, userId: user.id, username: user.username }),
     };
   }
 
@@ -105,7 +123,7 @@ export class HubService {
 
   async signOut(): Promise<HubStatus> {
     this.events.stop();
-    this.pulls.stopRetries();
+    (await this.pulls()).stopRetries();
     await this.client.signOut();
     return this.status();
   }
@@ -132,27 +150,36 @@ export class HubService {
     purged: PurgedPacket[];
     resumed: string[];
   }> {
+    const workspace = await this.currentWorkspace();
     const assignments = await this.client.assignments().catch(toBridgeError);
     const hubUrl = (await this.client.currentUser())?.hubUrl;
-    const purged = hubUrl ? await this.retention.afterListing(hubUrl, assignments) : [];
-    this.pulls.forget(purged.map((p) => p.packetId));
+    const purged = hubUrl ? await this.retention(workspace).afterListing(hubUrl, assignments) : [];
+    const pulls = this.queueFor(workspace);
+    pulls.forget(purged.map((p) => p.packetId));
     const { resume, removed } = await sortUnfinishedDownloads(
-      this.options.store.downloadsDir,
+      workspace.store.downloadsDir,
       new Set(assignments.map((a) => a.packetId)),
-      this.pulls.list(),
+      pulls.list(),
     );
     if (removed.length > 0) this.options.log('hub: deleted unfinished downloads no longer assigned', { removed });
-    if (resume.length > 0) this.pulls.enqueue(resume);
+    if (resume.length > 0) pulls.enqueue(resume);
     return { assignments, fetchedAt: new Date().toISOString(), purged, resumed: resume };
   }
 
   async pull(packetIds: readonly string[]): Promise<PullState[]> {
     if (!(await this.client.currentUser())) throw new BridgeError('Sign in to a hub first.', 'forbidden');
-    return this.pulls.enqueue(packetIds);
+    return (await this.pulls()).enqueue(packetIds);
   }
 
-  /** Uploads one submitted review; never throws for hub trouble, the outcome says what to do. */
-  async uploadScore(record: ScoreRecord, baseRevision: number): Promise<UploadOutcome> {
+  /**
+   * Uploads one submitted review; never throws for hub trouble, the outcome says what to do.
+   * `workspaceId` is the workspace the review was written in: it goes only under that person's
+   * session, never under whoever happens to be signed in now.
+   */
+  async uploadScore(record: ScoreRecord, baseRevision: number, workspaceId?: string): Promise<UploadOutcome> {
+    if (workspaceId !== undefined && workspaceId !== (await this.currentWorkspace()).id) {
+      return { kind: 'signed-out', reason: 'Waiting for its assessor to sign in to this hub.' };
+    }
     try {
       const result = await this.client.putScore(record, baseRevision);
       if (result.kind === 'stored') return result;
@@ -184,8 +211,27 @@ export class HubService {
 
   async close(): Promise<void> {
     this.events.stop();
-    this.pulls.stopRetries();
+    for (const queue of this.queues.values()) queue.stopRetries();
     await this.options.demoHub?.close();
+  }
+
+  private queueFor(workspace: OpenWorkspace): PullQueue {
+    let queue = this.queues.get(workspace.id);
+    if (!queue) {
+      queue = new PullQueue((packetId, onProgress) => pullPacket(this.client, workspace.store, packetId, onProgress));
+      this.queues.set(workspace.id, queue);
+    }
+    return queue;
+  }
+
+  /** Window closing times are remembered per workspace, beside its packets. */
+  private retention(workspace: OpenWorkspace): EvidenceRetention {
+    let retention = this.retentions.get(workspace.id);
+    if (!retention) {
+      retention = new EvidenceRetention(workspace.dir, workspace.store, this.options.now);
+      this.retentions.set(workspace.id, retention);
+    }
+    return retention;
   }
 
   /**

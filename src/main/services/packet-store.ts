@@ -177,6 +177,15 @@ export class PacketStore {
   }
 }
 
+/** The recorded source of a packet folder (an imported file's name, or "pulled from <hub>"), if readable. */
+export async function importSourceOf(packetDir: string): Promise<string | undefined> {
+  try {
+    return ImportRecord.parse(JSON.parse(await readFile(join(packetDir, IMPORT_RECORD), 'utf8'))).sourceName;
+  } catch {
+    return undefined;
+  }
+}
+
 function summarize(manifest: PacketManifest, record: ImportRecord): PacketSummary {
   return {
     packetId: manifest.packetId,

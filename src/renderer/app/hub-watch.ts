@@ -17,16 +17,19 @@ let timer: ReturnType<typeof setInterval> | undefined;
 export function startHubWatch(): void {
   if (timer) return;
   let seenVersion: number | undefined;
+  let seenWorkspace: string | undefined;
   const check = async () => {
     const status = await bridge['hub.status']({});
     const known = (await db.settings.get(HUB_STATUS_KEY))?.value;
     if (JSON.stringify(known) !== JSON.stringify(status)) await rememberHubStatus(status);
     // The first look after the page loads refreshes too: a change may have come in since the
     // screens fetched the list.
-    if (status.user && status.assignmentsVersion !== seenVersion) {
+    // …and so does a switch to another person's workspace (rememberHubStatus switched it).
+    if (status.user && (status.assignmentsVersion !== seenVersion || status.workspace.id !== seenWorkspace)) {
       await refreshAssignments();
     }
     seenVersion = status.assignmentsVersion;
+    seenWorkspace = status.workspace.id;
   };
   const run = () => void check().catch((error: unknown) => console.warn('hub watch:', error));
   run(); // at once: the last run's saved status may be stale (signed out, browser mode restarted)

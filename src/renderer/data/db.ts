@@ -93,7 +93,7 @@ export class AnchorDatabase extends Dexie {
   assignments!: EntityTable<StoredAssignment, 'assignmentId'>;
   outbox!: EntityTable<OutboxEntry, 'scoreId'>;
 
-  constructor(name = 'anchor') {
+  constructor(name: string) {
     super(name, { chromeTransactionDurability: 'strict' });
     this.version(1).stores({ packets: 'packetId, importedAt, credentialTitle' });
     this.version(2)
@@ -121,4 +121,20 @@ export class AnchorDatabase extends Dexie {
   }
 }
 
-export const db = new AnchorDatabase();
+/** The IndexedDB database of one workspace: `anchor-local`, or `anchor-hub-<digest>` per (hub, user). */
+export function workspaceDatabaseName(workspaceId: string): string {
+  return `anchor-${workspaceId}`;
+}
+
+/**
+ * The current workspace's database. Reassigned only by enterWorkspace (data/workspace.ts), which
+ * then remounts every screen under a key of the workspace id, so no component or query keeps
+ * reading the previous person's database; modules that run outside React (the outbox runner,
+ * the hub watch) are restarted there too. An ES module binding is live: importers see the new one.
+ */
+export let db = new AnchorDatabase(workspaceDatabaseName('local'));
+
+/** Makes `database` the current one (enterWorkspace only). */
+export function setCurrentDatabase(database: AnchorDatabase): void {
+  db = database;
+}

@@ -1,14 +1,19 @@
 import type { HubStatus } from '../../shared/contract/hub-bridge';
 import { bridge } from '../bridge';
-import { db, type AnchorDatabase } from './db';
+import { db } from './db';
 import { mirrorLibrary } from './library-sync';
+import { currentWorkspace, enterWorkspace } from './workspace';
 
 /** Settings key of the last hub status seen (who is signed in where; never a token). */
 export const HUB_STATUS_KEY = 'hubStatus';
 
-/** Saves who is signed in where (never a token) for the screens, which read it from Dexie. */
-export async function rememberHubStatus(status: HubStatus, database: AnchorDatabase = db): Promise<HubStatus> {
-  await database.settings.put({ key: HUB_STATUS_KEY, value: status });
+/**
+ * Follows who is signed in where (never a token): a different person or hub switches every
+ * screen to that workspace first, then the status is saved there for the screens to read.
+ */
+export async function rememberHubStatus(status: HubStatus): Promise<HubStatus> {
+  if (status.workspace.id !== currentWorkspace().id) await enterWorkspace(status.workspace);
+  await db.settings.put({ key: HUB_STATUS_KEY, value: status });
   return status;
 }
 
@@ -16,9 +21,12 @@ export async function rememberHubStatus(status: HubStatus, database: AnchorDatab
  * Replaces the stored assignments with the hub's current list (one transaction). The main
  * process removes the evidence of pulled packets the hub no longer lists or whose window closed.
  */
-export async function refreshAssignments(
-  database: AnchorDatabase = db,
-): Promise<{ count: number; purged: { packetId: string; pseudonym: string }[]; resumed: string[] }> {
+export async function refreshAssignments(): Promise<{
+  count: number;
+  purged: { packetId: string; pseudonym: string; reason: 'window-closed' | 'unassigned' }[];
+  resumed: string[];
+}> {
+  const database = db;
   const { assignments, purged, resumed } = await bridge['hub.assignments']({});
   await database.transaction('rw', database.assignments, async () => {
     await database.assignments.clear();

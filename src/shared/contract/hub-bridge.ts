@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Uuid } from '../domain/common';
 import { ScoreRecord } from '../domain/score';
 import { AssignmentView, ConflictView, ScoreReceipt, ScoreView, UserView } from './hub-api';
+import { Workspace } from './workspace';
 
 // What the renderer and the main (or host) process exchange about the hub. The hub's own wire
 // contract is hub-api.ts; these are the bridge's views of it. Tokens never appear here.
@@ -24,6 +25,8 @@ export const HubStatus = z.strictObject({
   assignmentsVersion: z.number().int().min(0),
   /** The local demo hub: offered when no hub is configured (first run). */
   demoHub: z.strictObject({ available: z.boolean(), url: z.string().nullable() }),
+  /** Whose work is shown: the signed-in user's workspace, else the local one (imported packets). */
+  workspace: Workspace,
 });
 export type HubStatus = z.infer<typeof HubStatus>;
 
@@ -45,8 +48,10 @@ export const SignInInput = z.strictObject({
 export const AssignmentsOutput = z.strictObject({
   assignments: z.array(AssignmentView),
   fetchedAt: z.string(),
-  /** Pulled packets removed from this computer: their window closed or the hub dropped them. */
-  purged: z.array(z.strictObject({ packetId: Uuid, pseudonym: z.string() })),
+  /** Pulled packets removed from this computer, each with the real reason: its window closed, or the hub no longer assigns it to this user. */
+  purged: z.array(
+    z.strictObject({ packetId: Uuid, pseudonym: z.string(), reason: z.enum(['window-closed', 'unassigned']) }),
+  ),
   /** Pulls stopped before they finished (Anchor was closed mid-pull), downloading again from where they stopped. */
   resumed: z.array(Uuid),
 });
@@ -64,7 +69,12 @@ export type PullState = z.infer<typeof PullState>;
 export const PullList = z.strictObject({ pulls: z.array(PullState) });
 export type PullList = z.infer<typeof PullList>;
 
-export const UploadScoreInput = z.strictObject({ record: ScoreRecord, baseRevision: z.number().int().min(0) });
+export const UploadScoreInput = z.strictObject({
+  record: ScoreRecord,
+  baseRevision: z.number().int().min(0),
+  /** The workspace the review was written in: it is uploaded only under that person's session. */
+  workspaceId: Workspace.shape.id.optional(),
+});
 
 /**
  * How one score upload ended. The outbox decides from the kind: stored and conflict are final

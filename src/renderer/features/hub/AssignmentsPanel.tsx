@@ -208,7 +208,16 @@ function resumedNote(resumed: string[]): string {
   return ` Resuming ${n} download${n === 1 ? '' : 's'} that stopped when Anchor closed.`;
 }
 
-function purgedNote(purged: { pseudonym: string }[]): string {
-  if (purged.length === 0) return '';
-  return ` Removed from this computer (review window closed or no longer assigned): ${purged.map((p) => p.pseudonym).join(', ')}.`;
+function purgedNote(purged: { pseudonym: string; reason: 'window-closed' | 'unassigned' }[]): string {
+  const named = (reason: string) =>
+    purged
+      .filter((p) => p.reason === reason)
+      .map((p) => p.pseudonym)
+      .join(', ');
+  const closed = named('window-closed');
+  const unassigned = named('unassigned');
+  return (
+    (closed ? ` Removed from this computer because their review window closed: ${closed}.` : '') +
+    (unassigned ? ` Removed from this computer because the hub no longer assigns them to you: ${unassigned}.` : '')
+  );
 }

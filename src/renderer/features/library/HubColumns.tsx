@@ -1,13 +1,13 @@
 import { routeHref } from '../../app/route';
-import { useHubStatus } from '../hub/useHubStatus';
+import { useWorkspace } from '../../data/workspace';
 import type { QueueRow } from './filter-packets';
 
-/** The queue's way to the hub screen, saying who is signed in. */
+/** The queue's way to the hub screen, saying whose queue this is. */
 export function HubLink() {
-  const status = useHubStatus();
+  const workspace = useWorkspace();
   return (
     <a className="hub-link" href={routeHref({ screen: 'hub' })}>
-      {status?.user ? `Hub: ${status.user.username}` : 'Sign in to a hub'}
+      {workspace.username ? `Hub: ${workspace.username}` : 'Local packets · Sign in to a hub'}
     </a>
   );
 }

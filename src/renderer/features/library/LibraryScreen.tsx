@@ -4,7 +4,7 @@ import { isTypingTarget } from '../../app/keyboard';
 import { navigate } from '../../app/route';
 import { ImportFeedback } from './ImportFeedback';
 import { filterPackets, nextUnscored, type LibrarySort, type StatusFilter } from './filter-packets';
-import { AssessorIdField } from './AssessorIdField';
+import { LocalNamePrompt } from './LocalNamePrompt';
 import { HubLink, UploadCell } from './HubColumns';
 import { BulkExport } from './BulkExport';
 import { formatDuration } from '../review/useTimeOnTask';
@@ -86,7 +86,6 @@ export function LibraryScreen() {
         </h1>
         <div className="topbar-actions">
           <HubLink />
-          <AssessorIdField />
           <button type="button" onClick={openNext} disabled={!next} title="N">
             Next unscored (N)
           </button>
@@ -109,6 +108,7 @@ export function LibraryScreen() {
         </div>
       </header>
       <main className="library-body">
+        {packets && packets.length > 0 && <LocalNamePrompt />}
         <ImportFeedback state={state} onDismiss={dismiss} />
         {syncError && (
           <p role="alert" className="notice warning">

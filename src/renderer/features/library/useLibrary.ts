@@ -4,19 +4,22 @@ import { bridge } from '../../bridge';
 import { db } from '../../data/db';
 import { mirrorLibrary } from '../../data/library-sync';
 import { uploadsByPacket } from '../../data/outbox';
+import { useWorkspace } from '../../data/workspace';
 import { queueRows, type QueueRow } from './filter-packets';
 
 /**
- * The last list read from Dexie, kept for the life of the page so that coming back to the
- * library paints at once instead of waiting for IndexedDB (the 100 ms budget for 2,000 packets).
+ * The last list read from Dexie per workspace, kept for the life of the page so that coming back
+ * to the library paints at once instead of waiting for IndexedDB (the 100 ms budget for 2,000
+ * packets). Keyed by workspace: one person's queue never paints, even for a frame, for another.
  */
-let lastKnown: QueueRow[] | undefined;
+const lastKnown = new Map<string, QueueRow[]>();
 
 /**
  * The packet queue: read from Dexie (instant, works offline), refreshed from the main
  * process whenever it may have changed.
  */
 export function useLibrary() {
+  const workspaceId = useWorkspace().id;
   const packets = useLiveQuery(
     async () => {
       const [summaries, progress, assignments, outbox] = await Promise.all([
@@ -25,11 +28,12 @@ export function useLibrary() {
         db.assignments.toArray(),
         db.outbox.toArray(),
       ]);
-      lastKnown = queueRows(summaries, progress, assignments, uploadsByPacket(outbox));
-      return lastKnown;
+      const rows = queueRows(summaries, progress, assignments, uploadsByPacket(outbox));
+      lastKnown.set(workspaceId, rows);
+      return rows;
     },
-    [],
-    lastKnown,
+    [workspaceId],
+    lastKnown.get(workspaceId),
   );
   const [syncError, setSyncError] = useState<string>();
   const refresh = useCallback(async () => {

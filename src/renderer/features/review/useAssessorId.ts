@@ -1,23 +1,23 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { HubStatus } from '../../../shared/contract/hub-bridge';
 import { db } from '../../data/db';
-import { HUB_STATUS_KEY } from '../../data/hub-account';
+import { LOCAL_NAME_KEY } from '../../data/legacy';
+import { useWorkspace } from '../../data/workspace';
 
-export const ASSESSOR_ID_KEY = 'assessorId';
+/** Recorded on reviews of imported packets until the local workspace's owner gives a name. */
 export const DEFAULT_ASSESSOR_ID = 'assessor';
 
 /**
- * The assessor identity recorded on submitted reviews: the hub user name once a hub was used (the
- * hub checks it), else the one set in the queue for work that never goes to a hub.
+ * The assessor identity recorded on submitted reviews: in a hub workspace the signed-in hub user
+ * (the hub checks it; nobody types it), in the local workspace the name asked once
+ * (LocalNamePrompt). `named` is false while the local workspace has no name yet.
  */
-export function useAssessorId(): { assessorId: string; fromHub: boolean } {
-  const settings = useLiveQuery(() => db.settings.bulkGet([ASSESSOR_ID_KEY, HUB_STATUS_KEY]), []);
-  const [local, hub] = settings ?? [];
-  // Signed out (or browser mode restarted) after using a hub: still that hub identity, so a
-  // review submitted offline is not refused later for naming someone else.
-  const status = hub?.value as HubStatus | undefined;
-  const hubUser = status?.user?.username ?? status?.lastUsername ?? undefined;
-  if (hubUser) return { assessorId: hubUser, fromHub: true };
-  const value = local?.value;
-  return { assessorId: typeof value === 'string' && value.trim() ? value.trim() : DEFAULT_ASSESSOR_ID, fromHub: false };
+export function useAssessorId(): { assessorId: string; fromHub: boolean; named: boolean } {
+  const workspace = useWorkspace();
+  const localName = useLiveQuery(
+    async () => (await db.settings.get(LOCAL_NAME_KEY))?.value as string | undefined,
+    [workspace.id],
+  );
+  if (workspace.username) return { assessorId: workspace.username, fromHub: true, named: true };
+  const name = typeof localName === 'string' ? localName.trim() : '';
+  return { assessorId: name || DEFAULT_ASSESSOR_ID, fromHub: false, named: name !== '' };
 }
