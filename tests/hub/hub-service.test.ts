@@ -219,7 +219,7 @@ describe('evidence retention (pulled evidence leaves when it is no longer needed
     const removed = await hub.api('DELETE', `/api/v1/assignments/${assignment.id}`, { token: admin.token });
     expect(removed.status).toBe(204);
     const { purged } = await hubs.assignments();
-    expect(purged).toEqual([{ packetId, pseudonym: 'Candidate T-0001' }]);
+    expect(purged).toEqual([{ packetId, pseudonym: 'Candidate T-0001', reason: 'unassigned' }]);
     // Its finished pull is forgotten too, so no screen calls it downloaded any more.
     expect((await hubs.pulls()).list().map((p) => p.packetId)).not.toContain(packetId);
     expect((await storeOf(hubs)).list().map((p) => p.packetId)).toEqual([importedId]);

@@ -1,4 +1,4 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { BridgeError } from '../../shared/contract/bridge';
@@ -67,6 +67,7 @@ export class HubService {
    * the app when it was set up before, so a saved session keeps working.
    */
   async open(): Promise<this> {
+    await mkdir(this.options.dataDir, { recursive: true, mode: 0o700 });
     // Every workspace's closed windows, not only the signed-in person's: evidence leaves on time.
     for (const workspace of await this.options.workspaces.all()) await this.retention(workspace).purgeExpired();
     if (await this.client.currentUser()) this.events.start();
