@@ -17,6 +17,12 @@ function Root() {
   return <App key={workspace.id} />;
 }
 
+// A new run's link opened in a tab that still shows the last run differs only in its fragment,
+// which browsers treat as in-page navigation: load the page again so it takes the new secrets.
+window.addEventListener('hashchange', () => {
+  if (window.location.hash.includes('anchor-token=')) window.location.reload();
+});
+
 // Whose work to show comes from the main process (who is signed in where) before anything is
 // read; if it cannot answer, the local workspace (imported packets) is the safe one to show.
 void bridge['hub.status']({})

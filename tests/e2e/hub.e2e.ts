@@ -339,9 +339,10 @@ describe('the hub, end to end in Chromium', () => {
       .getByRole('row', { name: new RegExp(packets.resumed.pseudonym) });
     await row.getByRole('button', { name: `Download ${packets.resumed.pseudonym}` }).waitFor({ timeout: 15_000 });
 
-    // What a pull stopped mid-file leaves in the data folder: the first bytes of a file.
+    // What a pull stopped mid-file leaves in assessor1's workspace: the first bytes of a file.
     const csv = (await defaultFiles()).find((f) => f.path === 'data/results.csv')!;
-    const partial = join(session.dataDir, 'downloads', packets.resumed.id, 'data', 'results.csv.partial');
+    const { downloadsDir } = (await session.host.backend.hub.currentWorkspace()).store;
+    const partial = join(downloadsDir, packets.resumed.id, 'data', 'results.csv.partial');
     await mkdir(dirname(partial), { recursive: true });
     await writeFile(partial, csv.data.subarray(0, 20));
 

@@ -55,7 +55,7 @@ const WEB_ROOT = resolve(import.meta.dirname, '../../../out/web');
 /** A running browser-mode Anchor plus a real Chromium with a throw-away profile. */
 export class AnchorSession {
   private constructor(
-    readonly host: RunningHost,
+    public host: RunningHost,
     public context: BrowserContext,
     public page: Page,
     private readonly profileDir: string,
@@ -89,6 +89,19 @@ export class AnchorSession {
     const { context, page } = await openBrowser(this.profileDir, this.host.launchUrl);
     this.context = context;
     this.page = page;
+  }
+
+  /**
+   * Stops Anchor (the browser-mode host) and starts it again on the same data folder and port,
+   * then opens the new run's link in the same browser profile, as a person restarting
+   * `npm run web` would. The hub session (host memory only) ends with the old run.
+   */
+  async restartHost(): Promise<void> {
+    const port = Number(new URL(this.host.origin).port);
+    await this.host.close();
+    this.host = await startHost({ dataDir: this.dataDir, webRoot: WEB_ROOT, port, log: () => undefined });
+    await this.page.goto(this.host.launchUrl);
+    await this.page.getByRole('heading', { name: /Packet queue/ }).waitFor();
   }
 
   /** Imports packet files through the library's file picker, as a user would. */
