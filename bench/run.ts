@@ -13,12 +13,14 @@ const GROUPS = {
     const { benchImport } = await import('./import.bench');
     const { benchLibrary, benchViewers } = await import('./browser.bench');
     const { benchReview } = await import('./review.bench');
+    const { benchWorkspaceSwitch } = await import('./workspace.bench');
     const work = await mkdtemp(join(tmpdir(), 'anchor-bench-'));
     const results: BudgetResult[] = [];
     try {
       results.push(await benchImport(work));
       results.push(...(await benchViewers(work)));
       results.push(await benchLibrary(work, 2000));
+      results.push(await benchWorkspaceSwitch(work, 2000));
       results.push(...(await benchReview(work)));
       results.push(await benchLibrary(work, 10_000));
     } finally {

@@ -5,7 +5,7 @@ import { defaultFiles, manifestFor } from '../tests/support/packets';
 const CREDENTIALS = ['Checking for Understanding', 'Analyzing Student Work', 'Using Exit Tickets Effectively'];
 
 /**
- * Writes `count` packets straight into a data folder in the packet store's on-disk layout
+ * Writes `count` packets straight into a data folder's local workspace in the packet store's on-disk layout
  * (manifest + import record), so a queue of 10,000 can be benchmarked without 10,000 imports.
  * Their evidence files are absent: these packets are for listing, not for opening.
  */
@@ -26,7 +26,7 @@ export async function seedLibrary(dataDir: string, count: number): Promise<void>
             ],
           }
         : { number: 1, previous: [] };
-    const folder = join(dataDir, 'packets', id);
+    const folder = join(dataDir, 'workspaces', 'local', 'packets', id);
     await mkdir(folder, { recursive: true });
     await writeFile(join(folder, 'manifest.json'), JSON.stringify(manifest));
     await writeFile(

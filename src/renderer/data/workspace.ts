@@ -25,6 +25,7 @@ export function currentWorkspace(): Workspace {
  */
 export function enterWorkspace(next: Workspace): Promise<void> {
   if (entered && next.id === current.id) return entered;
+  performance.mark('anchor:workspace-enter');
   const run = (entered ?? Promise.resolve()).then(async () => {
     let database = databases.get(next.id);
     if (!database) {
@@ -36,6 +37,7 @@ export function enterWorkspace(next: Workspace): Promise<void> {
     setCurrentDatabase(database);
     current = next;
     for (const listener of [...listeners]) listener();
+    performance.mark('anchor:workspace-entered');
   });
   entered = run.catch((error: unknown) => console.error('workspace: could not open', error));
   return run;
