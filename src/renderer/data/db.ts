@@ -80,7 +80,7 @@ export interface Setting {
 /**
  * Everything the assessor works on offline lives here (IndexedDB via Dexie). Large evidence
  * files never do: the main process caches them on disk. Schema changes are new versions with
- * an upgrade step, never edits of old ones (tests/unit/db-migration.test.ts upgrades real data).
+ * an upgrade step, never edits of old ones (db-migration.test.ts beside it upgrades real data).
  * Transactions use strict durability so a saved draft survives a power cut, not only a crash.
  */
 export class AnchorDatabase extends Dexie {

@@ -1,8 +1,8 @@
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveContained } from '../../src/node/files/containment';
-import { tempDir } from '../support/packets';
+import { resolveContained } from './containment';
+import { tempDir } from '../../../tests/support/packets';
 
 let base: string;
 let root: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Batcher, settle } from '../../src/hub/db/batcher';
+import { Batcher, settle } from './batcher';
 
 /** A batcher that records its batches and answers each item with double it (odd items fail). */
 function doubling(options?: { maxBatch?: number; maxWaitMs?: number }) {

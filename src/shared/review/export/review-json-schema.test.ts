@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { reviewExportJsonSchema } from '../../src/shared/review/export/review-json-schema';
+import { reviewExportJsonSchema } from './review-json-schema';
 
 describe('published review export JSON Schema', () => {
   it('matches the zod schema (run scripts/generate-review-schema.ts after changing it)', () => {

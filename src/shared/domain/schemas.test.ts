@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Decision } from '../../src/shared/domain/decision';
-import { Rubric } from '../../src/shared/domain/rubric';
-import { ScoreRecord } from '../../src/shared/domain/score';
-import { PacketManifest } from '../../src/shared/packet/manifest';
-import { problemsFromZod } from '../../src/shared/problems';
-import { defaultFiles, manifestFor } from '../support/packets';
+import { Decision } from './decision';
+import { Rubric } from './rubric';
+import { ScoreRecord } from './score';
+import { PacketManifest } from '../packet/manifest';
+import { problemsFromZod } from '../problems';
+import { defaultFiles, manifestFor } from '../../../tests/support/packets';
 
 const levels = [
   { id: 'l1', label: 'Beginning', score: 1, descriptor: 'Absent.' },

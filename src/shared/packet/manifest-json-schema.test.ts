@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { manifestJsonSchema } from '../../src/shared/packet/manifest-json-schema';
+import { manifestJsonSchema } from './manifest-json-schema';
 
 describe('published manifest JSON Schema', () => {
   it('matches the zod schema (run scripts/generate-schemas.ts after changing it)', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { framingFor, type BodyFraming } from '../../src/main/hub/http1/body-framing';
-import { headEnd, MAX_HEAD_BYTES, parseHead } from '../../src/main/hub/http1/response-head';
+import { framingFor, type BodyFraming } from './body-framing';
+import { headEnd, MAX_HEAD_BYTES, parseHead } from './response-head';
 
 /** Feeds `wire` to `framing` in reads of `step` bytes, the way the socket fills a buffer; returns the body. */
 function decode(framing: BodyFraming, wire: string, step: number): string {

@@ -2,8 +2,8 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MemoryTokenStore, SealedFileTokenStore, type HubTokens, type Sealer } from '../../src/main/hub/token-store';
-import { tempDir } from '../support/packets';
+import { MemoryTokenStore, SealedFileTokenStore, type HubTokens, type Sealer } from './token-store';
+import { tempDir } from '../../../tests/support/packets';
 
 /** A real AES-256-GCM sealer standing in for the OS key store (safeStorage needs Electron). */
 function aesSealer(key = randomBytes(32)): Sealer {

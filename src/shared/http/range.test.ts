@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planRange } from '../../src/shared/http/range';
+import { planRange } from './range';
 
 describe('planRange', () => {
   it.each([

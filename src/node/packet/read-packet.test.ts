@@ -1,8 +1,16 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readPacket } from '../../src/node/packet/read-packet';
-import { buildRawZip } from '../support/raw-zip';
-import { defaultFiles, manifestFor, makePdf, PNG_BYTES, tempDir, writePacket, type TestFile } from '../support/packets';
+import { readPacket } from './read-packet';
+import { buildRawZip } from '../../../tests/support/raw-zip';
+import {
+  defaultFiles,
+  manifestFor,
+  makePdf,
+  PNG_BYTES,
+  tempDir,
+  writePacket,
+  type TestFile,
+} from '../../../tests/support/packets';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 

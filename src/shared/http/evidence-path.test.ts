@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseEvidencePath } from '../../src/shared/http/evidence-path';
-import { evidencePath } from '../../src/shared/http/evidence-url';
+import { parseEvidencePath } from './evidence-path';
+import { evidencePath } from './evidence-url';
 
 const ID = '0b6c3f3e-2a41-4c1e-9d5b-7f3a2e1c9b10';
 

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createBridgeHandlers } from '../../src/main/bridge/handlers';
-import { createDispatcher } from '../../src/main/bridge/dispatch';
-import { senderRefusal } from '../../src/main/bridge/sender-check';
-import { BRIDGE_CONTRACT, BridgeError, type BridgeHandlers } from '../../src/shared/contract/bridge';
-import { CHANNELS, UPLOAD_CHANNELS } from '../../src/shared/contract/channels';
-import { safeExternalUrl } from '../../src/main/services/safe-url';
+import { createBridgeHandlers } from './handlers';
+import { createDispatcher } from './dispatch';
+import { senderRefusal } from './sender-check';
+import { BRIDGE_CONTRACT, BridgeError, type BridgeHandlers } from '../../shared/contract/bridge';
+import { CHANNELS, UPLOAD_CHANNELS } from '../../shared/contract/channels';
+import { safeExternalUrl } from '../services/safe-url';
 
 const ID = '0b6c3f3e-2a41-4c1e-9d5b-7f3a2e1c9b10';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportOutcome } from '../../src/shared/contract/library';
-import { HubError } from '../../src/main/hub/hub-error';
-import { PullQueue, type PullOne } from '../../src/main/hub/pull-queue';
+import type { ImportOutcome } from '../../shared/contract/library';
+import { HubError } from './hub-error';
+import { PullQueue, type PullOne } from './pull-queue';
 
 const PACKET = '00000000-0000-4000-8000-000000000001';
 
