@@ -7,6 +7,9 @@ import { startHub, type RunningHub } from '../../src/hub/server';
 import { createUser } from '../../src/hub/services/users';
 import type { ScoreRecord } from '../../src/shared/domain/score';
 import { defaultFiles, manifestFor, tempDir, writePacket } from '../support/packets';
+import { HubScreen } from './drivers/hub';
+import { QueueScreen } from './drivers/queue';
+import { ReviewScreen } from './drivers/review';
 import { AnchorSession } from './support/browser';
 
 // One computer and one browser profile shared by two assessors (a scoring centre's lab), and a
@@ -54,47 +57,10 @@ async function scoresOnHub(packetId: string): Promise<ScoreRecord[]> {
   return rows.map((r) => r.record);
 }
 
-async function openQueue(): Promise<void> {
-  await page().goto(`${session.host.origin}/#/`);
-  await page()
-    .getByRole('heading', { name: /Packet queue/ })
-    .waitFor();
-}
-
-async function signIn(username: string): Promise<void> {
-  await page().goto(`${session.host.origin}/#/hub`);
-  await page().getByRole('textbox', { name: 'Hub address' }).fill(`http://127.0.0.1:${hubPort}`);
-  await page().getByRole('textbox', { name: 'User name' }).fill(username);
-  await page().getByLabel('Password').fill(PASSWORD);
-  await page().getByRole('button', { name: 'Sign in' }).click();
-  await page()
-    .getByText(/Signed in to/)
-    .waitFor();
-}
-
-async function signOut(): Promise<void> {
-  await page().goto(`${session.host.origin}/#/hub`);
-  await page().getByRole('button', { name: 'Sign out' }).click();
-  await page().getByRole('button', { name: 'Sign in' }).waitFor();
-}
-
-async function downloadShared(): Promise<void> {
-  const row = page()
-    .getByRole('table', { name: 'Assigned packets' })
-    .getByRole('row', { name: /W-0101/ });
-  await row.getByRole('button', { name: /Download/ }).click();
-  await row.getByText('Downloaded', { exact: true }).waitFor({ timeout: 30_000 });
-}
-
-function queueRow(pseudonym: string) {
-  return page().getByRole('row', { name: new RegExp(pseudonym) });
-}
-
-async function openPacket(pseudonym: string): Promise<void> {
-  await openQueue();
-  await queueRow(pseudonym).getByRole('link', { name: 'Checking for Understanding' }).click();
-  await page().getByRole('textbox', { name: 'Overall feedback to the candidate' }).waitFor();
-}
+const queue = () => new QueueScreen(page(), session.host.origin);
+const hubScreen = () => new HubScreen(page(), session.host.origin);
+const review = () => new ReviewScreen(page());
+const signIn = (username: string) => hubScreen().signIn(`http://127.0.0.1:${hubPort}`, username, PASSWORD);
 
 beforeAll(async () => {
   dir = await tempDir('anchor-e2e-workspaces-');
@@ -133,69 +99,53 @@ afterAll(async () => {
 describe('workspaces in Chromium: one computer, two assessors, a restart', () => {
   it('keeps a draft of an imported packet across a restart of npm run web (same origin)', async () => {
     await session.importFiles(await packetFile(IMPORTED));
-    await queueRow(IMPORTED.pseudonym).waitFor();
-    // The local workspace asks once for the name recorded on its reviews.
-    const naming = page().getByRole('form', { name: 'Your name on reviews' });
-    await naming.getByRole('textbox').fill('Dana Local');
-    await naming.getByRole('button', { name: 'Save name' }).click();
-    await naming.waitFor({ state: 'detached' });
-    await openPacket(IMPORTED.pseudonym);
-    await page().getByRole('textbox', { name: 'Overall feedback to the candidate' }).fill('Typed before the restart.');
+    await queue().row(IMPORTED.pseudonym).waitFor();
+    await queue().giveName('Dana Local');
+    await queue().openPacket(IMPORTED.pseudonym);
+    await review().feedback().fill('Typed before the restart.');
     await page().waitForTimeout(800); // autosave is within ~250 ms of the last keystroke
 
     const origin = session.host.origin;
     await session.restartHost();
     expect(session.host.origin).toBe(origin);
-    await openPacket(IMPORTED.pseudonym);
-    await expect
-      .poll(() => page().getByRole('textbox', { name: 'Overall feedback to the candidate' }).inputValue())
-      .toBe('Typed before the restart.');
-    await openQueue();
-    expect(await page().getByRole('form', { name: 'Your name on reviews' }).count()).toBe(0);
+    await queue().openPacket(IMPORTED.pseudonym);
+    await expect.poll(() => review().feedback().inputValue()).toBe('Typed before the restart.');
+    await queue().open();
+    expect(await queue().nameForm().count()).toBe(0); // asked once
   });
 
   it("shows assessor2 nothing of assessor1's work, and sends assessor1's pending upload only when assessor1 is back", async () => {
     await signIn('assessor1');
-    await downloadShared();
-    await openQueue();
-    // assessor1's queue is theirs: the imported packet stays in the local workspace.
-    await queueRow(SHARED.pseudonym).waitFor();
-    expect(await queueRow(IMPORTED.pseudonym).count()).toBe(0);
+    await hubScreen().download(SHARED.pseudonym);
+    await queue().open();
+    await queue().row(SHARED.pseudonym).waitFor();
+    expect(await queue().hasPacket(IMPORTED.pseudonym)).toBe(false); // the imported one is the local workspace's
 
-    await openPacket(SHARED.pseudonym);
-    await page()
-      .getByRole('radiogroup', { name: 'Design of checks' })
-      .getByRole('radio', { name: 'Proficient' })
-      .click();
-    await page().getByRole('radio', { name: 'Earned', exact: true }).check();
-    await page().getByRole('textbox', { name: 'Private notes' }).fill(PRIVATE_NOTE);
-    await page().getByRole('textbox', { name: 'Overall feedback to the candidate' }).fill('assessor1 feedback');
+    await queue().openPacket(SHARED.pseudonym);
+    await review().chooseLevel('Design of checks', 'Proficient');
+    await review().decide('Earned');
+    await review().privateNotes().fill(PRIVATE_NOTE);
+    await review().feedback().fill('assessor1 feedback');
     // The hub goes down before the submit: the upload waits in assessor1's outbox.
     await hub!.close();
     hub = undefined;
-    await page().keyboard.press('Control+Enter');
-    await page()
-      .getByRole('dialog', { name: 'Submit this review?' })
-      .getByRole('button', { name: 'Submit review' })
-      .click();
-    await page().getByRole('region', { name: 'Submitted review' }).waitFor();
-    await openQueue();
-    await expect.poll(() => queueRow(SHARED.pseudonym).textContent(), { timeout: 15_000 }).toMatch(/Pending/);
+    await review().submit();
+    await queue().open();
+    await expect.poll(() => queue().row(SHARED.pseudonym).textContent(), { timeout: 15_000 }).toMatch(/Pending/);
 
     // Anchor restarts (the hub session lived in its memory only); the hub comes back.
     await session.restartHost();
     await startTheHub();
-    await queueRow(IMPORTED.pseudonym).waitFor();
-    expect(await queueRow(SHARED.pseudonym).count()).toBe(0);
+    await queue().row(IMPORTED.pseudonym).waitFor();
+    expect(await queue().hasPacket(SHARED.pseudonym)).toBe(false);
 
     await signIn('assessor2');
-    await openQueue();
-    expect(await queueRow(SHARED.pseudonym).count()).toBe(0); // not downloaded in assessor2's workspace
-    await page().goto(`${session.host.origin}/#/hub`);
-    await downloadShared();
-    await openPacket(SHARED.pseudonym);
-    expect(await page().getByRole('textbox', { name: 'Private notes' }).inputValue()).toBe('');
-    expect(await page().getByRole('textbox', { name: 'Overall feedback to the candidate' }).inputValue()).toBe('');
+    await queue().open();
+    expect(await queue().hasPacket(SHARED.pseudonym)).toBe(false); // not downloaded in assessor2's workspace
+    await hubScreen().download(SHARED.pseudonym);
+    await queue().openPacket(SHARED.pseudonym);
+    expect(await review().privateNotes().inputValue()).toBe('');
+    expect(await review().feedback().inputValue()).toBe('');
     expect(await page().getByText(PRIVATE_NOTE).count()).toBe(0);
     expect(
       await page()
@@ -205,11 +155,11 @@ describe('workspaces in Chromium: one computer, two assessors, a restart', () =>
     await page().waitForTimeout(1_500);
     expect(await scoresOnHub(SHARED.id)).toEqual([]); // assessor1's upload did not go under assessor2
 
-    await signOut();
+    await hubScreen().signOut();
     await signIn('assessor1');
-    await openQueue();
+    await queue().open();
     await expect
-      .poll(() => queueRow(SHARED.pseudonym).textContent(), { timeout: 60_000, interval: 500 })
+      .poll(() => queue().row(SHARED.pseudonym).textContent(), { timeout: 60_000, interval: 500 })
       .toMatch(/Uploaded/);
     const stored = await scoresOnHub(SHARED.id);
     expect(stored.map((r) => [r.assessorId, r.privateNotes])).toEqual([['assessor1', PRIVATE_NOTE]]);
