@@ -1,5 +1,6 @@
 import { createBridgeHandlers } from './bridge/handlers';
 import { createDispatcher, type BridgeLog, type Dispatch } from './bridge/dispatch';
+import { BridgeEventBus } from './bridge/events';
 import { HubService } from './hub/hub-service';
 import type { LocalHubFactory } from './hub/local-hub';
 import type { TokenStore } from './hub/token-store';
@@ -10,6 +11,8 @@ export interface Backend {
   store: PacketStore;
   hub: HubService;
   dispatch: Dispatch;
+  /** The push half of the bridge: each carrier forwards these events to its page. */
+  events: BridgeEventBus;
   close(): Promise<void>;
 }
 
@@ -28,7 +31,9 @@ export interface BackendOptions {
 /** Wires the plain-Node services behind the bridge; the same for Electron and browser mode. */
 export async function openBackend(options: BackendOptions): Promise<Backend> {
   const store = await new PacketStore(options.dataDir, options.limits).open();
+  const events = new BridgeEventBus(options.log);
   const hub = await new HubService({
+    events,
     dataDir: options.dataDir,
     store,
     tokens: options.tokens,
@@ -36,5 +41,5 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     demoHub: options.demoHub?.(options.dataDir, options.log),
   }).open();
   const handlers = createBridgeHandlers({ store, hub, version: options.version, transport: options.transport });
-  return { store, hub, dispatch: createDispatcher(handlers, options.log), close: () => hub.close() };
+  return { store, hub, dispatch: createDispatcher(handlers, options.log), events, close: () => hub.close() };
 }

@@ -6,6 +6,7 @@ import type { AssignmentView, ConflictView } from '../../shared/contract/hub-api
 import type { HubStatus, PullState, UploadOutcome } from '../../shared/contract/hub-bridge';
 import type { ScoreRecord } from '../../shared/domain/score';
 import type { BridgeLog } from '../bridge/dispatch';
+import type { BridgeEventBus } from '../bridge/events';
 import type { PacketStore } from '../services/packet-store';
 import type { LocalHub } from './local-hub';
 import { HubClient } from './hub-client';
@@ -26,6 +27,8 @@ export interface HubServiceOptions {
   store: PacketStore;
   tokens: TokenStore;
   log: BridgeLog;
+  /** Where the page hears of changes (status, pulls, assignments, library); absent in tests that need none. */
+  events?: BridgeEventBus;
   /** The first-run local demo hub; absent where it is not offered (browser mode without --demo). */
   demoHub?: LocalHub;
   /** The clock for window closing times (tests move it). */
@@ -48,15 +51,22 @@ export class HubService {
 
   constructor(private readonly options: HubServiceOptions) {
     this.client = new HubClient(options.tokens);
-    this.pulls = new PullQueue((packetId, onProgress) => pullPacket(this.client, options.store, packetId, onProgress));
+    this.pulls = new PullQueue(async (packetId, onProgress) => {
+      const outcome = await pullPacket(this.client, options.store, packetId, onProgress);
+      if (outcome.ok) options.events?.emit('library.changed', {});
+      return outcome;
+    });
+    this.pulls.onChange(() => options.events?.emit('hub.pullsChanged', { pulls: this.pulls.list() }));
     this.retention = new EvidenceRetention(options.dataDir, options.store, options.now);
     this.events = new HubEventListener(
       this.client,
       (event) => {
-        if (event.type !== 'score.received') this.assignmentsVersion++;
+        if (event.type !== 'score.received') this.assignmentsChanged();
       },
-      () => this.assignmentsVersion++,
+      () => this.assignmentsChanged(),
       options.log,
+      undefined,
+      () => this.statusChanged(),
     );
     this.preferencesFile = join(options.dataDir, 'hub.json');
   }
@@ -100,14 +110,14 @@ export class HubService {
     // A new session (perhaps another account or hub): listen with it from now on.
     this.events.stop();
     this.events.start();
-    return this.status();
+    return this.statusChanged();
   }
 
   async signOut(): Promise<HubStatus> {
     this.events.stop();
     this.pulls.stopRetries();
     await this.client.signOut();
-    return this.status();
+    return this.statusChanged();
   }
 
   /** Starts the local demo hub and offers its address in the sign-in form. */
@@ -118,7 +128,7 @@ export class HubService {
     const url = await this.startDemoHub();
     const preferences = await this.preferences();
     await this.savePreferences({ lastHubUrl: url, lastUsername: preferences.lastUsername ?? 'assessor1' });
-    return this.status();
+    return this.statusChanged();
   }
 
   /**
@@ -136,6 +146,7 @@ export class HubService {
     const hubUrl = (await this.client.currentUser())?.hubUrl;
     const purged = hubUrl ? await this.retention.afterListing(hubUrl, assignments) : [];
     this.pulls.forget(purged.map((p) => p.packetId));
+    if (purged.length > 0) this.options.events?.emit('library.changed', {});
     const { resume, removed } = await sortUnfinishedDownloads(
       this.options.store.downloadsDir,
       new Set(assignments.map((a) => a.packetId)),
@@ -186,6 +197,22 @@ export class HubService {
     this.events.stop();
     this.pulls.stopRetries();
     await this.options.demoHub?.close();
+  }
+
+  /** Tells the page the status moved (and returns it, for the call that moved it). */
+  private async statusChanged(): Promise<HubStatus> {
+    const status = await this.status();
+    this.options.events?.emit('hub.statusChanged', status);
+    return status;
+  }
+
+  /** The hub announced an assignment or window change, or its stream (re)connected: the page lists again. */
+  private assignmentsChanged(): void {
+    const version = ++this.assignmentsVersion;
+    this.options.events?.emit('hub.assignmentsChanged', { version });
+    void this.statusChanged().catch((error: unknown) =>
+      this.options.log('hub: status after a change could not be read', { error: String(error) }),
+    );
   }
 
   /**
