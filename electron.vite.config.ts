@@ -12,6 +12,9 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
+      // A sandboxed preload can require nothing but electron: zod (the bridge contract's schemas,
+      // which name every channel and check every pushed event) is bundled in.
+      externalizeDeps: { exclude: ['zod'] },
       rollupOptions: {
         input: { index: resolve(import.meta.dirname, 'src/preload/index.ts') },
         // Sandboxed preloads cannot load ES modules.

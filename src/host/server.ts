@@ -42,6 +42,8 @@ export interface RunningHost {
 /** Request header carrying the per-run bridge token (a header, never a cookie: cookies reach every port). */
 export const TOKEN_HEADER = 'x-anchor-token';
 const MAX_JSON_BYTES = 1024 * 1024;
+/** How often an idle event stream carries a comment line (well under any idle timeout on the way). */
+const EVENT_HEARTBEAT_MS = 20_000;
 const STATUS_BY_CODE = {
   'bad-request': 400,
   forbidden: 403,
@@ -113,10 +115,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return text(res, 400, 'Malformed request target');
     }
 
-    if (url.pathname.startsWith('/bridge/') || url.pathname.startsWith('/upload/')) {
+    const isEvents = url.pathname === '/events';
+    if (url.pathname.startsWith('/bridge/') || url.pathname.startsWith('/upload/') || isEvents) {
       const requestOrigin = req.headers.origin;
-      if (req.method !== 'POST')
-        return json(res, 405, { ok: false, error: { message: 'Use POST.', code: 'bad-request' } });
+      if (req.method !== (isEvents ? 'GET' : 'POST')) {
+        const allowed = isEvents ? 'GET' : 'POST';
+        return json(res, 405, { ok: false, error: { message: `Use ${allowed}.`, code: 'bad-request' } });
+      }
       if (requestOrigin !== undefined && !allowedHosts.has(requestOrigin.replace(/^http:\/\//, ''))) {
         log('host: rejected cross-origin call', { origin: requestOrigin });
         return json(res, 403, { ok: false, error: { message: 'Cross-origin calls are refused.', code: 'forbidden' } });
@@ -130,6 +135,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
           },
         });
       }
+      if (isEvents) return eventStream(req, res);
       const isBridge = url.pathname.startsWith('/bridge/');
       const name = safeDecode(url.pathname.slice(isBridge ? '/bridge/'.length : '/upload/'.length));
       if (name === undefined)
@@ -178,6 +184,29 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return json(res, 400, { ok: false, error: { message: 'Import packets through /upload.', code: 'bad-request' } });
     }
     return reply(res, await backend.dispatch(channel, payload));
+  }
+
+  /**
+   * The push half of the bridge: server-sent events, behind the same token, Host and Origin
+   * checks as every call (the page reads it with fetch, which can send the token header). A
+   * comment line now and then keeps idle proxies and the page's reader from giving up.
+   */
+  function eventStream(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, {
+      ...APP_SECURITY_HEADERS,
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
+    res.write(': anchor events\n\n');
+    const unsubscribe = backend.events.subscribe(({ event, payload }) => {
+      res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+    });
+    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), EVENT_HEARTBEAT_MS);
+    req.on('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+    });
   }
 
   async function upload(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {

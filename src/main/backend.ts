@@ -1,5 +1,6 @@
 import { createBridgeHandlers } from './bridge/handlers';
 import { createDispatcher, type BridgeLog, type Dispatch } from './bridge/dispatch';
+import { BridgeEventBus } from './bridge/events';
 import { HubService } from './hub/hub-service';
 import type { LocalHubFactory } from './hub/local-hub';
 import type { TokenStore } from './hub/token-store';
@@ -14,6 +15,8 @@ export interface Backend {
   dispatch: Dispatch;
   /** The evidence of the signed-in person's workspace (evidence URLs of any other answer 404). */
   evidence(): Promise<EvidenceCache>;
+  /** The push half of the bridge: each carrier forwards these events to its page. */
+  events: BridgeEventBus;
   close(): Promise<void>;
 }
 export interface BackendOptions {
@@ -37,7 +40,9 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     await legacyOwner(options.dataDir, options.tokens),
     options.log,
   );
+  const events = new BridgeEventBus(options.log);
   const hub = await new HubService({
+    events,
     dataDir: options.dataDir,
     workspaces,
     tokens: options.tokens,
@@ -49,6 +54,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     workspaces,
     hub,
     dispatch: createDispatcher(handlers, options.log),
+    events,
     evidence: async () => (await hub.currentWorkspace()).store.cache,
     close: () => hub.close(),
   };

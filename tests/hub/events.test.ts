@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HubEvent } from '../../src/shared/contract/hub-api';
 import {
   addUser,
+  staffHub,
   openWindow,
   scoreRecord,
   startTestHub,
@@ -19,11 +20,7 @@ let windowId: string;
 
 beforeAll(async () => {
   hub = await startTestHub({ heartbeatMs: 200 });
-  admin = await addUser(hub, 'admin1', ['admin']);
-  chair = await addUser(hub, 'chair1', ['chair']);
-  assessor = await addUser(hub, 'assessor1', ['assessor']);
-  other = await addUser(hub, 'assessor2', ['assessor']);
-  windowId = await openWindow(hub, admin);
+  ({ admin, chair, assessor, other, windowId } = await staffHub(hub));
 });
 afterAll(() => hub.close());
 

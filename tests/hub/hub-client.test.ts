@@ -10,9 +10,8 @@ import { answerEvidenceRequest } from '../../src/main/services/evidence-http';
 import { PacketStore } from '../../src/main/services/packet-store';
 import { defaultFiles, sha256, tempDir } from '../support/packets';
 import {
-  addUser,
+  staffHub,
   assign,
-  openWindow,
   PASSWORD,
   scoreRecord,
   startTestHub,
@@ -30,10 +29,7 @@ let windowId: string;
 
 beforeAll(async () => {
   hub = await startTestHub();
-  admin = await addUser(hub, 'admin1', ['admin']);
-  assessor = await addUser(hub, 'assessor1', ['assessor']);
-  await addUser(hub, 'assessor2', ['assessor']);
-  windowId = await openWindow(hub, admin);
+  ({ admin, assessor, windowId } = await staffHub(hub));
   dir = await tempDir('anchor-pull-');
 });
 afterAll(async () => {

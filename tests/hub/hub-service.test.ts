@@ -11,8 +11,8 @@ import { BridgeError } from '../../src/shared/contract/bridge';
 import { tempDir } from '../support/packets';
 import {
   addUser,
+  staffHub,
   assign,
-  openWindow,
   packetFile,
   PASSWORD,
   scoreRecord,
@@ -31,9 +31,7 @@ const log = () => undefined;
 
 beforeAll(async () => {
   hub = await startTestHub();
-  admin = await addUser(hub, 'admin1', ['admin']);
-  assessor = await addUser(hub, 'assessor1', ['assessor']);
-  windowId = await openWindow(hub, admin);
+  ({ admin, assessor, windowId } = await staffHub(hub));
   dir = await tempDir('anchor-hub-service-');
 });
 afterAll(async () => {

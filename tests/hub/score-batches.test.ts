@@ -5,16 +5,7 @@ import type { ApiError } from '../../src/hub/http/errors';
 import { putScore } from '../../src/hub/services/scores';
 import type { ScoreRecord } from '../../src/shared/domain/score';
 import { forEachBackend } from './support/backends';
-import {
-  addUser,
-  assign,
-  openWindow,
-  scoreRecord,
-  startTestHub,
-  uploadPacket,
-  type TestHub,
-  type TestUser,
-} from './support/hub';
+import { staffHub, assign, scoreRecord, startTestHub, uploadPacket, type TestHub, type TestUser } from './support/hub';
 
 /**
  * Group commit (services/scores.ts): uploads that reach the score service together are decided
@@ -30,10 +21,7 @@ forEachBackend((backend) => {
 
   beforeAll(async () => {
     hub = await startTestHub({ backend });
-    admin = await addUser(hub, 'admin1', ['admin']);
-    assessor = await addUser(hub, 'assessor1', ['assessor']);
-    other = await addUser(hub, 'assessor2', ['assessor']);
-    windowId = await openWindow(hub, admin);
+    ({ admin, assessor, other, windowId } = await staffHub(hub));
   });
   afterAll(() => hub.close());
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forEachBackend } from './support/backends';
 import {
-  addUser,
+  staffHub,
   assign,
   openWindow,
   PASSWORD,
@@ -23,11 +23,7 @@ forEachBackend((backend) => {
 
   beforeAll(async () => {
     hub = await startTestHub({ backend });
-    admin = await addUser(hub, 'admin1', ['admin']);
-    chair = await addUser(hub, 'chair1', ['chair']);
-    assessor = await addUser(hub, 'assessor1', ['assessor']);
-    other = await addUser(hub, 'assessor2', ['assessor']);
-    windowId = await openWindow(hub, admin);
+    ({ admin, chair, assessor, other, windowId } = await staffHub(hub));
   });
   afterAll(() => hub.close());
 

@@ -224,3 +224,106 @@ describe('browser-mode host', () => {
     expect(outcome.problems[0].message).toMatch(/not a readable/);
   });
 });
+
+/** Opens the host's event stream with raw HTTP and collects its frames as they arrive. */
+function openEvents(headers: Record<string, string>): Promise<{
+  status: number;
+  frames: string[];
+  next(predicate: (frame: string) => boolean): Promise<string>;
+  close(): void;
+}> {
+  const url = new URL('/events', host.origin);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: url.port, path: '/events', headers }, (res) => {
+      const frames: string[] = [];
+      const waiters: { predicate: (frame: string) => boolean; resolve: (frame: string) => void }[] = [];
+      let buffered = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        buffered += chunk;
+        let end: number;
+        while ((end = buffered.indexOf('\n\n')) >= 0) {
+          const frame = buffered.slice(0, end);
+          buffered = buffered.slice(end + 2);
+          frames.push(frame);
+          for (const waiter of waiters.splice(0)) {
+            if (waiter.predicate(frame)) waiter.resolve(frame);
+            else waiters.push(waiter);
+          }
+        }
+      });
+      resolve({
+        status: res.statusCode ?? 0,
+        frames,
+        next: (predicate) =>
+          new Promise((found) => {
+            const seen = frames.find(predicate);
+            if (seen) found(seen);
+            else waiters.push({ predicate, resolve: found });
+          }),
+        close: () => req.destroy(),
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('browser-mode events (server-sent)', () => {
+  it('pushes bridge events to the page as they are emitted, named and validated by the contract', async () => {
+    const stream = await openEvents({ Host: new URL(host.origin).host, 'X-Anchor-Token': host.token });
+    try {
+      expect(stream.status).toBe(200);
+      host.backend.events.emit('hub.assignmentsChanged', { version: 7 });
+      host.backend.events.emit('library.changed', {});
+      const assignments = await stream.next((frame) => frame.startsWith('event: hub.assignmentsChanged'));
+      expect(assignments).toBe('event: hub.assignmentsChanged\ndata: {"version":7}');
+      expect(await stream.next((frame) => frame.startsWith('event: library.changed'))).toBe(
+        'event: library.changed\ndata: {}',
+      );
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('pushes the real services’ changes: the pull list after a pull is queued', async () => {
+    const stream = await openEvents({ Host: new URL(host.origin).host, 'X-Anchor-Token': host.token });
+    try {
+      // No hub is signed in to, so the pull fails at once; each change of the list is pushed all the same.
+      (await host.backend.hub.pulls()).enqueue([TEST_PACKET_ID]);
+      const frame = await stream.next((f) => f.startsWith('event: hub.pullsChanged'));
+      const pulls = JSON.parse(frame.split('\ndata: ')[1]!).pulls;
+      expect(pulls[0]).toMatchObject({ packetId: TEST_PACKET_ID });
+      await (await host.backend.hub.pulls()).idle();
+    } finally {
+      stream.close();
+    }
+  });
+
+  it.each([
+    ['no token', {}],
+    ['a wrong token', { 'X-Anchor-Token': 'x'.repeat(32) }],
+  ])('refuses a stream with %s (threat: another local page or program listening in)', async (_name, extra) => {
+    const stream = await openEvents({ Host: new URL(host.origin).host, ...extra });
+    stream.close();
+    expect(stream.status).toBe(401);
+  });
+
+  it('refuses a stream for a foreign Host or a cross-origin page (threat: DNS rebinding, a web page reading events)', async () => {
+    const rebinding = await openEvents({ Host: 'evil.example:80', 'X-Anchor-Token': host.token });
+    rebinding.close();
+    expect(rebinding.status).toBe(421);
+    const crossOrigin = await openEvents({
+      Host: new URL(host.origin).host,
+      Origin: 'http://evil.example',
+      'X-Anchor-Token': host.token,
+    });
+    crossOrigin.close();
+    expect(crossOrigin.status).toBe(403);
+  });
+
+  it('answers only GET on the event stream', async () => {
+    const posted = await send('/events', { method: 'POST', headers: authed() });
+    expect(posted.status).toBe(405);
+  });
+});

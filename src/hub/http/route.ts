@@ -1,13 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
-import type { Role } from '../../shared/contract/hub-api';
+import {
+  HUB_ROUTES,
+  type HubAccess,
+  type HubMethod,
+  type HubRouteId,
+  type HubRouteSpec,
+  type HubRoutes,
+} from '../../shared/contract/hub-routes';
 import type { Principal } from '../auth/principal';
 import type { HubContext } from '../context';
 
-export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-/** Who may call a route: anyone, anyone signed in, or holders of one of the listed roles. */
-export type Access = 'public' | 'signed-in' | readonly Role[];
+export type Method = HubMethod;
+export type Access = HubAccess;
 
 type ParamSchemas = Record<string, z.ZodType<string>>;
 
@@ -34,55 +39,27 @@ export interface Reply {
   headers?: Record<string, string>;
 }
 
-/** How a response is documented in the OpenAPI document. */
-export interface ResponseDoc {
-  description: string;
-  schema?: z.ZodType;
-  /** Defaults to application/json when a schema is given. */
-  mediaType?: string;
-}
-
-export interface RouteSpec<A extends Access, B extends z.ZodType | undefined, P extends ParamSchemas> {
-  method: Method;
-  /** OpenAPI-style template, e.g. /api/v1/packets/{packetId}. */
-  path: string;
-  operationId: string;
-  summary: string;
-  description?: string;
-  tag: string;
-  access: A;
-  /** Path parameters; a value that fails its schema names nothing, so the route answers 404. */
-  params?: P;
-  body?: B;
-  /** A raw (non-JSON) request body, documented by media type. */
-  rawBody?: { mediaType: string; description: string };
-  queryDocs?: Record<string, { description: string; required?: boolean }>;
-  responses: Record<number, ResponseDoc>;
-  handle(ctx: RouteContext<A, B, P>): Promise<Reply | void>;
-}
-
-/** A route with its types erased, as the router and the OpenAPI generator hold it. */
-export interface Route {
-  method: Method;
-  path: string;
-  operationId: string;
-  summary: string;
-  description?: string;
-  tag: string;
-  access: Access;
-  params?: ParamSchemas;
-  body?: z.ZodType;
-  rawBody?: { mediaType: string; description: string };
-  queryDocs?: Record<string, { description: string; required?: boolean }>;
-  responses: Record<number, ResponseDoc>;
+/** A route of the shared table with the hub's handler for it, as the router holds it. */
+export interface Route extends HubRouteSpec {
+  operationId: HubRouteId;
   handle(ctx: RouteContext<Access, z.ZodType | undefined, ParamSchemas>): Promise<Reply | void>;
 }
 
-/** Declares a route with its types checked against its own access, body and parameters. */
-export function defineRoute<
-  const A extends Access,
-  B extends z.ZodType | undefined = undefined,
-  P extends ParamSchemas = Record<never, never>,
->(spec: RouteSpec<A, B, P>): Route {
-  return spec as unknown as Route;
+type Spec<K extends HubRouteId> = HubRoutes[K];
+type AccessOf<S> = S extends { access: infer A extends Access } ? A : never;
+type BodyOf<S> = S extends { body: infer B extends z.ZodType } ? B : undefined;
+type ParamsOf<S> = S extends { params: infer P extends ParamSchemas } ? P : Record<never, never>;
+
+/** The context a handler of this table entry gets, typed from the entry's access, body and parameters. */
+export type ContextOf<K extends HubRouteId> = RouteContext<AccessOf<Spec<K>>, BodyOf<Spec<K>>, ParamsOf<Spec<K>>>;
+
+/**
+ * The hub's handler for one entry of the route table (src/shared/contract/hub-routes.ts): the
+ * method, path, access rule and schemas come from the table, only the behaviour from here.
+ */
+export function implementRoute<K extends HubRouteId>(
+  id: K,
+  handle: (ctx: ContextOf<K>) => Promise<Reply | void>,
+): Route {
+  return { ...(HUB_ROUTES[id] as HubRouteSpec), operationId: id, handle: handle as Route['handle'] };
 }

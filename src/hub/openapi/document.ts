@@ -1,17 +1,20 @@
 import { z } from 'zod';
-import { ErrorBody } from '../../shared/contract/hub-api';
-import type { Route } from '../http/route';
+import { ErrorBody } from '../../shared/contract/hub-errors';
+import { HUB_ROUTE_IDS, HUB_ROUTES, type HubRouteId, type HubRouteSpec } from '../../shared/contract/hub-routes';
 
 type JsonSchema = Record<string, unknown>;
 
+type Route = HubRouteSpec & { operationId: HubRouteId };
+
 /**
- * Builds the OpenAPI 3.1 document from the route table: paths, parameters, access rules and the
- * zod schemas of every body, converted with z.toJSONSchema (OpenAPI 3.1 schemas are JSON Schema
- * 2020-12). Written from the same objects the router runs, so the document cannot drift from the
- * code. Request bodies are described as clients write them (defaults optional), responses as the
- * hub sends them.
+ * Builds the OpenAPI 3.1 document from the route table (src/shared/contract/hub-routes.ts):
+ * paths, parameters, access rules and the zod schemas of every body, converted with
+ * z.toJSONSchema (OpenAPI 3.1 schemas are JSON Schema 2020-12). The router and HubClient are
+ * built from the same table, so the document cannot drift from the code. Request bodies are
+ * described as clients write them (defaults optional), responses as the hub sends them.
  */
-export function openApiDocument(routes: readonly Route[]): Record<string, unknown> {
+export function openApiDocument(): Record<string, unknown> {
+  const routes: Route[] = HUB_ROUTE_IDS.map((id) => ({ ...(HUB_ROUTES[id] as HubRouteSpec), operationId: id }));
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const operations = (paths[route.path] ??= {});

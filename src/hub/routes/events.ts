@@ -1,63 +1,48 @@
 import { seesEverything } from '../auth/principal';
-import { defineRoute } from '../http/route';
+import { implementRoute } from '../http/route';
 import { API_HEADERS } from '../http/respond';
 
-export const getEvents = defineRoute({
-  method: 'GET',
-  path: '/api/v1/events',
-  operationId: 'events',
-  summary: 'Server-sent events: assignment, score and window changes',
-  description:
-    'A text/event-stream of HubEvent objects (event: assignment.created | assignment.removed | score.received | ' +
-    'window.updated). Assessors receive events about their own assignments and scores, and window.updated for ' +
-    'windows they have assignments in; chairs and admins all. The stream ends with an ' +
-    '"session-expired" event when the access token expires (reconnect with a fresh one), and closes at sign-out ' +
-    "and when an admin changes the account's roles or disables it (reconnect to get events for the new roles).",
-  tag: 'Events',
-  access: 'signed-in',
-  responses: { 200: { description: 'The event stream', mediaType: 'text/event-stream' } },
-  async handle({ hub, principal, req, res }) {
-    res.writeHead(200, {
-      ...API_HEADERS,
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      Connection: 'keep-alive',
-      // Reverse proxies (nginx) would otherwise buffer the stream and deliver events late.
-      'X-Accel-Buffering': 'no',
-    });
-    res.write('retry: 5000\n\n');
-    let sequence = 0;
-    const cleanups: (() => void)[] = [];
-    const close = () => {
-      for (const cleanup of cleanups.splice(0)) cleanup();
-      res.end();
-    };
-    cleanups.push(
-      hub.events.subscribe((event, audience) => {
-        if (seesEverything(principal) || audience.has(principal.userId))
-          res.write(`id: ${++sequence}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
-      }),
-      hub.events.onSessionEnded((sessionId) => {
-        if (sessionId === principal.sessionId) close();
-      }),
-      // What this stream may see was decided from the roles at connect time.
-      hub.events.onUserChanged((userId) => {
-        if (userId === principal.userId) close();
-      }),
-      hub.events.onClosing(close),
-    );
-    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), hub.heartbeatMs);
-    // A stream outliving its token would let a revoked or expired credential keep listening.
-    const expiry = setTimeout(
-      () => {
-        res.write('event: session-expired\ndata: {}\n\n');
-        close();
-      },
-      Math.max(0, principal.accessExpiresAt - hub.now()),
-    );
-    cleanups.push(
-      () => clearInterval(heartbeat),
-      () => clearTimeout(expiry),
-    );
-    req.on('close', close);
-  },
+export const getEvents = implementRoute('events', async ({ hub, principal, req, res }) => {
+  res.writeHead(200, {
+    ...API_HEADERS,
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    Connection: 'keep-alive',
+    // Reverse proxies (nginx) would otherwise buffer the stream and deliver events late.
+    'X-Accel-Buffering': 'no',
+  });
+  res.write('retry: 5000\n\n');
+  let sequence = 0;
+  const cleanups: (() => void)[] = [];
+  const close = () => {
+    for (const cleanup of cleanups.splice(0)) cleanup();
+    res.end();
+  };
+  cleanups.push(
+    hub.events.subscribe((event, audience) => {
+      if (seesEverything(principal) || audience.has(principal.userId))
+        res.write(`id: ${++sequence}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+    }),
+    hub.events.onSessionEnded((sessionId) => {
+      if (sessionId === principal.sessionId) close();
+    }),
+    // What this stream may see was decided from the roles at connect time.
+    hub.events.onUserChanged((userId) => {
+      if (userId === principal.userId) close();
+    }),
+    hub.events.onClosing(close),
+  );
+  const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), hub.heartbeatMs);
+  // A stream outliving its token would let a revoked or expired credential keep listening.
+  const expiry = setTimeout(
+    () => {
+      res.write('event: session-expired\ndata: {}\n\n');
+      close();
+    },
+    Math.max(0, principal.accessExpiresAt - hub.now()),
+  );
+  cleanups.push(
+    () => clearInterval(heartbeat),
+    () => clearTimeout(expiry),
+  );
+  req.on('close', close);
 });

@@ -1,3 +1,4 @@
+import { HUB_ROUTE_IDS, type HubRouteId } from '../../shared/contract/hub-routes';
 import type { Route } from '../http/route';
 import {
   deleteAssignmentRoute,
@@ -9,37 +10,43 @@ import {
 import { getConflicts, postConflict } from './conflicts';
 import { getEvents } from './events';
 import { getEvidence } from './evidence';
-import { getHealth, openApiRoute } from './meta';
+import { getHealth, getOpenApi } from './meta';
 import { getPacket, postPacket } from './packets';
 import { getScore, putScoreRoute } from './scores';
 import { refreshSession, signIn, signOut } from './session';
 import { getUsers, patchUser, postUser } from './users';
 import { getWindows, patchWindow, postWindow } from './windows';
 
-/** Every route of /api/v1. The router, the OpenAPI document and the authorization matrix test all read this list. */
-export const ROUTES: readonly Route[] = [
-  getHealth,
-  openApiRoute(() => ROUTES),
+/**
+ * The hub's handler for every entry of the route table, by operationId: a route missing here, or
+ * one the table does not know, fails the type check (and tests/hub/route-table.test.ts).
+ */
+export const ROUTE_HANDLERS: { readonly [K in HubRouteId]: Route } = {
+  health: getHealth,
+  openapi: getOpenApi,
   signIn,
   refreshSession,
   signOut,
-  getAssignments,
+  listAssignments: getAssignments,
   getPacket,
   getEvidence,
-  putScoreRoute,
+  putScore: putScoreRoute,
   getScore,
-  getEvents,
-  postConflict,
-  getConflicts,
-  postPacket,
-  postWindow,
-  getWindows,
-  patchWindow,
-  postAssignment,
-  postAutoAssign,
-  getAllAssignments,
-  deleteAssignmentRoute,
-  postUser,
-  getUsers,
-  patchUser,
-];
+  events: getEvents,
+  declareConflict: postConflict,
+  listConflicts: getConflicts,
+  uploadPacket: postPacket,
+  createWindow: postWindow,
+  listWindows: getWindows,
+  updateWindow: patchWindow,
+  createAssignment: postAssignment,
+  autoAssign: postAutoAssign,
+  listAllAssignments: getAllAssignments,
+  deleteAssignment: deleteAssignmentRoute,
+  createUser: postUser,
+  listUsers: getUsers,
+  updateUser: patchUser,
+};
+
+/** Every route of /api/v1 in the table's order. The router and the authorization matrix test read this list. */
+export const ROUTES: readonly Route[] = HUB_ROUTE_IDS.map((id) => ROUTE_HANDLERS[id]);

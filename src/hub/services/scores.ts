@@ -5,23 +5,25 @@ import type { PacketManifest } from '../../shared/packet/manifest';
 import type { Principal } from '../auth/principal';
 import type { HubContext } from '../context';
 import { Batcher, type BatchResult } from '../db/batcher';
-import { iso, isUniqueViolation, jsonParam, type Queryable } from '../db/db';
+import { iso, isUniqueViolation, type Queryable } from '../db/db';
 import { ApiError, notFound } from '../http/errors';
 import { assignmentStates, pairKey } from '../store/assignments';
 import { appendAudits } from '../store/audit';
 import { packetManifests } from '../store/packets';
+import {
+  findScoreRow,
+  insertScoreRows,
+  scoreRows,
+  type NewScoreRow,
+  type ScoreRow,
+  type StoredRows,
+} from '../store/scores';
 import { scoreProblems } from './score-rules';
 
-export type PutScoreOutcome = { status: 200 | 201; receipt: ScoreReceipt };
+/** Read by the assignment rules (an assessor's stored revisions); the SQL lives in the store. */
+export { scoreRevisions } from '../store/scores';
 
-interface ScoreRow {
-  id: string;
-  packet_id: string;
-  assessor_id: string;
-  revision: number;
-  record: unknown;
-  received_at: Date;
-}
+export type PutScoreOutcome = { status: 200 | 201; receipt: ScoreReceipt };
 
 /** A stored score with the id of the account that uploaded it. */
 export interface StoredScore {
@@ -103,7 +105,7 @@ function intakeOf(hub: HubContext): ScoreIntake {
 interface Decision {
   upload: ScoreUpload;
   result: BatchResult<PutScoreOutcome>;
-  row?: ScoreRow & { base_revision: number; record: ScoreRecord };
+  row?: NewScoreRow;
 }
 
 /**
@@ -261,19 +263,7 @@ function decideScore(
 async function insertScores(tx: Queryable, decisions: readonly Decision[], now: number): Promise<void> {
   const rows = decisions.flatMap((decision) => (decision.row ? [decision.row] : []));
   if (rows.length === 0) return;
-  await tx.query(
-    `insert into scores (id, packet_id, assessor_id, revision, base_revision, record, received_at)
-     select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::int[], $6::jsonb[], $7::timestamptz[])`,
-    [
-      rows.map((row) => row.id),
-      rows.map((row) => row.packet_id),
-      rows.map((row) => row.assessor_id),
-      rows.map((row) => row.revision),
-      rows.map((row) => row.base_revision),
-      rows.map((row) => jsonParam(row.record)),
-      rows.map((row) => row.received_at.toISOString()),
-    ],
-  );
+  await insertScoreRows(tx, rows);
   await appendAudits(
     tx,
     rows.map((row) => ({
@@ -304,62 +294,6 @@ export async function findScore(q: Queryable, scoreId: string): Promise<StoredSc
 export function scoreForReader(score: StoredScore, reader: Principal): ScoreView {
   if (score.assessorId === reader.userId) return score.view;
   return { ...score.view, record: { ...score.view.record, privateNotes: '' } };
-}
-
-/** How many revisions the assessor has uploaded for the packet, and the latest one (0 for none). */
-export async function scoreRevisions(
-  q: Queryable,
-  packetId: string,
-  assessorId: string,
-): Promise<{ count: number; latest: number }> {
-  const rows = await q.query<{ count: number; latest: number }>(
-    `select count(*)::int as count, coalesce(max(revision), 0)::int as latest from scores
-      where packet_id = $1 and assessor_id = $2`,
-    [packetId, assessorId],
-  );
-  return rows[0] ?? { count: 0, latest: 0 };
-}
-
-async function findScoreRow(q: Queryable, scoreId: string): Promise<ScoreRow | undefined> {
-  const rows = await q.query<ScoreRow>(
-    'select id, packet_id, assessor_id, revision, record, received_at from scores where id = $1',
-    [scoreId],
-  );
-  return rows[0];
-}
-
-interface StoredRows {
-  /** Stored scores by id. */
-  byId: Map<string, ScoreRow>;
-  /** The latest stored revision by pairKey(packet, assessor). */
-  latest: Map<string, ScoreRow>;
-}
-
-/**
- * In one statement (an upload is latency-bound on statements): the scores stored under these
- * ids, and the latest revision each packet–assessor pair has.
- */
-async function scoreRows(
-  q: Queryable,
-  scoreIds: readonly string[],
-  pairs: readonly { packetId: string; assessorId: string }[],
-): Promise<StoredRows> {
-  const rows = await q.query<ScoreRow & { by_id: boolean }>(
-    `(select id, packet_id, assessor_id, revision, record, received_at, true as by_id
-        from scores where id = any($1::uuid[]))
-     union all
-     (select distinct on (packet_id, assessor_id) id, packet_id, assessor_id, revision, record, received_at,
-             false as by_id
-        from scores where (packet_id, assessor_id) in (select * from unnest($2::uuid[], $3::uuid[]))
-       order by packet_id, assessor_id, revision desc)`,
-    [scoreIds, pairs.map((pair) => pair.packetId), pairs.map((pair) => pair.assessorId)],
-  );
-  const stored: StoredRows = { byId: new Map(), latest: new Map() };
-  for (const { by_id: byId, ...row } of rows) {
-    if (byId) stored.byId.set(row.id, row);
-    else stored.latest.set(pairKey(row.packet_id, row.assessor_id), row);
-  }
-  return stored;
 }
 
 function receiptOf(row: ScoreRow): ScoreReceipt {

@@ -1,5 +1,4 @@
-import { BRIDGE_CONTRACT, BridgeError, type BridgeHandlers } from '../../shared/contract/bridge';
-import { CHANNELS, type Channel } from '../../shared/contract/channels';
+import { BRIDGE_CONTRACT, BridgeError, isChannel, type BridgeHandlers } from '../../shared/contract/bridge';
 import { problemsFromZod } from '../../shared/problems';
 
 import type { Log } from '../../shared/log';
@@ -8,10 +7,6 @@ export type BridgeLog = Log;
 
 /** Outcome of one bridge call, ready for any carrier (IPC or HTTP). */
 export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: BridgeError };
-
-function isChannel(name: string): name is Channel {
-  return (CHANNELS as readonly string[]).includes(name);
-}
 
 /**
  * The one validating choke-point for every bridge call: the channel must be known, the payload

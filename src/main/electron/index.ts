@@ -33,7 +33,7 @@ app
     installSecurityGuards(log);
     handleAppProtocol(join(import.meta.dirname, '../renderer'));
     handleEvidenceProtocol(() => backend.evidence());
-    registerIpcRouter(backend.dispatch, log);
+    registerIpcRouter(backend.dispatch, backend.events, log);
     createSecureWindow();
   })
   .catch((error: unknown) => {

@@ -1,18 +1,23 @@
 import { createHash } from 'node:crypto';
 import { rename, rm, stat } from 'node:fs/promises';
 import type { z } from 'zod';
-import {
-  AssignmentList,
-  ConflictList,
+import type {
+  AssignmentView,
   ConflictView,
+  DeclareConflictRequest,
   PacketView,
-  ScoreConflictBody,
-  ScoreReceipt,
-  SessionResponse,
-  type AssignmentView,
-  type ScoreView,
-  type UserView,
-} from '../../shared/contract/hub-api';
+} from '../../shared/contract/assignments';
+import {
+  HUB_ROUTES,
+  hubPath,
+  hubResponseSchema,
+  type HubRequestBody,
+  type HubRouteId,
+  type HubRouteParams,
+  type HubSuccessBody,
+} from '../../shared/contract/hub-routes';
+import type { UserView } from '../../shared/contract/hub-session';
+import { ScoreConflictBody, type ScoreReceipt, type ScoreView } from '../../shared/contract/scores';
 import type { ScoreRecord } from '../../shared/domain/score';
 import { DiskError, getEvidence, STALL_MS, type EvidenceResponse } from './evidence-download';
 import { sha256Of } from '../../node/files/file-digest';
@@ -20,13 +25,14 @@ import { HubError } from './hub-error';
 import type { TokenStore } from './token-store';
 
 export type ScoreUpload =
-  | { kind: 'stored'; receipt: z.infer<typeof ScoreReceipt> }
-  | { kind: 'conflict'; server: ScoreView | null; message: string };
+  { kind: 'stored'; receipt: ScoreReceipt } | { kind: 'conflict'; server: ScoreView | null; message: string };
 
 /**
  * Talks to an Anchor hub for the desktop app (main process) and browser mode (host process):
  * sign-in, assignments, packets, resumable verified evidence downloads and idempotent score
- * uploads. Tokens never leave the TokenStore; an expired access token is refreshed once.
+ * uploads. Every request is built from the hub's route table (method, path, parameters, body)
+ * and every answer read with the table's schema for its status. Tokens never leave the
+ * TokenStore; an expired access token is refreshed once.
  */
 export class HubClient {
   private refreshing: Promise<string> | undefined;
@@ -50,7 +56,10 @@ export class HubClient {
   /** Signs in and keeps the session; returns who signed in. */
   async signIn(hubUrl: string, username: string, password: string): Promise<UserView> {
     const base = new URL(hubUrl).origin;
-    const response = await this.send(`${base}/api/v1/session`, { method: 'POST', json: { username, password } });
+    const response = await this.send(`${base}${hubPath('signIn', {})}`, {
+      method: HUB_ROUTES.signIn.method,
+      json: { username, password } satisfies HubRequestBody<'signIn'>,
+    });
     if (response.status === 401 || response.status === 429) {
       throw new HubError(
         'signed-out',
@@ -58,7 +67,7 @@ export class HubClient {
         response.status,
       );
     }
-    const session = SessionResponse.parse(await expectOk(response));
+    const session = answer('signIn', response.status, await expectOk(response));
     await this.tokens.save({
       hubUrl: base,
       accessToken: session.accessToken,
@@ -70,7 +79,7 @@ export class HubClient {
 
   /** Ends the session on the hub (best effort) and forgets it here. */
   async signOut(): Promise<void> {
-    await this.authed('DELETE', '/api/v1/session').catch(() => undefined);
+    await this.call('signOut', {}).catch(() => undefined);
     await this.tokens.clear();
   }
 
@@ -81,20 +90,20 @@ export class HubClient {
   }
 
   async assignments(): Promise<AssignmentView[]> {
-    return AssignmentList.parse(await expectOk(await this.authed('GET', '/api/v1/assignments'))).assignments;
+    return (await this.ok('listAssignments', {})).assignments;
   }
 
   /** The conflicts of interest the signed-in assessor has declared. */
-  async conflicts(): Promise<z.infer<typeof ConflictList>['conflicts']> {
-    return ConflictList.parse(await expectOk(await this.authed('GET', '/api/v1/conflicts'))).conflicts;
+  async conflicts(): Promise<ConflictView[]> {
+    return (await this.ok('listConflicts', {})).conflicts;
   }
 
-  async declareConflict(conflict: { school?: string; district?: string }): Promise<z.infer<typeof ConflictView>> {
-    return ConflictView.parse(await expectOk(await this.authed('POST', '/api/v1/conflicts', { json: conflict })));
+  async declareConflict(conflict: z.input<typeof DeclareConflictRequest>): Promise<ConflictView> {
+    return this.ok('declareConflict', { json: conflict });
   }
 
-  async packet(packetId: string): Promise<z.infer<typeof PacketView>> {
-    return PacketView.parse(await expectOk(await this.authed('GET', `/api/v1/packets/${packetId}`)));
+  async packet(packetId: string): Promise<PacketView> {
+    return this.ok('getPacket', { params: { packetId } });
   }
 
   /**
@@ -120,7 +129,7 @@ export class HubClient {
     // The part on disk is hashed before asking, so the answer is read as soon as it comes.
     const partHash = resuming ? await sha256Of(partial) : undefined;
     const response = await this.withToken(
-      `/api/v1/packets/${packetId}/evidence/${evidenceId}`,
+      hubPath('getEvidence', { packetId, evidenceId }),
       (url, token) => this.requestEvidence(url, { ...headers, Authorization: `Bearer ${token}` }),
       (refused) => refused.discard(),
     );
@@ -162,7 +171,7 @@ export class HubClient {
    * the body. An expired token is refreshed first, like any other call.
    */
   async openEvents(signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
-    const response = await this.authed('GET', '/api/v1/events', { headers: { Accept: 'text/event-stream' }, signal });
+    const response = await this.call('events', { headers: { Accept: 'text/event-stream' }, signal });
     if (!response.ok) await expectOk(response);
     if (!response.body) throw new HubError('rejected', 'The hub sent no event stream.');
     return response.body;
@@ -170,7 +179,7 @@ export class HubClient {
 
   /** Uploads a submitted review under its own id; the same upload again is harmless. */
   async putScore(record: ScoreRecord, baseRevision: number): Promise<ScoreUpload> {
-    const response = await this.authed('PUT', `/api/v1/scores/${record.id}`, { json: { baseRevision, record } });
+    const response = await this.call('putScore', { params: { scoreId: record.id }, json: { baseRevision, record } });
     if (response.status === 409) {
       const body = ScoreConflictBody.safeParse(await response.json().catch(() => undefined));
       return {
@@ -179,17 +188,28 @@ export class HubClient {
         message: body.success ? body.data.error.message : 'The hub holds a different version of this review.',
       };
     }
-    return { kind: 'stored', receipt: ScoreReceipt.parse(await expectOk(response)) };
+    return { kind: 'stored', receipt: answer('putScore', response.status, await expectOk(response)) };
   }
 
-  /** A call with the access token, refreshing it once when the hub says it expired. */
-  private authed(
-    method: string,
-    path: string,
-    init: { json?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {},
-  ): Promise<Response> {
-    return this.withToken(path, (url, token) =>
-      this.send(url, { method, ...init, headers: { ...init.headers, Authorization: `Bearer ${token}` } }),
+  /** A successful call's answer, read with the table's schema for its status; any failure throws a HubError. */
+  private async ok<K extends HubRouteId>(id: K, request: HubRequest<K>): Promise<HubSuccessBody<K>> {
+    const response = await this.call(id, request);
+    return answer(id, response.status, await expectOk(response));
+  }
+
+  /** One route of the table with the access token, refreshing it once when the hub says it expired. */
+  private call<K extends HubRouteId>(id: K, request: HubRequest<K>): Promise<Response> {
+    const { params, json, headers, signal } = request as HubRequest<K> & {
+      params?: HubRouteParams<K>;
+      json?: HubRequestBody<K>;
+    };
+    return this.withToken(hubPath(id, (params ?? {}) as HubRouteParams<K>), (url, token) =>
+      this.send(url, {
+        method: HUB_ROUTES[id].method,
+        json,
+        signal,
+        headers: { ...headers, Authorization: `Bearer ${token}` },
+      }),
     );
   }
 
@@ -221,15 +241,15 @@ export class HubClient {
       const session = await this.tokens.load();
       if (!session) throw new HubError('signed-out', 'Sign in to a hub first.');
       if (session.accessToken !== expired) return session.accessToken;
-      const refreshed = await this.send(`${session.hubUrl}/api/v1/session/refresh`, {
-        method: 'POST',
-        json: { refreshToken: session.refreshToken },
+      const refreshed = await this.send(`${session.hubUrl}${hubPath('refreshSession', {})}`, {
+        method: HUB_ROUTES.refreshSession.method,
+        json: { refreshToken: session.refreshToken } satisfies HubRequestBody<'refreshSession'>,
       });
       if (!refreshed.ok) {
         await this.tokens.clear();
         throw new HubError('signed-out', 'Your hub session has ended; sign in again.', refreshed.status);
       }
-      const next = SessionResponse.parse(await expectOk(refreshed));
+      const next = answer('refreshSession', refreshed.status, await expectOk(refreshed));
       await this.tokens.save({
         ...session,
         accessToken: next.accessToken,
@@ -270,6 +290,29 @@ export class HubClient {
       throw unreachable(url, error);
     }
   }
+}
+
+/** What a call of one route sends: its path parameters and JSON body when the table has them. */
+type HubRequest<K extends HubRouteId> = (keyof HubRouteParams<K> extends never
+  ? { params?: undefined }
+  : { params: HubRouteParams<K> }) &
+  (HubRequestBody<K> extends undefined ? { json?: undefined } : { json: HubRequestBody<K> }) & {
+    headers?: Record<string, string>;
+    signal?: AbortSignal;
+  };
+
+/**
+ * Reads a successful answer with the table's schema for its status (only JSON answers are read
+ * here). An answer the table does not describe, or one that does not fit, is the hub's fault:
+ * an outage to retry, not a refusal.
+ */
+function answer<K extends HubRouteId>(id: K, status: number, body: unknown): HubSuccessBody<K> {
+  const schema = hubResponseSchema(id, status);
+  const parsed = schema?.safeParse(body);
+  if (!parsed?.success) {
+    throw new HubError('unreachable', `The hub's answer to ${id} (${status}) is not what its API describes.`);
+  }
+  return parsed.data as HubSuccessBody<K>;
 }
 
 /** JSON calls answer in well under a second; this is for a hub that hangs, not a slow one. */

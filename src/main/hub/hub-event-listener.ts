@@ -30,6 +30,8 @@ export class HubEventListener {
     private readonly onConnect: () => void,
     private readonly log: BridgeLog,
     private readonly quietMs = QUIET_STREAM_MS,
+    /** An open stream dropped ("live" no longer holds). */
+    private readonly onDisconnect: () => void = () => undefined,
   ) {}
 
   start(): void {
@@ -75,7 +77,9 @@ export class HubEventListener {
       } finally {
         clearTimeout(watchdog);
         signal.removeEventListener('abort', stopConnection);
+        const wasConnected = this.connected;
         this.connected = false;
+        if (wasConnected) this.onDisconnect();
       }
       if (signal.aborted) return;
       await new Promise((resolve) => setTimeout(resolve, delay));

@@ -6,6 +6,7 @@ import type { AssignmentView, ConflictView } from '../../shared/contract/hub-api
 import type { HubStatus, PullState, UploadOutcome } from '../../shared/contract/hub-bridge';
 import type { ScoreRecord } from '../../shared/domain/score';
 import type { BridgeLog } from '../bridge/dispatch';
+import type { BridgeEventBus } from '../bridge/events';
 import type { LocalHub } from './local-hub';
 import { HubClient } from './hub-client';
 import { EvidenceRetention, type PurgedPacket } from './evidence-retention';
@@ -28,6 +29,8 @@ export interface HubServiceOptions {
   workspaces: Workspaces;
   tokens: TokenStore;
   log: BridgeLog;
+  /** Where the page hears of changes (status, pulls, assignments, library); absent in tests that need none. */
+  events?: BridgeEventBus;
   /** The first-run local demo hub; absent where it is not offered (browser mode without --demo). */
   demoHub?: LocalHub;
   /** The clock for window closing times (tests move it). */
@@ -54,10 +57,12 @@ export class HubService {
     this.events = new HubEventListener(
       this.client,
       (event) => {
-        if (event.type !== 'score.received') this.assignmentsVersion++;
+        if (event.type !== 'score.received') this.assignmentsChanged();
       },
-      () => this.assignmentsVersion++,
+      () => this.assignmentsChanged(),
       options.log,
+      undefined,
+      () => this.statusChanged(),
     );
     this.preferencesFile = join(options.dataDir, 'hub.json');
   }
@@ -119,14 +124,14 @@ export class HubService {
     // A new session (perhaps another account or hub): listen with it from now on.
     this.events.stop();
     this.events.start();
-    return this.status();
+    return this.statusChanged();
   }
 
   async signOut(): Promise<HubStatus> {
     this.events.stop();
     (await this.pulls()).stopRetries();
     await this.client.signOut();
-    return this.status();
+    return this.statusChanged();
   }
 
   /** Starts the local demo hub and offers its address in the sign-in form. */
@@ -137,7 +142,7 @@ export class HubService {
     const url = await this.startDemoHub();
     const preferences = await this.preferences();
     await this.savePreferences({ lastHubUrl: url, lastUsername: preferences.lastUsername ?? 'assessor1' });
-    return this.status();
+    return this.statusChanged();
   }
 
   /**
@@ -157,6 +162,7 @@ export class HubService {
     const purged = hubUrl ? await this.retention(workspace).afterListing(hubUrl, assignments) : [];
     const pulls = this.queueFor(workspace);
     pulls.forget(purged.map((p) => p.packetId));
+    if (purged.length > 0) this.options.events?.emit('library.changed', {});
     const { resume, removed } = await sortUnfinishedDownloads(
       workspace.store.downloadsDir,
       new Set(assignments.map((a) => a.packetId)),
@@ -219,7 +225,16 @@ export class HubService {
   private queueFor(workspace: OpenWorkspace): PullQueue {
     let queue = this.queues.get(workspace.id);
     if (!queue) {
-      queue = new PullQueue((packetId, onProgress) => pullPacket(this.client, workspace.store, packetId, onProgress));
+      queue = new PullQueue(async (packetId, onProgress) => {
+        const outcome = await pullPacket(this.client, workspace.store, packetId, onProgress);
+        if (outcome.ok) this.tellCurrent(workspace, () => this.options.events?.emit('library.changed', {}));
+        return outcome;
+      });
+      const changed = queue;
+      // Progress reaches the page only while its workspace is the one shown: one person's pulls are not another's business.
+      queue.onChange(() =>
+        this.tellCurrent(workspace, () => this.options.events?.emit('hub.pullsChanged', { pulls: changed.list() })),
+      );
       this.queues.set(workspace.id, queue);
     }
     return queue;
@@ -233,6 +248,29 @@ export class HubService {
       this.retentions.set(workspace.id, retention);
     }
     return retention;
+  }
+
+  /** Runs `tell` if `workspace` is the signed-in person's (checked when the change happens). */
+  private tellCurrent(workspace: OpenWorkspace, tell: () => void): void {
+    void this.currentWorkspace()
+      .then((current) => current.id === workspace.id && tell())
+      .catch(() => undefined);
+  }
+
+  /** Tells the page the status moved (and returns it, for the call that moved it). */
+  private async statusChanged(): Promise<HubStatus> {
+    const status = await this.status();
+    this.options.events?.emit('hub.statusChanged', status);
+    return status;
+  }
+
+  /** The hub announced an assignment or window change, or its stream (re)connected: the page lists again. */
+  private assignmentsChanged(): void {
+    const version = ++this.assignmentsVersion;
+    this.options.events?.emit('hub.assignmentsChanged', { version });
+    void this.statusChanged().catch((error: unknown) =>
+      this.options.log('hub: status after a change could not be read', { error: String(error) }),
+    );
   }
 
   /**

@@ -67,3 +67,24 @@ describe('PullQueue retries', () => {
     await queue.idle(); // nothing left waiting: resolves now, not in a minute
   });
 });
+
+describe('PullQueue change notices (the page hears of pulls through them)', () => {
+  it('announces queued, progress and done, coalescing a burst of progress into few notices', async () => {
+    const pullOne: PullOne = async (packetId, onProgress) => {
+      for (let bytes = 1; bytes <= 1000; bytes++) onProgress({ packetId, receivedBytes: bytes, totalBytes: 1000 });
+      return { ok: true, packet: { packetId, totalBytes: 1000 } } as unknown as ImportOutcome;
+    };
+    const queue = new PullQueue(pullOne);
+    const seen: string[] = [];
+    const stop = queue.onChange(() => seen.push(queue.list()[0]!.state));
+    queue.enqueue([PACKET]);
+    await queue.idle();
+    await expect.poll(() => seen.at(-1)).toBe('done');
+    // A thousand progress reports, and the whole pull, within one notice interval.
+    expect(seen.length).toBeLessThan(5);
+    stop();
+    queue.forget([PACKET]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(seen.at(-1)).toBe('done');
+  });
+});

@@ -9,6 +9,9 @@ export type PullOne = (packetId: string, onProgress: (progress: PullProgress) =>
 /** How many packets download at once (each also downloads up to three files at once). */
 const PACKETS_AT_ONCE = 2;
 
+/** Pull progress reaches the page at most this often (about as often as a progress bar needs). */
+const CHANGE_EVENT_MS = 150;
+
 /**
  * After a dropped or stalled connection a pull waits this long and resumes on its own (about
  * three minutes in all); after the last, it fails and waits for "Download again".
@@ -28,6 +31,8 @@ export class PullQueue {
   private readonly waiting: string[] = [];
   private running = 0;
   private readonly listeners = new Set<() => void>();
+  private readonly changeListeners = new Set<() => void>();
+  private changeTimer: ReturnType<typeof setTimeout> | undefined;
   /** Automatic retries each pull has used since the assessor last asked for it. */
   private readonly retriesUsed = new Map<string, number>();
   /** Pulls waiting for their next automatic attempt, with why the last one stopped. */
@@ -48,7 +53,7 @@ export class PullQueue {
       if (current?.state === 'pulling' || this.waiting.includes(packetId)) continue;
       this.cancelRetry(packetId);
       this.retriesUsed.delete(packetId);
-      this.states.set(packetId, { packetId, state: 'queued', receivedBytes: 0, totalBytes: current?.totalBytes ?? 0 });
+      this.setState(packetId, { packetId, state: 'queued', receivedBytes: 0, totalBytes: current?.totalBytes ?? 0 });
       this.waiting.push(packetId);
     }
     this.pump();
@@ -61,6 +66,7 @@ export class PullQueue {
       const state = this.states.get(packetId)?.state;
       if (state === 'done' || state === 'failed') this.states.delete(packetId);
     }
+    this.changed();
   }
 
   /** Cancels every retry still waiting (sign-out, shutdown); those pulls show as failed. */
@@ -69,9 +75,19 @@ export class PullQueue {
       this.cancelRetry(packetId);
       this.retriesUsed.delete(packetId);
       const state = this.states.get(packetId);
-      if (state) this.states.set(packetId, { ...state, state: 'failed', error: reason });
+      if (state) this.setState(packetId, { ...state, state: 'failed', error: reason });
     }
     this.notify();
+  }
+
+  /**
+   * Calls `listener` after the list changed (queued, progress, done, failed, forgotten), at most
+   * once per CHANGE_EVENT_MS: progress comes with every read from the network, and each
+   * notice sends the whole list to the page. Returns the function that stops the calls.
+   */
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
   }
 
   list(): PullState[] {
@@ -100,6 +116,19 @@ export class PullQueue {
     for (const listener of [...this.listeners]) listener();
   }
 
+  private setState(packetId: string, state: PullState): void {
+    this.states.set(packetId, state);
+    this.changed();
+  }
+
+  private changed(): void {
+    if (this.changeTimer || this.changeListeners.size === 0) return;
+    this.changeTimer = setTimeout(() => {
+      this.changeTimer = undefined;
+      for (const listener of [...this.changeListeners]) listener();
+    }, CHANGE_EVENT_MS);
+  }
+
   private pump(): void {
     while (this.running < PACKETS_AT_ONCE && this.waiting.length > 0) {
       const packetId = this.waiting.shift()!;
@@ -125,7 +154,7 @@ export class PullQueue {
     }, delay);
     this.waitingRetries.set(packetId, { timer, reason });
     const state = this.states.get(packetId)!;
-    this.states.set(packetId, {
+    this.setState(packetId, {
       ...state,
       state: 'queued',
       error: `${reason} Trying again in ${Math.round(delay / 1000)} s.`,
@@ -139,8 +168,7 @@ export class PullQueue {
   }
 
   private async run(packetId: string): Promise<void> {
-    const update = (patch: Partial<PullState>) =>
-      this.states.set(packetId, { ...this.states.get(packetId)!, ...patch });
+    const update = (patch: Partial<PullState>) => this.setState(packetId, { ...this.states.get(packetId)!, ...patch });
     // Done or failed for good: the next request starts with all its automatic retries.
     const finish = (patch: Partial<PullState>) => {
       this.retriesUsed.delete(packetId);

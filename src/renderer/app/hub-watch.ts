@@ -1,37 +1,50 @@
+import type { HubStatus } from '../../shared/contract/hub-session';
 import { bridge } from '../bridge';
 import { db } from '../data/db';
 import { HUB_STATUS_KEY, refreshAssignments, rememberHubStatus } from '../data/hub-account';
+import { mirrorLibrary } from '../data/library-sync';
 
-/** How often the page asks the main process (a local call; the main process holds the hub's event stream). */
-const WATCH_MS = 3_000;
-
-let timer: ReturnType<typeof setInterval> | undefined;
+let started = false;
 
 /**
- * The one place the screens learn the hub's state from: the main process listens to the hub's
- * event stream and counts assignment and window changes; when the count moves (and when the page
- * starts), the assignments are fetched again (new ones appear, unassigned ones and closed
- * windows' evidence go). The status it saves in Dexie is what every screen shows, including a
- * session that ended (signed out elsewhere, or browser mode restarted).
+ * The one place the screens learn the hub's state from. The main process listens to the hub's
+ * event stream and pushes what changed (hub.statusChanged, hub.assignmentsChanged,
+ * library.changed); this saves the status in Dexie, where every screen reads it (offline too,
+ * and including a session that ended), lists the assignments again when they changed (new ones
+ * appear, unassigned ones and closed windows' evidence go), and mirrors the library when the main
+ * process added or removed packets.
  */
 export function startHubWatch(): void {
-  if (timer) return;
+  if (started) return;
+  started = true;
   let seenVersion: number | undefined;
   let seenWorkspace: string | undefined;
-  const check = async () => {
-    const status = await bridge['hub.status']({});
+  const warn = (error: unknown) => console.warn('hub watch:', error);
+
+  const saveStatus = async (status: HubStatus) => {
     const known = (await db.settings.get(HUB_STATUS_KEY))?.value;
+    // A different person or hub switches every screen to that workspace (rememberHubStatus)…
     if (JSON.stringify(known) !== JSON.stringify(status)) await rememberHubStatus(status);
-    // The first look after the page loads refreshes too: a change may have come in since the
-    // screens fetched the list.
-    // …and so does a switch to another person's workspace (rememberHubStatus switched it).
+    // …whose assignments are then listed, like any change the hub announced.
     if (status.user && (status.assignmentsVersion !== seenVersion || status.workspace.id !== seenWorkspace)) {
+      seenVersion = status.assignmentsVersion;
+      seenWorkspace = status.workspace.id;
       await refreshAssignments();
     }
-    seenVersion = status.assignmentsVersion;
-    seenWorkspace = status.workspace.id;
   };
-  const run = () => void check().catch((error: unknown) => console.warn('hub watch:', error));
-  run(); // at once: the last run's saved status may be stale (signed out, browser mode restarted)
-  timer = setInterval(run, WATCH_MS);
+
+  bridge.on('hub.statusChanged', (status) => void saveStatus(status).catch(warn));
+  bridge.on('hub.assignmentsChanged', ({ version }) => {
+    if (version === seenVersion) return;
+    seenVersion = version;
+    void refreshAssignments().catch(warn);
+  });
+  bridge.on('library.changed', () => {
+    void bridge['packets.list']({})
+      .then((packets) => mirrorLibrary(db, packets))
+      .catch(warn);
+  });
+  // Once at start: the last run's saved status may be stale (signed out, browser mode restarted),
+  // and a change may have come in since the screens last fetched the list.
+  void bridge['hub.status']({}).then(saveStatus).catch(warn);
 }

@@ -1,8 +1,9 @@
-import { CHANNELS, UPLOAD_CHANNELS, type Channel } from '../../shared/contract/channels';
+import { CHANNELS, UPLOAD_CHANNELS, type Channel } from '../../shared/contract/bridge';
 import type { BridgeApi, DataChannel } from '../../shared/contract/client';
 import type { ImportOutcome } from '../../shared/contract/library';
 import { evidencePath } from '../../shared/http/evidence-url';
 import { BridgeCallError, openEnvelope } from '../../shared/contract/envelope';
+import { createEventStream } from './event-stream';
 import { takeLaunchSecrets, type LaunchSecrets } from './launch-secrets';
 
 async function unwrap(response: Response): Promise<unknown> {
@@ -32,7 +33,10 @@ async function send(url: string, init: RequestInit, secrets: LaunchSecrets | und
   return unwrap(response);
 }
 
-/** The bridge carried over HTTP to the browser-mode host (same origin; the run's token in a header). */
+/**
+ * The bridge carried over HTTP to the browser-mode host (same origin; the run's token in a header),
+ * and its events as server-sent events from the host's /events.
+ */
 export function createHttpBridge(origin = window.location.origin): BridgeApi<File> {
   const secrets = takeLaunchSecrets();
   const dataChannels = CHANNELS.filter((c): c is DataChannel => !(UPLOAD_CHANNELS as readonly Channel[]).includes(c));
@@ -65,5 +69,6 @@ export function createHttpBridge(origin = window.location.origin): BridgeApi<Fil
       ) as Promise<ImportOutcome>,
     evidenceUrl: (packetId, path) =>
       `${origin}/evidence/${evidencePath(packetId, path)}?k=${encodeURIComponent(secrets?.evidenceKey ?? '')}`,
+    on: createEventStream(`${origin}/events`, () => (secrets ? { 'X-Anchor-Token': secrets.token } : undefined)),
   };
 }

@@ -1,54 +1,60 @@
-import { z } from 'zod';
-import { Uuid } from '../domain/common';
-import type { Channel } from './channels';
-import { ConflictView } from './hub-api';
-import {
-  AssignmentsOutput,
-  ConflictsOutput,
-  DeclareConflictInput,
-  HubStatus,
-  PullList,
-  SignInInput,
-  UploadOutcome,
-  UploadScoreInput,
-} from './hub-bridge';
-import { ImportOutcome, PacketSummary, StoredPacket, VerifyOutcome } from './library';
-
-const PacketRef = z.strictObject({ packetId: Uuid });
+import type { z } from 'zod';
+import { APP_CHANNELS } from './app';
+import { ASSIGNMENT_CHANNELS, ASSIGNMENT_EVENTS } from './assignments';
+import { HUB_SESSION_CHANNELS, HUB_SESSION_EVENTS } from './hub-session';
+import { LIBRARY_CHANNELS, LIBRARY_EVENTS, UPLOAD_CHANNELS } from './library';
+import { REVIEW_CHANNELS } from './review';
+import { SCORE_CHANNELS } from './scores';
 
 /**
- * The desktop bridge contract: every channel with its input and output schema. The IPC router,
- * the preload and the browser-mode HTTP carrier are all built from this one table.
+ * The desktop bridge contract: every channel with its input and output schema, gathered from the
+ * feature contracts (each written once, beside its schemas). The IPC router, the preload and the
+ * browser-mode HTTP carrier are all built from this one table.
  */
 export const BRIDGE_CONTRACT = {
-  'app.info': {
-    input: z.strictObject({}),
-    output: z.strictObject({ version: z.string(), transport: z.enum(['ipc', 'http']) }),
-  },
-  'packets.list': { input: z.strictObject({}), output: z.array(PacketSummary) },
-  'packets.get': { input: PacketRef, output: StoredPacket },
-  /** path: a local file chosen by the user, supplied by the carrier, never typed by the renderer. */
-  'packets.import': { input: z.strictObject({ path: z.string().min(1), fileName: z.string() }), output: ImportOutcome },
-  'packets.remove': { input: PacketRef, output: z.strictObject({ removed: z.boolean() }) },
-  'packets.verify': { input: PacketRef, output: VerifyOutcome },
-  'hub.status': { input: z.strictObject({}), output: HubStatus },
-  /** The password passes through once; the main process keeps only the hub's tokens. */
-  'hub.signIn': { input: SignInInput, output: HubStatus },
-  'hub.signOut': { input: z.strictObject({}), output: HubStatus },
-  /** Starts (or reconnects to) the local demo hub offered on first run. */
-  'hub.startDemo': { input: z.strictObject({}), output: HubStatus },
-  'hub.assignments': { input: z.strictObject({}), output: AssignmentsOutput },
-  /** Queues packets for download; progress is read with hub.pulls. */
-  'hub.pull': { input: z.strictObject({ packetIds: z.array(Uuid).min(1).max(10_000) }), output: PullList },
-  'hub.pulls': { input: z.strictObject({}), output: PullList },
-  'hub.uploadScore': { input: UploadScoreInput, output: UploadOutcome },
-  'hub.conflicts': { input: z.strictObject({}), output: ConflictsOutput },
-  'hub.declareConflict': { input: DeclareConflictInput, output: ConflictView },
-} as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
+  ...APP_CHANNELS,
+  ...LIBRARY_CHANNELS,
+  ...REVIEW_CHANNELS,
+  ...HUB_SESSION_CHANNELS,
+  ...ASSIGNMENT_CHANNELS,
+  ...SCORE_CHANNELS,
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type BridgeContract = typeof BRIDGE_CONTRACT;
+export type Channel = keyof BridgeContract;
+/** Every channel name, read off the table (never a list kept by hand). */
+export const CHANNELS = Object.keys(BRIDGE_CONTRACT) as Channel[];
+export { UPLOAD_CHANNELS };
+export type UploadChannel = (typeof UPLOAD_CHANNELS)[number];
+
 export type ChannelInput<C extends Channel> = z.input<BridgeContract[C]['input']>;
 export type ChannelOutput<C extends Channel> = z.output<BridgeContract[C]['output']>;
+
+/**
+ * The push half: events the main process sends the page (event name → payload schema). In
+ * Electron they travel by webContents.send, in browser mode as server-sent events.
+ */
+export const BRIDGE_EVENTS = {
+  ...LIBRARY_EVENTS,
+  ...HUB_SESSION_EVENTS,
+  ...ASSIGNMENT_EVENTS,
+} as const satisfies Record<string, z.ZodType>;
+
+export type BridgeEvents = typeof BRIDGE_EVENTS;
+export type BridgeEventName = keyof BridgeEvents;
+export type BridgeEventPayload<E extends BridgeEventName> = z.output<BridgeEvents[E]>;
+/** Every event name, read off the table. */
+export const EVENT_NAMES = Object.keys(BRIDGE_EVENTS) as BridgeEventName[];
+
+/** Whether a name is one of the contract's channels (names come from the wire, so check them). */
+export function isChannel(name: string): name is Channel {
+  return Object.hasOwn(BRIDGE_CONTRACT, name);
+}
+
+/** Whether a name is one of the contract's events. */
+export function isBridgeEvent(name: string): name is BridgeEventName {
+  return Object.hasOwn(BRIDGE_EVENTS, name);
+}
 
 /** The server side of the bridge: one async function per channel. */
 export type BridgeHandlers = {

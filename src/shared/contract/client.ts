@@ -1,9 +1,21 @@
-import type { ChannelInput, ChannelOutput } from './bridge';
-import type { Channel, UploadChannel } from './channels';
+import type {
+  BridgeEventName,
+  BridgeEventPayload,
+  Channel,
+  ChannelInput,
+  ChannelOutput,
+  UploadChannel,
+} from './bridge';
 import type { ImportOutcome } from './library';
 
 /** Channels the renderer calls with plain data (upload channels take a File instead). */
 export type DataChannel = Exclude<Channel, UploadChannel>;
+
+/** Listens to one event of the push half; returns the function that stops listening. */
+export type BridgeOn = <E extends BridgeEventName>(
+  event: E,
+  handler: (payload: BridgeEventPayload<E>) => void,
+) => () => void;
 
 /**
  * What the renderer sees of the bridge, whichever carrier is behind it (IPC in Electron,
@@ -14,7 +26,12 @@ export type BridgeApi<FileT> = { [C in DataChannel]: (input: ChannelInput<C>) =>
   importPacketFile(file: FileT): Promise<ImportOutcome>;
   /** URL the viewers load a piece of evidence from (supports Range). */
   evidenceUrl(packetId: string, path: string): string;
+  /** Listens to an event the main process pushes (validated against the contract before the handler sees it). */
+  on: BridgeOn;
 };
 
 /** Name under which the preload exposes the bridge on window. */
 export const BRIDGE_GLOBAL = 'anchorBridge';
+
+/** The IPC channel every pushed event travels on in Electron (one, so the preload listens once). */
+export const EVENT_IPC_CHANNEL = 'anchor:event';

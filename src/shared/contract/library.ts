@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { IsoDateTime, Uuid } from '../domain/common';
 import { PacketManifest } from '../packet/manifest';
 
+// The local packet library: packets imported from disk or pulled from a hub, as the queue lists them.
+
 /** One row of the packet library. */
 export const PacketSummary = z.strictObject({
   packetId: Uuid,
@@ -29,3 +31,20 @@ export type StoredPacket = z.infer<typeof StoredPacket>;
 
 export const VerifyOutcome = z.strictObject({ ok: z.boolean(), problems: z.array(ProblemSchema) });
 export type VerifyOutcome = z.infer<typeof VerifyOutcome>;
+
+export const PacketRef = z.strictObject({ packetId: Uuid });
+
+export const LIBRARY_CHANNELS = {
+  'packets.list': { input: z.strictObject({}), output: z.array(PacketSummary) },
+  /** path: a local file chosen by the user, supplied by the carrier, never typed by the renderer. */
+  'packets.import': { input: z.strictObject({ path: z.string().min(1), fileName: z.string() }), output: ImportOutcome },
+  'packets.remove': { input: PacketRef, output: z.strictObject({ removed: z.boolean() }) },
+} as const;
+
+/** Channels whose input is a user-chosen file: each carrier turns the File into a local path. */
+export const UPLOAD_CHANNELS = ['packets.import'] as const satisfies readonly (keyof typeof LIBRARY_CHANNELS)[];
+
+export const LIBRARY_EVENTS = {
+  /** Packets were added to or removed from the library by the main process (a pull finished, evidence purged). */
+  'library.changed': z.strictObject({}),
+} as const;

@@ -170,3 +170,24 @@ export async function assign(hub: TestHub, admin: TestUser, windowId: string, pa
 
 // The score record helper lives with the test packet it scores (vitest-free, so bench/ uses it too).
 export { scoreRecord } from '../../support/packets';
+
+/** The accounts and the window most hub tests start from. */
+export interface Staff {
+  admin: TestUser;
+  chair: TestUser;
+  /** assessor1: the one a test's packets are assigned to. */
+  assessor: TestUser;
+  /** assessor2: another assessor, who must not see assessor1's work. */
+  other: TestUser;
+  /** A review window open now. */
+  windowId: string;
+}
+
+/** Signs up admin1, chair1, assessor1 and assessor2 and opens a window: the one fixture for users and windows. */
+export async function staffHub(hub: TestHub): Promise<Staff> {
+  const admin = await addUser(hub, 'admin1', ['admin']);
+  const chair = await addUser(hub, 'chair1', ['chair']);
+  const assessor = await addUser(hub, 'assessor1', ['assessor']);
+  const other = await addUser(hub, 'assessor2', ['assessor']);
+  return { admin, chair, assessor, other, windowId: await openWindow(hub, admin) };
+}

@@ -1,11 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createBridgeHandlers } from './handlers';
-import { createDispatcher } from './dispatch';
-import { senderRefusal } from './sender-check';
-import { BRIDGE_CONTRACT, BridgeError, type BridgeHandlers } from '../../shared/contract/bridge';
-import { CHANNELS, UPLOAD_CHANNELS } from '../../shared/contract/channels';
-import { safeExternalUrl } from '../services/safe-url';
+import { createBridgeHandlers } from '../../src/main/bridge/handlers';
+import { createPreloadBridge } from '../../src/preload/preload-bridge';
+import { createDispatcher } from '../../src/main/bridge/dispatch';
+import { senderRefusal } from '../../src/main/bridge/sender-check';
+import {
+  BRIDGE_CONTRACT,
+  BridgeError,
+  CHANNELS,
+  UPLOAD_CHANNELS,
+  type BridgeHandlers,
+} from '../../src/shared/contract/bridge';
+import { safeExternalUrl } from '../../src/main/services/safe-url';
 
 const ID = '0b6c3f3e-2a41-4c1e-9d5b-7f3a2e1c9b10';
 
@@ -35,8 +41,9 @@ function fakeHandlers(overrides: Partial<BridgeHandlers> = {}): BridgeHandlers {
 }
 
 describe('bridge contract', () => {
-  it('pairs every channel name with schemas, and nothing else', () => {
-    expect(Object.keys(BRIDGE_CONTRACT).sort()).toEqual([...CHANNELS].sort());
+  it('lists every channel of the feature contracts, read off the one table', () => {
+    expect([...CHANNELS].sort()).toEqual(Object.keys(BRIDGE_CONTRACT).sort());
+    expect(CHANNELS).toContain('hub.declareConflict');
   });
 
   it('is implemented by the main-process handlers for every channel', () => {
@@ -44,14 +51,42 @@ describe('bridge contract', () => {
     expect(Object.keys(handlers).sort()).toEqual([...CHANNELS].sort());
   });
 
-  it('builds the preload and the HTTP carrier from the same channel table (no generic invoke)', () => {
-    for (const file of ['src/preload/index.ts', 'src/renderer/bridge/http-bridge.ts']) {
-      const source = readFileSync(file, 'utf8');
-      expect(source, file).toContain('CHANNELS');
-      expect(source, file).toContain('UPLOAD_CHANNELS');
-      expect(source, file).not.toMatch(/invoke\s*\(\s*channel\s*:\s*string/);
-    }
+  it('gives the preload one function per data channel, plus the upload, evidence URL and on(event)', () => {
+    const ipc = { invoke: async () => ({ ok: true, value: null }), on: () => undefined };
+    const preload = createPreloadBridge(ipc, () => '/tmp/x');
+    const dataChannels = CHANNELS.filter((c) => !(UPLOAD_CHANNELS as readonly string[]).includes(c));
+    expect(Object.keys(preload).sort()).toEqual([...dataChannels, 'evidenceUrl', 'importPacketFile', 'on'].sort());
+  });
+
+  it('calls over IPC only under the channel the function is bound to', async () => {
+    const invoked: [string, unknown][] = [];
+    const dispatch = createDispatcher(fakeHandlers(), () => undefined);
+    const ipc = {
+      invoke: async (channel: string, payload: unknown) => {
+        invoked.push([channel, payload]);
+        const result = await dispatch(channel, payload);
+        return result.ok ? result : { ok: false, error: { message: result.error.message, code: result.error.code } };
+      },
+      on: () => undefined,
+    };
+    const preload = createPreloadBridge(ipc, () => '/tmp/x');
+    expect(await preload['app.info']({})).toEqual({ version: '1.0.0', transport: 'ipc' });
+    await expect(preload['packets.remove']({ packetId: 'nope' })).rejects.toThrow(/Invalid request for packets.remove/);
+    expect(invoked.map(([channel]) => channel)).toEqual(['app.info', 'packets.remove']);
+  });
+
+  it('builds the HTTP carrier from the same channel table (no generic invoke)', () => {
+    const source = readFileSync('src/renderer/bridge/http-bridge.ts', 'utf8');
+    expect(source).toContain('CHANNELS');
+    expect(source).toContain('UPLOAD_CHANNELS');
+    expect(source).not.toMatch(/invoke\s*\(\s*channel\s*:\s*string/);
     expect(UPLOAD_CHANNELS.every((c) => (CHANNELS as readonly string[]).includes(c))).toBe(true);
+  });
+
+  it('registers the IPC router for the channel table, not a list of its own', () => {
+    const source = readFileSync('src/main/electron/ipc-router.ts', 'utf8');
+    expect(source).toMatch(/for \(const channel of CHANNELS\)/);
+    expect(source).toMatch(/from '..\/..\/shared\/contract\/bridge'/);
   });
 });
 

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { Uuid } from '../domain/common';
+import { WindowView } from './hub-admin';
+
+/** What the hub's event stream (GET /api/v1/events) carries, one server-sent event each. */
+export const HubEvent = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('assignment.created'),
+    assignmentId: Uuid,
+    windowId: Uuid,
+    packetId: Uuid,
+    assessorId: Uuid,
+  }),
+  z.strictObject({
+    type: z.literal('score.received'),
+    scoreId: Uuid,
+    packetId: Uuid,
+    assessorId: Uuid,
+    revision: z.number().int(),
+  }),
+  /** An admin removed an assignment: the assessor no longer sees the packet or its evidence. */
+  z.strictObject({
+    type: z.literal('assignment.removed'),
+    assignmentId: Uuid,
+    windowId: Uuid,
+    packetId: Uuid,
+    assessorId: Uuid,
+  }),
+  /** An admin changed a review window (renamed, dates moved, opened or closed): refresh queues. */
+  z.strictObject({ type: z.literal('window.updated'), window: WindowView }),
+]);
+export type HubEvent = z.infer<typeof HubEvent>;

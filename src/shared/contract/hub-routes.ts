@@ -1,0 +1,478 @@
+import { z } from 'zod';
+import { LocalId, Uuid } from '../domain/common';
+import {
+  AdminPacketView,
+  AssignmentList,
+  AssignmentRecord,
+  AssignmentRecordList,
+  AutoAssignRequest,
+  AutoAssignResponse,
+  ConflictList,
+  ConflictView,
+  CreateAssignmentRequest,
+  DeclareConflictRequest,
+  PacketView,
+} from './assignments';
+import {
+  AdminUserView,
+  CreateUserRequest,
+  CreateWindowRequest,
+  UpdateUserRequest,
+  UpdateWindowRequest,
+  UploadPacketResponse,
+  UserList,
+  WindowList,
+  WindowView,
+} from './hub-admin';
+import { ErrorBody } from './hub-errors';
+import { RefreshRequest, SessionResponse, SignInRequest, UserView, type Role } from './hub-session';
+import { PutScoreRequest, ScoreConflictBody, ScoreReceipt, ScoreView } from './scores';
+
+// The hub's routes, written once: method, path, who may call, request and response schemas.
+// The hub's router runs them (src/hub/routes implements one handler per entry), the OpenAPI
+// document is generated from them, and the desktop's HubClient builds its requests from them
+// and reads the answers with their schemas.
+
+export type HubMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Who may call a route: anyone, anyone signed in, or holders of one of the listed roles. */
+export type HubAccess = 'public' | 'signed-in' | readonly Role[];
+
+/** How a response is described (and, with a schema, read by the client). */
+export interface HubResponseDoc {
+  description: string;
+  schema?: z.ZodType;
+  /** Defaults to application/json when a schema is given. */
+  mediaType?: string;
+}
+
+export interface HubRouteSpec {
+  method: HubMethod;
+  /** OpenAPI-style template, e.g. /api/v1/packets/{packetId}. */
+  path: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  access: HubAccess;
+  /** Path parameters; a value that fails its schema names nothing, so the hub answers 404. */
+  params?: Record<string, z.ZodType<string>>;
+  body?: z.ZodType;
+  /** A raw (non-JSON) request body, documented by media type. */
+  rawBody?: { mediaType: string; description: string };
+  queryDocs?: Record<string, { description: string; required?: boolean }>;
+  responses: Record<number, HubResponseDoc>;
+}
+
+/** Path parameters by meaning. */
+const PARAMS = {
+  packetId: Uuid,
+  scoreId: Uuid,
+  evidenceId: LocalId,
+  windowId: Uuid,
+  assignmentId: Uuid,
+  userId: Uuid,
+} as const;
+
+/** Every route of /api/v1, keyed by its OpenAPI operationId. */
+export const HUB_ROUTES = {
+  // ── meta ────────────────────────────────────────────────────────────────────────────────
+  health: {
+    method: 'GET',
+    path: '/api/v1/health',
+    summary: 'Whether the hub is up and its database answers',
+    tag: 'Meta',
+    access: 'public',
+    responses: { 200: { description: 'Up', schema: z.strictObject({ ok: z.literal(true) }) } },
+  },
+  openapi: {
+    method: 'GET',
+    path: '/api/v1/openapi.json',
+    summary: 'This API as an OpenAPI 3.1 document',
+    tag: 'Meta',
+    access: 'public',
+    responses: { 200: { description: 'The OpenAPI document', mediaType: 'application/json' } },
+  },
+
+  // ── sessions ────────────────────────────────────────────────────────────────────────────
+  signIn: {
+    method: 'POST',
+    path: '/api/v1/session',
+    summary: 'Sign in with a username and password',
+    description:
+      'Returns a short-lived access token (send it as "Authorization: Bearer …") and a single-use refresh token. ' +
+      'Repeated failures for one username or from one address are slowed: such attempts get 429 with Retry-After.',
+    tag: 'Sessions',
+    access: 'public',
+    body: SignInRequest,
+    responses: {
+      200: { description: 'Signed in', schema: SessionResponse },
+      400: { description: 'Malformed body', schema: ErrorBody },
+      401: { description: 'Wrong username or password', schema: ErrorBody },
+      403: { description: 'Right password, but the account is disabled', schema: ErrorBody },
+      429: { description: 'Too many failed attempts: wait Retry-After seconds', schema: ErrorBody },
+    },
+  },
+  refreshSession: {
+    method: 'POST',
+    path: '/api/v1/session/refresh',
+    summary: 'Trade a refresh token for a new access and refresh token',
+    description:
+      'Refresh tokens are single-use. Presenting one a second time is taken as theft: the whole session is revoked.',
+    tag: 'Sessions',
+    access: 'public',
+    body: RefreshRequest,
+    responses: {
+      200: { description: 'New tokens', schema: SessionResponse },
+      400: { description: 'Malformed body', schema: ErrorBody },
+      401: { description: 'Unknown, expired, reused or revoked refresh token', schema: ErrorBody },
+    },
+  },
+  signOut: {
+    method: 'DELETE',
+    path: '/api/v1/session',
+    summary: 'Sign out: revoke the session behind the access token',
+    description: 'Its access and refresh tokens stop working at once, and its open event streams close.',
+    tag: 'Sessions',
+    access: 'signed-in',
+    responses: {
+      204: { description: 'Signed out' },
+      401: { description: 'No valid access token', schema: ErrorBody },
+    },
+  },
+
+  // ── an assessor's queue ─────────────────────────────────────────────────────────────────
+  listAssignments: {
+    method: 'GET',
+    path: '/api/v1/assignments',
+    summary: "The caller's assignments in open review windows",
+    description: 'Candidates appear by pseudonym only.',
+    tag: 'Assignments',
+    access: 'signed-in',
+    responses: { 200: { description: 'Your queue', schema: AssignmentList } },
+  },
+  getPacket: {
+    method: 'GET',
+    path: '/api/v1/packets/{packetId}',
+    summary: 'A packet: manifest, rubric, prompts and evidence list',
+    description:
+      'Assessors get packets assigned to them in an open window, and 404 for any other. Chairs and admins get any ' +
+      'packet; only admins also get school and district. The manifest names the candidate by pseudonym only.',
+    tag: 'Packets',
+    access: ['assessor', 'chair', 'admin'],
+    params: { packetId: PARAMS.packetId },
+    responses: {
+      200: {
+        description: 'The packet; admins get AdminPacketView, everyone else PacketView',
+        schema: z.union([PacketView, AdminPacketView]),
+      },
+      404: { description: 'No such packet, or not assigned to you', schema: ErrorBody },
+    },
+  },
+  getEvidence: {
+    method: 'GET',
+    path: '/api/v1/packets/{packetId}/evidence/{evidenceId}',
+    summary: 'The bytes of one evidence file, with Range support',
+    description:
+      'Same access rule as the packet. One byte range is honoured (206); a range past the end is 416. ' +
+      'ETag and Repr-Digest carry the sha256 so a client can resume with If-Range and verify the whole file. ' +
+      'Every read is written to the audit log.',
+    tag: 'Packets',
+    access: ['assessor', 'chair', 'admin'],
+    params: { packetId: PARAMS.packetId, evidenceId: PARAMS.evidenceId },
+    responses: {
+      200: { description: 'The whole file', mediaType: '*/*' },
+      206: { description: 'The requested byte range', mediaType: '*/*' },
+      404: { description: 'No such packet or evidence, or not assigned to you', schema: ErrorBody },
+      416: { description: 'The range starts past the end of the file' },
+    },
+  },
+  putScore: {
+    method: 'PUT',
+    path: '/api/v1/scores/{scoreId}',
+    summary: 'Upload a submitted review, exactly once',
+    description:
+      "Idempotent by scoreId (the review's own id): the same body again answers 200 with the first receipt. " +
+      "baseRevision names the revision this one replaces (0 for a first review); when the hub's latest revision " +
+      'for this packet and assessor differs, the answer is 409 with the hub\'s version in "server". ' +
+      "record.assessorId must be the caller's username; the packet must be assigned to the caller in an open window.",
+    tag: 'Scores',
+    access: ['assessor'],
+    params: { scoreId: PARAMS.scoreId },
+    body: PutScoreRequest,
+    responses: {
+      201: { description: 'Stored', schema: ScoreReceipt },
+      200: { description: 'Already stored: the receipt of the first upload', schema: ScoreReceipt },
+      400: { description: 'Malformed body, or the record does not fit the packet', schema: ErrorBody },
+      403: { description: 'The review window is not open', schema: ErrorBody },
+      404: { description: 'The packet is not assigned to you', schema: ErrorBody },
+      409: { description: 'Stale baseRevision, or a different record under this id', schema: ScoreConflictBody },
+    },
+  },
+  getScore: {
+    method: 'GET',
+    path: '/api/v1/scores/{scoreId}',
+    summary: 'A stored score with its receipt',
+    description: "Assessors read their own scores; chairs and admins any, without the assessor's private notes.",
+    tag: 'Scores',
+    access: ['assessor', 'chair', 'admin'],
+    params: { scoreId: PARAMS.scoreId },
+    responses: {
+      200: { description: 'The score', schema: ScoreView },
+      404: { description: 'No such score, or not yours', schema: ErrorBody },
+    },
+  },
+  events: {
+    method: 'GET',
+    path: '/api/v1/events',
+    summary: 'Server-sent events: assignment, score and window changes',
+    description:
+      'A text/event-stream of HubEvent objects (event: assignment.created | assignment.removed | score.received | ' +
+      'window.updated). Assessors receive events about their own assignments and scores, and window.updated for ' +
+      'windows they have assignments in; chairs and admins all. The stream ends with an ' +
+      '"session-expired" event when the access token expires (reconnect with a fresh one), and closes at sign-out ' +
+      "and when an admin changes the account's roles or disables it (reconnect to get events for the new roles).",
+    tag: 'Events',
+    access: 'signed-in',
+    responses: { 200: { description: 'The event stream', mediaType: 'text/event-stream' } },
+  },
+  declareConflict: {
+    method: 'POST',
+    path: '/api/v1/conflicts',
+    summary: 'Declare a conflict of interest with a school or district',
+    description:
+      'Automatic assignment skips the declaring assessor for packets from that school or district; manual assignment refuses them.',
+    tag: 'Conflicts of interest',
+    access: ['assessor'],
+    body: DeclareConflictRequest,
+    responses: {
+      201: { description: 'Declared', schema: ConflictView },
+      400: { description: 'Malformed body', schema: ErrorBody },
+    },
+  },
+  listConflicts: {
+    method: 'GET',
+    path: '/api/v1/conflicts',
+    summary: 'The conflicts of interest the caller has declared',
+    tag: 'Conflicts of interest',
+    access: ['assessor'],
+    responses: { 200: { description: 'Your declarations', schema: ConflictList } },
+  },
+
+  // ── administration ──────────────────────────────────────────────────────────────────────
+  uploadPacket: {
+    method: 'POST',
+    path: '/api/v1/packets',
+    summary: 'Upload an .anchor evidence packet (admin)',
+    description:
+      'The body is the .anchor file itself. It is validated exactly as the desktop import validates it; ' +
+      "a packet with problems is refused with 422 and the validator's list. school and district are kept " +
+      'for conflict-of-interest checks only and are never sent to assessors.',
+    tag: 'Packets',
+    access: ['admin'],
+    rawBody: { mediaType: 'application/octet-stream', description: 'The .anchor (zip) file' },
+    queryDocs: {
+      school: { description: "The candidate's school, for conflict-of-interest checks" },
+      district: { description: "The candidate's district, for conflict-of-interest checks" },
+    },
+    responses: {
+      201: { description: 'Uploaded', schema: UploadPacketResponse },
+      200: { description: 'This exact packet was already on the hub', schema: UploadPacketResponse },
+      409: { description: 'A different packet with the same id is on the hub', schema: ErrorBody },
+      413: { description: 'Larger than the packet limits allow', schema: ErrorBody },
+      415: { description: 'Not sent as application/octet-stream', schema: ErrorBody },
+      422: { description: "The packet is invalid; error.problems lists the validator's findings", schema: ErrorBody },
+    },
+  },
+  createWindow: {
+    method: 'POST',
+    path: '/api/v1/windows',
+    summary: 'Create a review window (admin)',
+    description:
+      'Assessors see their assignments while a window is open: status "open" and now in [opensAt, closesAt).',
+    tag: 'Administration',
+    access: ['admin'],
+    body: CreateWindowRequest,
+    responses: {
+      201: { description: 'Created', schema: WindowView },
+      400: { description: 'Malformed body or inconsistent dates', schema: ErrorBody },
+    },
+  },
+  listWindows: {
+    method: 'GET',
+    path: '/api/v1/windows',
+    summary: 'Every review window, with its status and whether it is open now (admin, chair)',
+    description:
+      'In opening order. Chairs read them to plan committee work; assessors see the windows of their own ' +
+      'assignments in GET /api/v1/assignments instead.',
+    tag: 'Administration',
+    access: ['admin', 'chair'],
+    responses: { 200: { description: 'The windows', schema: WindowList } },
+  },
+  updateWindow: {
+    method: 'PATCH',
+    path: '/api/v1/windows/{windowId}',
+    summary: 'Change a review window: rename it, move its dates, open or close it (admin)',
+    description:
+      'Send only the fields to change; { "status": "closed" } closes a window early. The changed window must ' +
+      'keep opensAt < closesAt <= decisionsDueAt. Assessors with assignments in the window get a window.updated event.',
+    tag: 'Administration',
+    access: ['admin'],
+    params: { windowId: PARAMS.windowId },
+    body: UpdateWindowRequest,
+    responses: {
+      200: { description: 'The window as it is now', schema: WindowView },
+      400: { description: 'Malformed body, or the dates would be out of order', schema: ErrorBody },
+      404: { description: 'No such window', schema: ErrorBody },
+    },
+  },
+  createAssignment: {
+    method: 'POST',
+    path: '/api/v1/assignments',
+    summary: 'Assign a packet to an assessor by hand (admin)',
+    tag: 'Assignments',
+    access: ['admin'],
+    body: CreateAssignmentRequest,
+    responses: {
+      201: { description: 'Assigned', schema: AssignmentRecord },
+      400: { description: 'Malformed body, or the user is not an assessor', schema: ErrorBody },
+      404: { description: 'No such window, packet or assessor', schema: ErrorBody },
+      409: {
+        description: 'Already assigned, declared conflict of interest, window closed, or account disabled',
+        schema: ErrorBody,
+      },
+    },
+  },
+  autoAssign: {
+    method: 'POST',
+    path: '/api/v1/assignments/auto',
+    summary: 'Assign packets automatically, balancing load and skipping conflicts (admin)',
+    description:
+      'Each packet gets assessorsPerPacket assessors; each pick is the enabled, eligible assessor with the fewest ' +
+      'assignments in the window. Packets that cannot be fully staffed are listed in shortfalls.',
+    tag: 'Assignments',
+    access: ['admin'],
+    body: AutoAssignRequest,
+    responses: {
+      200: { description: 'What was assigned', schema: AutoAssignResponse },
+      400: { description: 'Malformed body or unknown packet ids', schema: ErrorBody },
+      404: { description: 'No such window', schema: ErrorBody },
+      409: { description: 'Window closed', schema: ErrorBody },
+    },
+  },
+  listAllAssignments: {
+    method: 'GET',
+    path: '/api/v1/assignments/all',
+    summary: "Every assessor's assignments, optionally filtered by window, assessor and packet (admin)",
+    description:
+      "Filters combine: ?windowId=…&assessorId=… lists one assessor's assignments in one window. An id that " +
+      'matches nothing gives an empty list. Oldest assignment first.',
+    tag: 'Assignments',
+    access: ['admin'],
+    queryDocs: {
+      windowId: { description: 'Only assignments in this review window' },
+      assessorId: { description: "Only this assessor's assignments (a user id)" },
+      packetId: { description: 'Only assignments of this packet' },
+    },
+    responses: {
+      200: { description: 'The assignments', schema: AssignmentRecordList },
+      400: { description: 'A filter is not a UUID', schema: ErrorBody },
+    },
+  },
+  deleteAssignment: {
+    method: 'DELETE',
+    path: '/api/v1/assignments/{assignmentId}',
+    summary: 'Remove an assignment (admin)',
+    description:
+      'The assessor stops seeing the packet and its evidence at once (404, as for any packet not theirs) and ' +
+      'gets an assignment.removed event. Refused with 409 already-scored when the assessor has uploaded a score ' +
+      'for the packet and holds no other assignment of it, so no stored score is left without its assignment.',
+    tag: 'Assignments',
+    access: ['admin'],
+    params: { assignmentId: PARAMS.assignmentId },
+    responses: {
+      204: { description: 'Removed' },
+      404: { description: 'No such assignment', schema: ErrorBody },
+      409: { description: 'The assessor already uploaded a score for this packet', schema: ErrorBody },
+    },
+  },
+  createUser: {
+    method: 'POST',
+    path: '/api/v1/users',
+    summary: 'Create an account (admin)',
+    tag: 'Administration',
+    access: ['admin'],
+    body: CreateUserRequest,
+    responses: {
+      201: { description: 'Created', schema: UserView },
+      400: { description: 'Malformed body', schema: ErrorBody },
+      409: { description: 'Username taken', schema: ErrorBody },
+    },
+  },
+  listUsers: {
+    method: 'GET',
+    path: '/api/v1/users',
+    summary: 'Every account, with its roles and whether it is disabled (admin)',
+    tag: 'Administration',
+    access: ['admin'],
+    responses: { 200: { description: 'The accounts, by username', schema: UserList } },
+  },
+  updateUser: {
+    method: 'PATCH',
+    path: '/api/v1/users/{userId}',
+    summary: "Change an account's roles, or disable or enable it (admin)",
+    description:
+      'roles replaces the roles and takes effect on the next request. disabled: true stops sign-in (403 ' +
+      'account-disabled) and ends every session of the account at once; false lets it sign in again. Accounts are ' +
+      'disabled rather than deleted so their scores and audit trail stay. A change that would leave no enabled ' +
+      'admin is refused.',
+    tag: 'Administration',
+    access: ['admin'],
+    params: { userId: PARAMS.userId },
+    body: UpdateUserRequest,
+    responses: {
+      200: { description: 'The account as it is now', schema: AdminUserView },
+      400: { description: 'Malformed body', schema: ErrorBody },
+      404: { description: 'No such account', schema: ErrorBody },
+      409: { description: 'The change would leave the hub without an enabled admin', schema: ErrorBody },
+    },
+  },
+} as const satisfies Record<string, HubRouteSpec>;
+
+export type HubRoutes = typeof HUB_ROUTES;
+export type HubRouteId = keyof HubRoutes;
+/** Every operationId, read off the table. */
+export const HUB_ROUTE_IDS = Object.keys(HUB_ROUTES) as HubRouteId[];
+
+type ParamsOf<S> = S extends { params: infer P } ? { [K in keyof P]: string } : Record<never, never>;
+type BodySchemaOf<S> = S extends { body: infer B extends z.ZodType } ? B : undefined;
+/** A route's request body as a client writes it (defaults optional). */
+export type HubRequestBody<K extends HubRouteId> =
+  BodySchemaOf<HubRoutes[K]> extends z.ZodType ? z.input<BodySchemaOf<HubRoutes[K]>> : undefined;
+/** A route's path parameters. */
+export type HubRouteParams<K extends HubRouteId> = ParamsOf<HubRoutes[K]>;
+
+type SuccessStatus = 200 | 201 | 204;
+/** What a route answers on success, read with its schema (undefined for an answer without a body). */
+export type HubSuccessBody<K extends HubRouteId> = {
+  [S in keyof HubRoutes[K]['responses'] & SuccessStatus]: HubRoutes[K]['responses'][S] extends {
+    schema: infer Z extends z.ZodType;
+  }
+    ? z.output<Z>
+    : undefined;
+}[keyof HubRoutes[K]['responses'] & SuccessStatus];
+
+/** The path of one route with its parameters filled in (each encoded as one path segment). */
+export function hubPath<K extends HubRouteId>(id: K, params: HubRouteParams<K>): string {
+  const values = params as Record<string, string>;
+  return HUB_ROUTES[id].path.replace(/\{(\w+)\}/g, (_whole, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`${id} needs the path parameter ${name}.`);
+    return encodeURIComponent(value);
+  });
+}
+
+/** The schema a route's answer with this status is read with, if the table gives one. */
+export function hubResponseSchema(id: HubRouteId, status: number): z.ZodType | undefined {
+  const responses = HUB_ROUTES[id].responses as Record<number, HubResponseDoc>;
+  return responses[status]?.schema;
+}
