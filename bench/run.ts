@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describeMachine, type BudgetResult } from './machine';
+import { newestSection, recordRun } from './record';
 
 /**
  * The groups of budgets; `npx tsx bench/run.ts hub` runs only the hub's. Each group imports its
@@ -59,7 +60,7 @@ async function inHubWork(fn: (work: string) => Promise<BudgetResult[]>): Promise
 }
 
 /**
- * `npm run bench`: measures every budget, prints a table, records it in BENCHMARKS.md and
+ * `npm run bench`: measures every budget, prints a table, records it in BENCHMARKS.md (see record.ts) and
  * exits non-zero when a budget is missed. `npx tsx bench/run.ts hub` (or `app`, or `hub-download`)
  * runs one group.
  */
@@ -77,23 +78,15 @@ async function main(): Promise<void> {
   const selected = asked.length ? (asked as Group[]) : everything;
   const results: BudgetResult[] = [];
   for (const name of selected) results.push(...(await GROUPS[name]()));
-  const table = [
-    '| budget | measured | limit | result |',
-    '| --- | --- | --- | --- |',
-    ...results.map(
-      (r) =>
-        `| ${r.budget} | ${r.measured}${r.notes ? ` (${r.notes})` : ''} | ${r.limit} | ${r.pass ? 'pass' : '**FAIL**'} |`,
-    ),
-  ].join('\n');
-  const scope = asked.length ? ` — ${selected.join(', ')} budgets only` : '';
-  const section = `## ${new Date().toISOString().slice(0, 10)} — ${describeMachine()}${scope}\n\n${table}\n`;
-  console.log(section);
+  const run = {
+    date: new Date().toISOString().slice(0, 10),
+    machine: describeMachine(),
+    groups: asked.length ? selected : [],
+    results,
+  };
+  console.log(`${newestSection(run)}\n`);
   const file = resolve(import.meta.dirname, '../BENCHMARKS.md');
-  const previous = await readFile(file, 'utf8').catch(
-    () => '# Benchmarks\n\nRun `npm run bench` (after `npm run build:web`). Newest first.\n',
-  );
-  const [head, ...rest] = previous.split(/\n(?=## )/);
-  await writeFile(file, [head!.trimEnd(), section.trimEnd(), ...rest.map((s) => s.trimEnd())].join('\n\n') + '\n');
+  await writeFile(file, recordRun(await readFile(file, 'utf8'), run));
   if (results.some((r) => !r.pass)) process.exitCode = 1;
 }
 
