@@ -37,6 +37,11 @@ const GROUPS = {
       const { benchDownload } = await import('./hub-download.bench');
       return [...(await benchScores(work)), await benchPull(work), ...(await benchDownload(work))];
     }),
+  /** Norming (issue 11): the agreement statistics for the largest session. Pure computation. */
+  agreement: async (): Promise<BudgetResult[]> => {
+    const { benchAgreement } = await import('./agreement.bench');
+    return [benchAgreement()];
+  },
   /** The hub's evidence download alone (raw and shaped loopback against curl). Needs curl. */
   'hub-download': () =>
     inHubWork(async (work) => {

@@ -2,6 +2,7 @@ import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { packFolder } from '../node/packet/pack';
 import { readPacket } from '../node/packet/read-packet';
+import { AGREEMENT_USAGE, runAgreement } from './agreement-command';
 import { HUB_USAGE, runHubCli } from './hub-command';
 import { writeDemoSet } from '../demo/demo-set';
 
@@ -10,6 +11,7 @@ const USAGE = `Usage: npm run -s anchor -- <command>
   packet validate <file> [--json]   check an .anchor packet; exit 1 and one line per problem when invalid
   packet pack <folder> -o <file>    build an .anchor packet from a folder holding manifest.json
   demo --out <dir>                  write the demo packets into <dir>
+${AGREEMENT_USAGE}
 
 ${HUB_USAGE.replace(/^Usage: .*\n\n/, '')}`;
 
@@ -23,6 +25,7 @@ export async function runCli(argv: string[], out = console.log, err = console.er
     options: {
       json: { type: 'boolean', default: false },
       out: { type: 'string', short: 'o' },
+      levels: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -54,6 +57,9 @@ export async function runCli(argv: string[], out = console.log, err = console.er
     }
     out(`packed ${values.out}: ${result.manifest.evidence.length} evidence items, ${result.bytes} bytes`);
     return 0;
+  }
+  if (group === 'agreement' && action) {
+    return runAgreement(resolve(action), { levels: values.levels, json: values.json }, out, err);
   }
   if (group === 'demo' && values.out) {
     const files = await writeDemoSet(resolve(values.out));

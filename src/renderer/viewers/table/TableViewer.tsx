@@ -5,7 +5,7 @@ import { useFetchedText } from '../common/useFetchedText';
 import { ErrorState, LoadingState } from '../common/ViewerStatus';
 import { useItemHandle } from '../common/useItemHandle';
 import type { ViewerProps } from '../types';
-import { parseCsv } from './csv';
+import { parseCsv } from '../../../shared/csv/parse-csv';
 import { canvasMeasure, columnWidths } from './columnWidths';
 import { estimateRowHeight, rowOffsets, visibleRange } from './rowWindow';
 import { buildTable, sortOrder, type Column, type SortDirection, type TableModel } from './tableModel';

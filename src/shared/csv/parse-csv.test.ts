@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, squareUp } from './csv';
+import { parseCsv, squareUp } from './parse-csv';
 
 describe('parseCsv', () => {
   it('reads simple records', () => {
