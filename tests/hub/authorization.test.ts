@@ -4,6 +4,7 @@ import { ROUTES } from '../../src/hub/routes';
 import { createUser } from '../../src/hub/services/users';
 import { insertWindow } from '../../src/hub/store/windows';
 import { forEachBackend } from './support/backends';
+import { CREDENTIAL, CRITERION, normingSession, type NormingFixture } from './support/norming';
 import {
   addUser,
   assign,
@@ -40,6 +41,15 @@ const same = (status: number): Expected => ({
 const signedIn = (status: number): Expected => ({ ...same(status), anonymous: 401 });
 const only = (roles: Caller[], status: number): Expected =>
   Object.fromEntries(CALLERS.map((c) => [c, c === 'anonymous' ? 401 : roles.includes(c) ? status : 403])) as Expected;
+/** A norming route open to anyone signed in: participants and staff get `status`, everyone else 404. */
+const norming = (participant: number, staff: number): Expected => ({
+  anonymous: 401,
+  assessor: participant,
+  facilitator: staff,
+  chair: 404,
+  admin: staff,
+});
+const NORMING_STAFF: Caller[] = ['facilitator', 'admin'];
 
 interface Request {
   method: string;
@@ -270,7 +280,119 @@ forEachBackend((backend) => {
         };
       },
     },
+    'POST /api/v1/norming/sessions': {
+      expected: { own: only(NORMING_STAFF, 201) },
+      request: async (caller) => ({
+        method: 'POST',
+        path: '/api/v1/norming/sessions',
+        json: {
+          title: 'Matrix session',
+          credentialId: CREDENTIAL,
+          mode: 'calibration',
+          anchors: [
+            {
+              packetId: await uploadPacket(hub, users.admin),
+              masters: [{ criterionId: CRITERION, levelId: 'l3', rationale: 'Aligned checks.' }],
+            },
+          ],
+          participantIds: [users.assessor.id],
+        },
+        token: tokenOf(caller),
+      }),
+    },
+    'GET /api/v1/norming/sessions': {
+      expected: { own: signedIn(200) },
+      request: async (caller) => ({ method: 'GET', path: '/api/v1/norming/sessions', token: tokenOf(caller) }),
+    },
+    'GET /api/v1/norming/sessions/{sessionId}': {
+      // Own: a session assessor1 takes part in. Other: one only assessor2 takes part in.
+      expected: { own: norming(200, 200), other: norming(404, 200) },
+      request: async (caller, scope) => ({
+        method: 'GET',
+        path: `/api/v1/norming/sessions/${(await matrixSession(scope)).sessionId}`,
+        token: tokenOf(caller),
+      }),
+    },
+    'PUT /api/v1/norming/sessions/{sessionId}/scores/{scoreId}': {
+      // Only a participant scores; staff who take no part get 404 like anyone else.
+      expected: { own: norming(201, 404), other: norming(404, 404) },
+      request: async (caller, scope) => {
+        const { sessionId, packetIds } = await matrixSession(scope, { fresh: true });
+        const record = scoreRecord(packetIds[0]!, usernameOf(caller), {
+          criteria: [{ criterionId: CRITERION, levelId: 'l2', rationale: 'Partly aligned.' }],
+        });
+        return {
+          method: 'PUT',
+          path: `/api/v1/norming/sessions/${sessionId}/scores/${record.id}`,
+          json: { baseRevision: 0, record },
+          token: tokenOf(caller),
+        };
+      },
+    },
+    'GET /api/v1/norming/sessions/{sessionId}/scores': {
+      expected: { own: norming(200, 200), other: norming(404, 200) },
+      request: async (caller, scope) => ({
+        method: 'GET',
+        path: `/api/v1/norming/sessions/${(await matrixSession(scope)).sessionId}/scores`,
+        token: tokenOf(caller),
+      }),
+    },
+    'POST /api/v1/norming/sessions/{sessionId}/reveal': {
+      expected: { own: only(NORMING_STAFF, 200) },
+      request: async (caller) => ({
+        method: 'POST',
+        path: `/api/v1/norming/sessions/${(await matrixSession('own', { fresh: true })).sessionId}/reveal`,
+        token: tokenOf(caller),
+      }),
+    },
+    'PUT /api/v1/norming/sessions/{sessionId}/consensus/{criterionId}': {
+      expected: { own: only(NORMING_STAFF, 200) },
+      request: async (caller) => ({
+        method: 'PUT',
+        path: `/api/v1/norming/sessions/${(await matrixSession('own', { fresh: true, revealed: true })).sessionId}/consensus/${CRITERION}`,
+        json: { rationale: 'The checks align with the objective.' },
+        token: tokenOf(caller),
+      }),
+    },
+    'POST /api/v1/norming/sessions/{sessionId}/participants/{userId}/reopen': {
+      expected: { own: only(NORMING_STAFF, 200) },
+      request: async (caller) => ({
+        method: 'POST',
+        path: `/api/v1/norming/sessions/${(await matrixSession('own', { fresh: true, revealed: true })).sessionId}/participants/${users.assessor.id}/reopen`,
+        token: tokenOf(caller),
+      }),
+    },
+    'POST /api/v1/norming/sessions/{sessionId}/close': {
+      expected: { own: only(NORMING_STAFF, 200) },
+      request: async (caller) => ({
+        method: 'POST',
+        path: `/api/v1/norming/sessions/${(await matrixSession('own', { fresh: true, revealed: true })).sessionId}/close`,
+        token: tokenOf(caller),
+      }),
+    },
+    'GET /api/v1/norming/sessions/{sessionId}/report': {
+      expected: { own: only(NORMING_STAFF, 200) },
+      request: async (caller) => ({
+        method: 'GET',
+        path: `/api/v1/norming/sessions/${(await matrixSession('own')).sessionId}/report`,
+        token: tokenOf(caller),
+      }),
+    },
   };
+
+  const sharedSessions: Partial<Record<Scope, NormingFixture>> = {};
+  /** A session assessor1 (own) or only assessor2 (other) takes part in; shared unless a route changes it. */
+  async function matrixSession(scope: Scope, { fresh = false, revealed = false } = {}): Promise<NormingFixture> {
+    if (!fresh && sharedSessions[scope]) return sharedSessions[scope]!;
+    const session = await normingSession(hub, {
+      staff: users.facilitator,
+      uploader: users.admin,
+      participants: [ownerOf(scope)],
+      revealed,
+    });
+    if (!fresh) sharedSessions[scope] = session;
+    return session;
+  }
 
   function spareAccount() {
     return { username: `spare-${randomUUID().slice(0, 8)}`, password: PASSWORD };

@@ -126,4 +126,88 @@ export const MIGRATIONS: readonly Migration[] = [
     // audit) stay, which is why accounts are disabled rather than deleted.
     statements: [`alter table users add column disabled_at timestamptz`],
   },
+  {
+    version: 3,
+    name: 'norming sessions, anchors, master scores, participants, norming scores, consensus, qualifications',
+    statements: [
+      // An anchor packet is used for norming only: never assigned for live scoring.
+      `alter table packets add column is_anchor boolean not null default false`,
+      `create table norming_sessions (
+        id uuid primary key,
+        title text not null,
+        credential_id text not null,
+        mode text not null check (mode in ('calibration', 'qualification')),
+        status text not null check (status in ('open', 'revealed', 'closed')),
+        thresholds jsonb not null,
+        created_by uuid references users (id),
+        created_at timestamptz not null,
+        revealed_at timestamptz,
+        closed_at timestamptz
+      )`,
+      `create table norming_anchors (
+        session_id uuid not null references norming_sessions (id) on delete cascade,
+        packet_id uuid not null references packets (id),
+        position integer not null,
+        primary key (session_id, packet_id)
+      )`,
+      // One row per master level revision: a change with a reason adds a row, so history is kept.
+      `create table norming_masters (
+        session_id uuid not null,
+        packet_id uuid not null,
+        criterion_id text not null,
+        revision integer not null check (revision >= 1),
+        level_id text not null,
+        rationale text not null,
+        reason text,
+        set_by uuid,
+        set_at timestamptz not null,
+        primary key (session_id, packet_id, criterion_id, revision),
+        foreign key (session_id, packet_id) references norming_anchors (session_id, packet_id) on delete cascade
+      )`,
+      `create table norming_participants (
+        session_id uuid not null references norming_sessions (id) on delete cascade,
+        user_id uuid not null references users (id),
+        reopened_at timestamptz,
+        primary key (session_id, user_id)
+      )`,
+      `create table norming_scores (
+        id uuid primary key,
+        session_id uuid not null,
+        packet_id uuid not null,
+        assessor_id uuid not null,
+        revision integer not null check (revision >= 1),
+        base_revision integer not null check (base_revision >= 0 and base_revision < revision),
+        record jsonb not null,
+        received_at timestamptz not null,
+        late boolean not null,
+        unique (session_id, packet_id, assessor_id, revision),
+        foreign key (session_id, packet_id) references norming_anchors (session_id, packet_id) on delete cascade,
+        foreign key (session_id, assessor_id) references norming_participants (session_id, user_id) on delete cascade
+      )`,
+      `create table norming_consensus (
+        session_id uuid not null references norming_sessions (id) on delete cascade,
+        criterion_id text not null,
+        revision integer not null check (revision >= 1),
+        notes text not null,
+        rationale text not null,
+        decided_by uuid,
+        decided_at timestamptz not null,
+        primary key (session_id, criterion_id, revision)
+      )`,
+      `create table qualifications (
+        id uuid primary key,
+        user_id uuid not null references users (id),
+        credential_id text not null,
+        session_id uuid not null references norming_sessions (id),
+        qualified boolean not null,
+        exact double precision,
+        adjacent double precision,
+        recorded_at timestamptz not null,
+        expires_at timestamptz not null
+      )`,
+      `create index qualifications_user on qualifications (user_id, credential_id, expires_at)`,
+      // A window that requires a current qualification for its packets' credential.
+      `alter table review_windows add column requires_qualification boolean not null default false`,
+    ],
+  },
 ];

@@ -1,17 +1,23 @@
 import { seesEverything, type Principal } from '../auth/principal';
 import type { HubContext } from '../context';
 import { notFound } from '../http/errors';
+import { hasRole } from '../auth/principal';
 import { assignmentState } from '../store/assignments';
+import { isAnchorPacket, participatesWithPacket } from '../store/norming';
 import { findPacket, type StoredPacket } from '../store/packets';
 
 /**
- * The packet, if the caller may read it: admins and chairs any packet, everyone else only a
- * packet assigned to them in an open window. Otherwise 404, the same answer as for a packet
- * that does not exist, so ids cannot be probed.
+ * The packet, if the caller may read it: admins and chairs any packet; facilitators any norming
+ * anchor; everyone else a packet assigned to them in an open window, or an anchor of a norming
+ * session they take part in. Otherwise 404, the same answer as for a packet that does not exist,
+ * so ids cannot be probed.
  */
 export async function readablePacket(hub: HubContext, principal: Principal, packetId: string): Promise<StoredPacket> {
   const allowed =
-    seesEverything(principal) || (await assignmentState(hub.db, packetId, principal.userId, hub.now())) === 'open';
+    seesEverything(principal) ||
+    (await assignmentState(hub.db, packetId, principal.userId, hub.now())) === 'open' ||
+    (hasRole(principal, 'facilitator') && (await isAnchorPacket(hub.db, packetId))) ||
+    (await participatesWithPacket(hub.db, principal.userId, packetId));
   const packet = allowed ? await findPacket(hub.db, packetId) : undefined;
   if (!packet) throw notFound('The packet');
   return packet;

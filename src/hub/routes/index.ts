@@ -11,6 +11,18 @@ import { getConflicts, postConflict } from './conflicts';
 import { getEvents } from './events';
 import { getEvidence } from './evidence';
 import { getHealth, getOpenApi } from './meta';
+import {
+  getNormingReport,
+  getNormingScores,
+  getNormingSession,
+  getNormingSessions,
+  postNormingClose,
+  postNormingReopen,
+  postNormingReveal,
+  postNormingSession,
+  putNormingConsensus,
+  putNormingScoreRoute,
+} from './norming';
 import { getPacket, postPacket } from './packets';
 import { getScore, putScoreRoute } from './scores';
 import { refreshSession, signIn, signOut } from './session';
@@ -46,6 +58,16 @@ export const ROUTE_HANDLERS: { readonly [K in HubRouteId]: Route } = {
   createUser: postUser,
   listUsers: getUsers,
   updateUser: patchUser,
+  createNormingSession: postNormingSession,
+  listNormingSessions: getNormingSessions,
+  getNormingSession,
+  putNormingScore: putNormingScoreRoute,
+  listNormingScores: getNormingScores,
+  revealNormingSession: postNormingReveal,
+  putNormingConsensus,
+  reopenNormingParticipant: postNormingReopen,
+  closeNormingSession: postNormingClose,
+  getNormingReport,
 };
 
 /** Every route of /api/v1 in the table's order. The router and the authorization matrix test read this list. */

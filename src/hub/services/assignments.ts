@@ -12,6 +12,7 @@ import {
   lockAssignmentPair,
 } from '../store/assignments';
 import { conflictedAssessors } from '../store/conflicts';
+import { isAnchorPacket } from '../store/norming';
 import { findPacket } from '../store/packets';
 import { findAdminUser } from '../store/users';
 import { findWindow } from '../store/windows';
@@ -27,6 +28,9 @@ export async function assignManually(
   const created = await hub.db.transaction(async (tx) => {
     await requireAssignableWindow(tx, input.windowId, now);
     if (!(await findPacket(tx, input.packetId))) throw notFound('The packet');
+    if (await isAnchorPacket(tx, input.packetId)) {
+      throw new ApiError(409, 'anchor-packet', 'This packet is an anchor of a norming session: it is never assigned for live scoring.');
+    }
     const assessor = await findAdminUser(tx, input.assessorId);
     if (!assessor) throw notFound('The assessor');
     if (!assessor.roles.includes('assessor')) {
@@ -189,17 +193,27 @@ async function requireAssignableWindow(tx: Queryable, windowId: string, now: num
 }
 
 async function packetsToAssign(tx: Queryable, requested: readonly string[] | undefined): Promise<string[]> {
+  // Anchor packets belong to norming: automatic assignment leaves them out.
   if (!requested) {
-    const rows = await tx.query<{ id: string }>('select id from packets order by uploaded_at, id');
+    const rows = await tx.query<{ id: string }>('select id from packets where not is_anchor order by uploaded_at, id');
     return rows.map((row) => row.id);
   }
   const unique = [...new Set(requested)];
-  const rows = await tx.query<{ id: string }>('select id from packets where id = any($1::uuid[])', [unique]);
+  const rows = await tx.query<{ id: string; is_anchor: boolean }>(
+    'select id, is_anchor from packets where id = any($1::uuid[])',
+    [unique],
+  );
   const known = new Set(rows.map((row) => row.id));
   const unknown = unique.filter((id) => !known.has(id));
   if (unknown.length > 0) {
     throw new ApiError(400, 'unknown-packets', `${unknown.length} packet id(s) are not on this hub.`, {
       problems: unknown.map((id) => ({ path: 'body.packetIds', message: `no packet ${id}` })),
+    });
+  }
+  const anchors = rows.filter((row) => row.is_anchor).map((row) => row.id);
+  if (anchors.length > 0) {
+    throw new ApiError(409, 'anchor-packet', `${anchors.length} packet(s) are norming anchors, never assigned for live scoring.`, {
+      problems: anchors.map((id) => ({ path: 'body.packetIds', message: `packet ${id} is a norming anchor` })),
     });
   }
   return unique;

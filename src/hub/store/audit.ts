@@ -14,7 +14,13 @@ export type AuditAction =
   | 'assignment.create'
   | 'assignment.delete'
   | 'conflict.declare'
-  | 'score.submit';
+  | 'score.submit'
+  | 'norming.create'
+  | 'norming.score'
+  | 'norming.reveal'
+  | 'norming.consensus'
+  | 'norming.reopen'
+  | 'norming.close';
 
 export interface AuditEntry {
   /** The user who acted; null when nobody is signed in (a failed sign-in, the demo seed). */

@@ -28,5 +28,19 @@ export const HubEvent = z.discriminatedUnion('type', [
   }),
   /** An admin changed a review window (renamed, dates moved, opened or closed): refresh queues. */
   z.strictObject({ type: z.literal('window.updated'), window: WindowView }),
+  /** To facilitators: a participant submitted a norming score. Never the level: only who and which anchor. */
+  z.strictObject({
+    type: z.literal('norming.scoreReceived'),
+    sessionId: Uuid,
+    packetId: Uuid,
+    participantId: Uuid,
+    late: z.boolean(),
+  }),
+  /** To participants and facilitators: a session was created, revealed, reopened, settled or closed. */
+  z.strictObject({
+    type: z.literal('norming.sessionChanged'),
+    sessionId: Uuid,
+    status: z.enum(['open', 'revealed', 'closed']),
+  }),
 ]);
 export type HubEvent = z.infer<typeof HubEvent>;

@@ -26,6 +26,18 @@ import {
 } from './hub-admin';
 import { ErrorBody } from './hub-errors';
 import { RefreshRequest, SessionResponse, SignInRequest, UserView, type Role } from './hub-session';
+import {
+  CloseNormingResponse,
+  ConsensusView,
+  CreateNormingSessionRequest,
+  NormingReport,
+  NormingScoreList,
+  NormingScoreReceipt,
+  NormingSessionList,
+  NormingSessionView,
+  PutConsensusRequest,
+  PutNormingScoreRequest,
+} from './norming';
 import { PutScoreRequest, ScoreConflictBody, ScoreReceipt, ScoreView } from './scores';
 
 // The hub's routes, written once: method, path, who may call, request and response schemas.
@@ -71,7 +83,12 @@ const PARAMS = {
   windowId: Uuid,
   assignmentId: Uuid,
   userId: Uuid,
+  sessionId: Uuid,
+  criterionId: LocalId,
 } as const;
+
+const STAFF = ['facilitator', 'admin'] as const;
+const NORMING_SESSION = '/api/v1/norming/sessions/{sessionId}';
 
 /** Every route of /api/v1, keyed by its OpenAPI operationId. */
 export const HUB_ROUTES = {
@@ -434,6 +451,162 @@ export const HUB_ROUTES = {
       400: { description: 'Malformed body', schema: ErrorBody },
       404: { description: 'No such account', schema: ErrorBody },
       409: { description: 'The change would leave the hub without an enabled admin', schema: ErrorBody },
+    },
+  },
+
+  // ── norming ─────────────────────────────────────────────────────────────────────────────
+  createNormingSession: {
+    method: 'POST',
+    path: '/api/v1/norming/sessions',
+    summary:
+      'Start a norming session: anchor packets with master scores, participants, thresholds (facilitator, admin)',
+    description:
+      'The packets become anchors: never assigned for live scoring. Every anchor must be of the session’s credential ' +
+      'and carry a master level and rationale for each criterion of its rubric. Participants must be assessors.',
+    tag: 'Norming',
+    access: STAFF,
+    body: CreateNormingSessionRequest,
+    responses: {
+      201: { description: 'The session, as its facilitator sees it', schema: NormingSessionView },
+      400: {
+        description: 'Malformed body, a master level not in the rubric, or a participant who is not an assessor',
+        schema: ErrorBody,
+      },
+      404: { description: 'No such packet or user', schema: ErrorBody },
+      409: { description: 'A packet is assigned for live scoring, or not of the credential', schema: ErrorBody },
+    },
+  },
+  listNormingSessions: {
+    method: 'GET',
+    path: '/api/v1/norming/sessions',
+    summary: 'Norming sessions: all for facilitators and admins, the caller’s own for participants',
+    tag: 'Norming',
+    access: 'signed-in',
+    responses: { 200: { description: 'Newest first', schema: NormingSessionList } },
+  },
+  getNormingSession: {
+    method: 'GET',
+    path: NORMING_SESSION,
+    summary: 'One norming session, as the caller may see it',
+    description:
+      'Blind until the reveal: a participant gets the anchors and their own scores, never the masters and never ' +
+      'anyone else’s levels. After the reveal a participant also gets the masters and the distribution of levels, ' +
+      'without names. Facilitators see names, masters and who has submitted.',
+    tag: 'Norming',
+    access: 'signed-in',
+    params: { sessionId: PARAMS.sessionId },
+    responses: {
+      200: { description: 'The session', schema: NormingSessionView },
+      404: { description: 'No such session, or the caller takes no part in it', schema: ErrorBody },
+    },
+  },
+  putNormingScore: {
+    method: 'PUT',
+    path: `${NORMING_SESSION}/scores/{scoreId}`,
+    summary: 'A participant’s score for one anchor packet (idempotent by the score id)',
+    description:
+      'The same upload again answers 200 with the first receipt. Before the reveal a participant may revise ' +
+      '(baseRevision names the revision replaced). A score arriving after the reveal is kept but marked late and ' +
+      'left out of the statistics, unless the facilitator reopened the session for this participant.',
+    tag: 'Norming',
+    access: 'signed-in',
+    params: { sessionId: PARAMS.sessionId, scoreId: PARAMS.scoreId },
+    body: PutNormingScoreRequest,
+    responses: {
+      200: { description: 'Already stored: the receipt of the first upload', schema: NormingScoreReceipt },
+      201: { description: 'Stored', schema: NormingScoreReceipt },
+      400: { description: 'Malformed body, or a record that does not fit the anchor’s rubric', schema: ErrorBody },
+      404: { description: 'No such session or anchor, or the caller is not a participant', schema: ErrorBody },
+      409: {
+        description: 'Based on a revision that is not the latest, or a different record under a known id',
+        schema: ErrorBody,
+      },
+    },
+  },
+  listNormingScores: {
+    method: 'GET',
+    path: `${NORMING_SESSION}/scores`,
+    summary: 'Scores of a session: every participant’s for facilitators, only the caller’s own for a participant',
+    tag: 'Norming',
+    access: 'signed-in',
+    params: { sessionId: PARAMS.sessionId },
+    responses: {
+      200: { description: 'Latest revision per participant and anchor', schema: NormingScoreList },
+      404: { description: 'No such session, or the caller takes no part in it', schema: ErrorBody },
+    },
+  },
+  revealNormingSession: {
+    method: 'POST',
+    path: `${NORMING_SESSION}/reveal`,
+    summary: 'Reveal: participants see the masters and the distribution (facilitator, admin)',
+    tag: 'Norming',
+    access: STAFF,
+    params: { sessionId: PARAMS.sessionId },
+    responses: {
+      200: { description: 'The session, revealed', schema: NormingSessionView },
+      404: { description: 'No such session', schema: ErrorBody },
+      409: { description: 'Already revealed or closed', schema: ErrorBody },
+    },
+  },
+  putNormingConsensus: {
+    method: 'PUT',
+    path: `${NORMING_SESSION}/consensus/{criterionId}`,
+    summary:
+      'Record the discussion and consensus for one criterion, and master changes with reasons (facilitator, admin)',
+    tag: 'Norming',
+    access: STAFF,
+    params: { sessionId: PARAMS.sessionId, criterionId: PARAMS.criterionId },
+    body: PutConsensusRequest,
+    responses: {
+      200: { description: 'The consensus as recorded', schema: ConsensusView },
+      400: { description: 'Malformed body, or a level not in the rubric', schema: ErrorBody },
+      404: { description: 'No such session, criterion or anchor', schema: ErrorBody },
+      409: { description: 'Before the reveal, or the session is closed', schema: ErrorBody },
+    },
+  },
+  reopenNormingParticipant: {
+    method: 'POST',
+    path: `${NORMING_SESSION}/participants/{userId}/reopen`,
+    summary: 'Let one participant’s scores after the reveal count (facilitator, admin)',
+    tag: 'Norming',
+    access: STAFF,
+    params: { sessionId: PARAMS.sessionId, userId: PARAMS.userId },
+    responses: {
+      200: { description: 'The session', schema: NormingSessionView },
+      404: { description: 'No such session or participant', schema: ErrorBody },
+      409: {
+        description: 'The session is not revealed (before it every score counts; after closing none changes)',
+        schema: ErrorBody,
+      },
+    },
+  },
+  closeNormingSession: {
+    method: 'POST',
+    path: `${NORMING_SESSION}/close`,
+    summary:
+      'Settle the session; a qualification session records each participant’s qualification (facilitator, admin)',
+    tag: 'Norming',
+    access: STAFF,
+    params: { sessionId: PARAMS.sessionId },
+    responses: {
+      200: { description: 'Closed, with the qualifications recorded', schema: CloseNormingResponse },
+      404: { description: 'No such session', schema: ErrorBody },
+      409: { description: 'Not revealed yet, or already closed', schema: ErrorBody },
+    },
+  },
+  getNormingReport: {
+    method: 'GET',
+    path: `${NORMING_SESSION}/report`,
+    summary: 'The calibration report: per assessor and per criterion (facilitator, admin)',
+    description: 'JSON by default; ?format=csv gives the same figures as CSV, one row per assessor and criterion.',
+    tag: 'Norming',
+    access: STAFF,
+    params: { sessionId: PARAMS.sessionId },
+    queryDocs: { format: { description: 'json (default) or csv' } },
+    responses: {
+      200: { description: 'The report', schema: NormingReport },
+      400: { description: 'Unknown format', schema: ErrorBody },
+      404: { description: 'No such session', schema: ErrorBody },
     },
   },
 } as const satisfies Record<string, HubRouteSpec>;
