@@ -115,9 +115,10 @@ forEachBackend((backend) => {
       request: async (caller) => ({ method: 'GET', path: '/api/v1/assignments', token: tokenOf(caller) }),
     },
     'GET /api/v1/packets/{packetId}': {
+      // Facilitators read norming anchors only; these packets are assigned for live scoring.
       expected: {
-        own: only(['assessor', 'chair', 'admin'], 200),
-        other: { ...only(['assessor', 'chair', 'admin'], 200), assessor: 404 },
+        own: { ...only(['assessor', 'facilitator', 'chair', 'admin'], 200), facilitator: 404 },
+        other: { ...only(['assessor', 'facilitator', 'chair', 'admin'], 200), assessor: 404, facilitator: 404 },
       },
       request: async (caller, scope) => ({
         method: 'GET',
@@ -127,8 +128,8 @@ forEachBackend((backend) => {
     },
     'GET /api/v1/packets/{packetId}/evidence/{evidenceId}': {
       expected: {
-        own: only(['assessor', 'chair', 'admin'], 200),
-        other: { ...only(['assessor', 'chair', 'admin'], 200), assessor: 404 },
+        own: { ...only(['assessor', 'facilitator', 'chair', 'admin'], 200), facilitator: 404 },
+        other: { ...only(['assessor', 'facilitator', 'chair', 'admin'], 200), assessor: 404, facilitator: 404 },
       },
       request: async (caller, scope) => ({
         method: 'GET',

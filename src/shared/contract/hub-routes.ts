@@ -172,10 +172,11 @@ export const HUB_ROUTES = {
     path: '/api/v1/packets/{packetId}',
     summary: 'A packet: manifest, rubric, prompts and evidence list',
     description:
-      'Assessors get packets assigned to them in an open window, and 404 for any other. Chairs and admins get any ' +
-      'packet; only admins also get school and district. The manifest names the candidate by pseudonym only.',
+      'Assessors get packets assigned to them in an open window and the anchors of norming sessions they take part ' +
+      'in, and 404 for any other. Facilitators get norming anchors. Chairs and admins get any packet; only admins ' +
+      'also get school and district. The manifest names the candidate by pseudonym only.',
     tag: 'Packets',
-    access: ['assessor', 'chair', 'admin'],
+    access: ['assessor', 'facilitator', 'chair', 'admin'],
     params: { packetId: PARAMS.packetId },
     responses: {
       200: {
@@ -194,7 +195,7 @@ export const HUB_ROUTES = {
       'ETag and Repr-Digest carry the sha256 so a client can resume with If-Range and verify the whole file. ' +
       'Every read is written to the audit log.',
     tag: 'Packets',
-    access: ['assessor', 'chair', 'admin'],
+    access: ['assessor', 'facilitator', 'chair', 'admin'],
     params: { packetId: PARAMS.packetId, evidenceId: PARAMS.evidenceId },
     responses: {
       200: { description: 'The whole file', mediaType: '*/*' },
