@@ -1,13 +1,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { EvidenceAnchor, EvidenceComment } from '../../../shared/domain/score';
-import { reviewIssues, unaddressedCriteria } from '../../../shared/review/completeness';
+import { reviewIssues, targetKey, unaddressedCriteria } from '../../../shared/review/completeness';
 import { describeRule, feedbackThreshold, impliedDecision } from '../../../shared/review/decision-rules';
 import type { ReviewDraft } from '../../../shared/review/draft';
 import { anchorLabel } from '../../../shared/review/export/anchor-label';
 import { draftFromRecord } from '../../data/reviews';
 import { preloadViewers, type ViewerHandle } from '../../viewers';
 import { HISTORY_SECTION, RESPONSES_SECTION, navEntries } from '../packet/sections';
-import { addToBank } from './comment-bank';
+import { addBankEntry } from '../../data/comment-bank';
+import { withEntry, type FeedbackField } from './bank/bank-model';
+import { CommentBankDialog } from './bank/CommentBankDialog';
 import { CommentComposer } from './CommentComposer';
 import { CriterionCard } from './CriterionCard';
 import { DECISION_LABEL, DecisionSection } from './DecisionSection';
@@ -75,6 +77,9 @@ export function ScoringScreen({ subject, target, itemId, onSelectItem, topbar }:
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [compact, setCompact] = useState(false);
   const [notice, setNotice] = useState<string>();
+  const [bankOpen, setBankOpen] = useState(false);
+  /** Where the bank inserts: the feedback field last in focus, the overall feedback to begin with. */
+  const [bankField, setBankField] = useState<FeedbackField>({ kind: 'overall' });
 
   useEffect(() => preloadViewers(manifest.evidence.map((e) => e.kind)), [manifest]);
   useEffect(() => {
@@ -121,7 +126,7 @@ export function ScoringScreen({ subject, target, itemId, onSelectItem, topbar }:
     if (!composer) return;
     const comment: EvidenceComment = { id: crypto.randomUUID(), criterionId, text, anchor: composer.anchor };
     review.update((d) => ({ ...d, comments: [...d.comments, comment] }));
-    if (remember && criterionId) void addToBank(rubric, criterionId, text);
+    if (remember) void addBankEntry({ rubricId: rubric.id, criterionId, text });
     if (composer.resume) viewerHandle.current?.resume?.();
     setComposer(undefined);
     setNotice(`Comment saved at ${anchorLabel(comment.anchor, manifest)}.`);
@@ -148,12 +153,51 @@ export function ScoringScreen({ subject, target, itemId, onSelectItem, topbar }:
     if (next) select(next.id);
   };
 
+  const openBank = (field?: FeedbackField) => {
+    if (field) setBankField(field);
+    setBankOpen(true);
+  };
+  /** Adds a bank entry to a feedback field, closes the bank and puts the assessor back in that field. */
+  const insertFromBank = (field: FeedbackField, text: string) => {
+    review.update((d) =>
+      field.kind === 'overall'
+        ? { ...d, feedback: { ...d.feedback, overall: withEntry(d.feedback.overall, text) } }
+        : {
+            ...d,
+            feedback: {
+              ...d.feedback,
+              byCriterion: {
+                ...d.feedback.byCriterion,
+                [field.criterionId]: withEntry(d.feedback.byCriterion[field.criterionId] ?? '', text),
+              },
+            },
+          },
+    );
+    setBankOpen(false);
+    const id = targetKey(
+      field.kind === 'overall'
+        ? { kind: 'feedback-overall' }
+        : { kind: 'feedback-criterion', criterionId: field.criterionId },
+    );
+    // After the dialog has closed (it hands the focus back to where it was opened from).
+    requestAnimationFrame(() => {
+      const textarea = document.getElementById(id);
+      if (textarea instanceof HTMLTextAreaElement) {
+        textarea.focus();
+        textarea.setSelectionRange(textarea.value.length, textarea.value.length);
+      }
+    });
+  };
+
   const run = (action: ShortcutAction) => {
+    // The bank is a modal dialog: keys typed there are not for the screen behind it.
+    if (bankOpen) return;
     if (action === 'submit') setSubmitOpen(!readOnly);
     else if (action === 'show-shortcuts') setShortcutsOpen(true);
     else if (action === 'comment') startComment();
     else if (action === 'previous-item') step(-1);
     else if (action === 'next-item') step(1);
+    else if (action === 'open-comment-bank') openBank();
   };
   useReviewShortcuts({ run, paused: composer !== undefined });
 
@@ -212,6 +256,7 @@ export function ScoringScreen({ subject, target, itemId, onSelectItem, topbar }:
         compact={compact}
         onCompact={setCompact}
         onShortcuts={() => setShortcutsOpen(true)}
+        onCommentBank={() => openBank()}
         earlierAttempt={
           show.earlierAttempts && manifest.attempt.number > 1
             ? { number: manifest.attempt.number, show: () => select(HISTORY_SECTION) }
@@ -267,6 +312,8 @@ export function ScoringScreen({ subject, target, itemId, onSelectItem, topbar }:
                 review.update((d) => ({ ...d, comments: d.comments.filter((c) => c.id !== comment.id) }))
               }
               onFocusCriterion={() => setActiveCriterion(criterion.id)}
+              onOpenBank={() => openBank({ kind: 'criterion', criterionId: criterion.id })}
+              onFeedbackFocus={() => setBankField({ kind: 'criterion', criterionId: criterion.id })}
             />
           );
         })}
@@ -295,6 +342,8 @@ export function ScoringScreen({ subject, target, itemId, onSelectItem, topbar }:
         onOverall={(text) => review.update((d) => ({ ...d, feedback: { ...d.feedback, overall: text } }))}
         onNotes={(text) => review.update((d) => ({ ...d, privateNotes: text }))}
         onJumpToCriterion={focusCriterion}
+        onOpenBank={() => openBank({ kind: 'overall' })}
+        onOverallFocus={() => setBankField({ kind: 'overall' })}
       />
       {show.localHistory && <LocalHistory packetId={manifest.packetId} />}
       {!readOnly && (
@@ -332,6 +381,14 @@ export function ScoringScreen({ subject, target, itemId, onSelectItem, topbar }:
         }}
       />
       <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+      <CommentBankDialog
+        open={bankOpen}
+        rubric={rubric}
+        field={readOnly ? undefined : bankField}
+        onFieldChange={setBankField}
+        onInsert={insertFromBank}
+        onClose={() => setBankOpen(false)}
+      />
     </div>
   );
 }
