@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { EvidenceAnchor, EvidenceComment } from '../../../shared/domain/score';
-import { reviewIssues, targetKey, unaddressedCriteria } from '../../../shared/review/completeness';
+import { reviewIssues, unaddressedCriteria } from '../../../shared/review/completeness';
 import { describeRule, feedbackThreshold, impliedDecision } from '../../../shared/review/decision-rules';
 import type { ReviewDraft } from '../../../shared/review/draft';
 import { anchorLabel } from '../../../shared/review/export/anchor-label';
@@ -8,7 +8,7 @@ import { draftFromRecord } from '../../data/reviews';
 import { preloadViewers, type ViewerHandle } from '../../viewers';
 import { HISTORY_SECTION, RESPONSES_SECTION, navEntries } from '../packet/sections';
 import { addBankEntry } from '../../data/comment-bank';
-import { withEntry, type FeedbackField } from './bank/bank-model';
+import { fieldTargetKey, insertIntoDraft, type FeedbackField } from './bank/bank-model';
 import { CommentBankDialog } from './bank/CommentBankDialog';
 import { CommentComposer } from './CommentComposer';
 import { CriterionCard } from './CriterionCard';
@@ -159,34 +159,10 @@ export function ScoringScreen({ subject, target, itemId, onSelectItem, topbar }:
   };
   /** Adds a bank entry to a feedback field, closes the bank and puts the assessor back in that field. */
   const insertFromBank = (field: FeedbackField, text: string) => {
-    review.update((d) =>
-      field.kind === 'overall'
-        ? { ...d, feedback: { ...d.feedback, overall: withEntry(d.feedback.overall, text) } }
-        : {
-            ...d,
-            feedback: {
-              ...d.feedback,
-              byCriterion: {
-                ...d.feedback.byCriterion,
-                [field.criterionId]: withEntry(d.feedback.byCriterion[field.criterionId] ?? '', text),
-              },
-            },
-          },
-    );
+    review.update((d) => insertIntoDraft(d, field, text));
     setBankOpen(false);
-    const id = targetKey(
-      field.kind === 'overall'
-        ? { kind: 'feedback-overall' }
-        : { kind: 'feedback-criterion', criterionId: field.criterionId },
-    );
-    // After the dialog has closed (it hands the focus back to where it was opened from).
-    requestAnimationFrame(() => {
-      const textarea = document.getElementById(id);
-      if (textarea instanceof HTMLTextAreaElement) {
-        textarea.focus();
-        textarea.setSelectionRange(textarea.value.length, textarea.value.length);
-      }
-    });
+    // After the dialog has closed (closing hands the focus back to where it was opened from).
+    requestAnimationFrame(() => focusTextEnd(fieldTargetKey(field)));
   };
 
   const run = (action: ShortcutAction) => {
@@ -391,4 +367,12 @@ export function ScoringScreen({ subject, target, itemId, onSelectItem, topbar }:
       />
     </div>
   );
+}
+
+/** Focuses a text field by id with the caret at the end, ready to go on typing. */
+function focusTextEnd(id: string): void {
+  const field = document.getElementById(id);
+  if (!(field instanceof HTMLTextAreaElement)) return;
+  field.focus();
+  field.setSelectionRange(field.value.length, field.value.length);
 }

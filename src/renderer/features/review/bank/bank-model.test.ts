@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Rubric } from '../../../../shared/domain/rubric';
-import { bankEntries, fieldLabel, groupBank, matchBank, searchBank, textsFor, withEntry } from './bank-model';
+import { emptyDraft } from '../../../../shared/review/draft';
+import {
+  bankEntries,
+  fieldLabel,
+  groupBank,
+  insertIntoDraft,
+  matchBank,
+  searchBank,
+  textsFor,
+  withEntry,
+} from './bank-model';
 
 const rubric: Rubric = {
   id: 'r',
@@ -99,6 +109,15 @@ describe('the composer and the fields', () => {
   it('adds an entry on a line of its own', () => {
     expect(withEntry('', 'New.')).toBe('New.');
     expect(withEntry('Written. \n', 'New.')).toBe('Written.\nNew.');
+  });
+  it('inserts into the overall feedback or one criterion’s, leaving the rest alone', () => {
+    const draft = emptyDraft('0b6c3f3e-2a41-4c1e-9d5b-7f3a2e1c9b10', 1, '2026-01-01T00:00:00Z');
+    const one = insertIntoDraft(draft, { kind: 'criterion', criterionId: 'align' }, 'Map items.');
+    const two = insertIntoDraft(one, { kind: 'overall' }, 'Thank you.');
+    expect(two.feedback).toEqual({ overall: 'Thank you.', byCriterion: { align: 'Map items.' } });
+    expect(insertIntoDraft(two, { kind: 'criterion', criterionId: 'align' }, 'Again.').feedback.byCriterion.align).toBe(
+      'Map items.\nAgain.',
+    );
   });
   it('names the fields', () => {
     expect(fieldLabel(rubric, { kind: 'overall' })).toBe('Overall feedback');

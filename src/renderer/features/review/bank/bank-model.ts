@@ -1,4 +1,6 @@
 import type { Rubric } from '../../../../shared/domain/rubric';
+import { targetKey } from '../../../../shared/review/completeness';
+import type { ReviewDraft } from '../../../../shared/review/draft';
 import type { StoredBankEntry } from '../../../data/db';
 
 /**
@@ -115,6 +117,27 @@ export function matchBank(texts: readonly string[], typed: string, limit = 5): s
 export function withEntry(current: string, entry: string): string {
   const before = current.replace(/\s+$/, '');
   return before ? `${before}\n${entry}` : entry;
+}
+
+/** The draft with an entry added to one of its feedback fields. */
+export function insertIntoDraft(draft: ReviewDraft, field: FeedbackField, text: string): ReviewDraft {
+  const { feedback } = draft;
+  if (field.kind === 'overall')
+    return { ...draft, feedback: { ...feedback, overall: withEntry(feedback.overall, text) } };
+  const current = feedback.byCriterion[field.criterionId] ?? '';
+  return {
+    ...draft,
+    feedback: { ...feedback, byCriterion: { ...feedback.byCriterion, [field.criterionId]: withEntry(current, text) } },
+  };
+}
+
+/** The id of the field's text area on the scoring screen (the one the submit check points to). */
+export function fieldTargetKey(field: FeedbackField): string {
+  return targetKey(
+    field.kind === 'overall'
+      ? { kind: 'feedback-overall' }
+      : { kind: 'feedback-criterion', criterionId: field.criterionId },
+  );
 }
 
 /** The field's name as the dialog and buttons say it. */
