@@ -36,7 +36,7 @@ export function ScoringComparison({
   return (
     <div className="scoring-comparison">
       <p className="muted small">
-        {counts.exact} same level · {counts.adjacent} adjacent · {counts.discrepant} discrepant
+        Criteria: {counts.exact} same level · {counts.adjacent} adjacent · {counts.discrepant} discrepant
         {counts.missing ? ` · ${counts.missing} not scored on both sides` : ''}
       </p>
       <table className="library-table compare" aria-label={label}>
