@@ -25,7 +25,7 @@ describe('Dexie schema migrations', () => {
 
     const v2 = new AnchorDatabase(name);
     await v2.open();
-    expect(v2.verno).toBe(3);
+    expect(v2.verno).toBe(4);
     expect(await v2.packets.toArray()).toEqual([packet]);
     expect(await v2.progress.get(packet.packetId)).toMatchObject({ status: 'not-started', timeSpentMs: 0 });
     await v2.drafts.put({
@@ -65,12 +65,71 @@ describe('Dexie schema migrations', () => {
 
     const v3 = new AnchorDatabase(name);
     await v3.open();
-    expect(v3.verno).toBe(3);
+    expect(v3.verno).toBe(4);
     expect(await v3.reviews.toArray()).toEqual([review]);
     expect(await v3.progress.get(packetId)).toMatchObject({ status: 'submitted' });
     expect(await v3.outbox.count()).toBe(0);
     expect(await v3.assignments.count()).toBe(0);
     v3.close();
+  });
+});
+
+describe('the comment bank', () => {
+  it('upgrades version 3 to 4: the per-criterion lists in settings become entries, in order, once', async () => {
+    const { adoptOldBankLists, myBankEntries } = await import('./comment-bank');
+    const name = `migration-v4-${Math.random()}`;
+    const v3 = new Dexie(name);
+    v3.version(1).stores({ packets: 'packetId, importedAt, credentialTitle' });
+    v3.version(2).stores({
+      progress: 'packetId, status',
+      drafts: 'packetId, updatedAt',
+      reviews: 'id, packetId, [packetId+revision]',
+      history: '++seq, packetId',
+      settings: 'key',
+    });
+    v3.version(3).stores({ assignments: 'assignmentId, packetId', outbox: 'scoreId, packetId, status' });
+    await v3.table('settings').bulkPut([
+      { key: 'commentBank:r:align', value: ['Newest.', 'Older.'] },
+      { key: 'commentBank:other:x', value: ['Another rubric.'] },
+      { key: 'assessorId', value: 'Dana' },
+    ]);
+    v3.close();
+
+    const v4 = new AnchorDatabase(name);
+    await v4.open();
+    expect(v4.verno).toBe(4);
+    await adoptOldBankLists('r', v4);
+    await adoptOldBankLists('r', v4); // a second look finds nothing more to move
+    expect((await myBankEntries('r', v4)).map((e) => [e.criterionId, e.text])).toEqual([
+      ['align', 'Newest.'],
+      ['align', 'Older.'],
+    ]);
+    expect(await v4.settings.get('commentBank:r:align')).toBeUndefined();
+    expect(await v4.settings.get('commentBank:other:x')).toBeDefined(); // moves when its rubric is opened
+    expect((await v4.settings.get('assessorId'))?.value).toBe('Dana');
+    v4.close();
+  });
+
+  it('adds, edits, deletes and restores the assessor’s entries', async () => {
+    const bank = await import('./comment-bank');
+    const database = new AnchorDatabase(`bank-${Math.random()}`);
+    await database.open();
+    const added = await bank.addBankEntry(
+      { rubricId: 'r', criterionId: 'align', text: ' Cite the ticket. ' },
+      database,
+    );
+    expect(added.text).toBe('Cite the ticket.');
+    const again = await bank.addBankEntry({ rubricId: 'r', criterionId: 'align', text: 'Cite the ticket.' }, database);
+    expect(again.id).toBe(added.id); // no duplicate
+    await bank.updateBankEntry(added.id, { text: 'Cite the exit ticket.' }, database);
+    expect(await bank.myBankEntries('r', database)).toMatchObject([{ text: 'Cite the exit ticket.' }]);
+    expect((await bank.myBankEntries('r', database))[0]!.criterionId).toBeUndefined(); // now general
+    const [entry] = await bank.myBankEntries('r', database);
+    await bank.deleteBankEntry(entry!.id, database);
+    expect(await bank.myBankEntries('r', database)).toEqual([]);
+    await bank.restoreBankEntry(entry!, database);
+    expect(await bank.myBankEntries('r', database)).toEqual([entry]);
+    database.close();
   });
 });
 

@@ -72,6 +72,17 @@ export interface OutboxEntry {
 /** A hub assignment as last fetched: what the hub screen lists and the queue's due dates come from. */
 export type StoredAssignment = AssignmentView;
 
+/** An assessor's own comment-bank entry (the rubric's entries come with the packet, never stored here). */
+export interface StoredBankEntry {
+  id: string;
+  /** Entries belong to a rubric: its criteria are what they speak to. */
+  rubricId: string;
+  /** The criterion it speaks to; absent for a general entry (overall feedback, any field). */
+  criterionId?: string;
+  text: string;
+  updatedAt: string;
+}
+
 export interface Setting {
   key: string;
   value: unknown;
@@ -92,6 +103,7 @@ export class AnchorDatabase extends Dexie {
   settings!: EntityTable<Setting, 'key'>;
   assignments!: EntityTable<StoredAssignment, 'assignmentId'>;
   outbox!: EntityTable<OutboxEntry, 'scoreId'>;
+  bank!: EntityTable<StoredBankEntry, 'id'>;
 
   constructor(name: string) {
     super(name, { chromeTransactionDurability: 'strict' });
@@ -118,6 +130,11 @@ export class AnchorDatabase extends Dexie {
       assignments: 'assignmentId, packetId',
       outbox: 'scoreId, packetId, status',
     });
+    // Version 4: the comment bank gets a table of its own, so entries can be edited and deleted one
+    // by one. Earlier versions kept a list per criterion in settings ("commentBank:<rubric>:<criterion>");
+    // those lists move in on first read (data/comment-bank.ts), which also covers lists that
+    // moveLegacyData copies in later.
+    this.version(4).stores({ bank: 'id, rubricId' });
   }
 }
 

@@ -34,6 +34,10 @@ export interface ViewerHandle {
   reveal(anchor: EvidenceAnchor): void;
   /** Current position for draft restore: { page } for PDF, { seconds } for media, {} otherwise. */
   position(): ViewerPosition;
+  /** Media only: whether it is playing, so the screen can resume it after a comment (and count watching as work). */
+  playing?(): boolean;
+  /** Media only: plays on from where it is (after the comment that paused it is saved). */
+  resume?(): void;
 }
 
 /** What every evidence viewer receives. `url` serves the file and honours HTTP Range requests (206). */

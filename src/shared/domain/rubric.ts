@@ -20,6 +20,11 @@ export const RubricCriterion = z
     lookFors: z.array(NonEmptyText).default([]),
     weight: z.number().positive({ error: 'must be greater than zero' }).optional(),
     levels: z.array(RubricLevel).min(2, { error: 'a criterion needs at least two levels' }),
+    /**
+     * Ready-made feedback the rubric's authors offer for this criterion (the comment bank's shipped
+     * entries, beside each level's `feedback`). Optional: packets written before it stay valid.
+     */
+    commentBank: z.array(NonEmptyText).optional(),
   })
   .superRefine((criterion, ctx) => {
     const seen = new Set<string>();

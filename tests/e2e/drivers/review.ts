@@ -8,6 +8,11 @@ export class ReviewScreen {
     return this.page.getByRole('textbox', { name: 'Overall feedback to the candidate' });
   }
 
+  /** The candidate feedback field of one criterion. */
+  criterionFeedback(criterion: string): Locator {
+    return this.page.getByRole('textbox', { name: `Feedback on ${criterion}` });
+  }
+
   privateNotes(): Locator {
     return this.page.getByRole('textbox', { name: 'Private notes' });
   }
@@ -28,5 +33,66 @@ export class ReviewScreen {
       .getByRole('button', { name: 'Submit review' })
       .click();
     await this.page.getByRole('region', { name: 'Submitted review' }).waitFor();
+  }
+}
+
+/** The comment bank dialog: browse, search, insert into a feedback field, and manage entries. */
+export class CommentBankDialog {
+  constructor(private readonly page: Page) {}
+
+  dialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Comment bank' });
+  }
+
+  /** Opens the bank from the "Insert from bank" button beside a criterion's feedback (or the overall feedback). */
+  async openFor(criterion: string | 'overall'): Promise<void> {
+    const name =
+      criterion === 'overall'
+        ? 'Insert from bank into the overall feedback'
+        : `Insert from bank into feedback on ${criterion}`;
+    await this.page.getByRole('button', { name }).click();
+    await this.dialog().waitFor();
+  }
+
+  insertInto(): Locator {
+    return this.dialog().getByRole('combobox', { name: 'Insert into' });
+  }
+
+  async search(words: string): Promise<void> {
+    await this.dialog().getByRole('searchbox', { name: 'Search the comment bank' }).fill(words);
+  }
+
+  /** The entries shown under a group's heading (a criterion's title, or "General"). */
+  group(title: string): Locator {
+    return this.dialog().getByRole('list', { name: title, exact: true });
+  }
+
+  async add(text: string, criterion: string): Promise<void> {
+    await this.dialog().getByRole('textbox', { name: 'New entry' }).fill(text);
+    await this.dialog()
+      .getByRole('region', { name: 'Add an entry' })
+      .getByRole('combobox', { name: 'Criterion' })
+      .selectOption({ label: criterion });
+    await this.dialog().getByRole('button', { name: 'Add to bank' }).click();
+  }
+
+  async insert(textStart: string): Promise<void> {
+    await this.dialog()
+      .getByRole('button', { name: `Insert: ${textStart}` })
+      .click();
+  }
+
+  async edit(textStart: string, newText: string): Promise<void> {
+    await this.dialog()
+      .getByRole('button', { name: `Edit: ${textStart}` })
+      .click();
+    await this.dialog().getByRole('textbox', { name: 'Edit entry' }).fill(newText);
+    await this.dialog().getByRole('button', { name: 'Save entry' }).click();
+  }
+
+  async delete(textStart: string): Promise<void> {
+    await this.dialog()
+      .getByRole('button', { name: `Delete: ${textStart}` })
+      .click();
   }
 }

@@ -3,11 +3,12 @@ import type { Rubric } from '../../../shared/domain/rubric';
 import type { EvidenceAnchor } from '../../../shared/domain/score';
 import type { PacketManifest } from '../../../shared/packet/manifest';
 import { anchorLabel } from '../../../shared/review/export/anchor-label';
-import { bankFor, matchBank } from './comment-bank';
+import { matchBank, textsFor } from './bank/bank-model';
+import { useCommentBank } from './bank/useCommentBank';
 
 /**
  * Writes a comment tied to a place in the evidence. Typing a few letters offers matching
- * comments from the criterion's bank (↓ to choose, Enter to insert). Enter saves, Shift+Enter
+ * comments from the criterion's bank (and the general entries) (↓ to choose, Enter to insert). Enter saves, Shift+Enter
  * adds a line, Escape cancels.
  */
 export function CommentComposer({
@@ -27,24 +28,16 @@ export function CommentComposer({
 }) {
   const [text, setText] = useState('');
   const [criterion, setCriterion] = useState(criterionId ?? '');
-  const [bank, setBank] = useState<string[]>([]);
   const [active, setActive] = useState(-1);
   const [remember, setRemember] = useState(false);
   const input = useRef<HTMLTextAreaElement>(null);
   const listId = useId();
-  const suggestions = matchBank(bank, text);
+  const bank = useCommentBank(rubric);
+  const suggestions = criterion && bank ? matchBank(textsFor(bank, criterion), text) : [];
 
   useEffect(() => {
     input.current?.focus();
   }, []);
-  useEffect(() => {
-    let live = true;
-    if (criterion) void bankFor(rubric, criterion).then((entries) => live && setBank(entries));
-    else setBank([]);
-    return () => {
-      live = false;
-    };
-  }, [rubric, criterion]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Escape') {

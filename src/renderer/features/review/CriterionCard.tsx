@@ -25,6 +25,10 @@ export interface CriterionCardProps {
   onRevealComment(comment: EvidenceComment): void;
   onDeleteComment(comment: EvidenceComment): void;
   onFocusCriterion(): void;
+  /** "Insert from bank" beside the feedback field. */
+  onOpenBank(): void;
+  /** The feedback field got the focus: the bank's Alt+B inserts there. */
+  onFeedbackFocus(): void;
 }
 
 /**
@@ -153,9 +157,15 @@ export function CriterionCard(props: CriterionCardProps) {
           value={props.feedback}
           readOnly={readOnly}
           rows={2}
+          onFocus={props.onFeedbackFocus}
           onChange={(e) => props.onFeedback(e.target.value)}
         />
       </label>
+      {!readOnly && (
+        <button type="button" className="link bank-open" aria-keyshortcuts="Alt+B" onClick={props.onOpenBank}>
+          Insert from bank<span className="visually-hidden"> into feedback on {criterion.title}</span>
+        </button>
+      )}
       <div className="comments">
         <h4 className="muted small">Evidence comments ({props.comments.length})</h4>
         {props.comments.length > 0 && (

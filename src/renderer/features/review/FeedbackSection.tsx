@@ -15,6 +15,8 @@ export function FeedbackSection({
   onOverall,
   onNotes,
   onJumpToCriterion,
+  onOpenBank,
+  onOverallFocus,
 }: {
   rubric: Rubric;
   overall: string;
@@ -25,6 +27,10 @@ export function FeedbackSection({
   onOverall(text: string): void;
   onNotes(text: string): void;
   onJumpToCriterion(criterionId: string): void;
+  /** "Insert from bank" beside the overall feedback. */
+  onOpenBank(): void;
+  /** The overall feedback got the focus: the bank's Alt+B inserts there. */
+  onOverallFocus(): void;
 }) {
   return (
     <>
@@ -40,9 +46,15 @@ export function FeedbackSection({
             readOnly={readOnly}
             rows={4}
             placeholder="What to keep doing, and the next concrete step for the resubmission…"
+            onFocus={onOverallFocus}
             onChange={(e) => onOverall(e.target.value)}
           />
         </label>
+        {!readOnly && (
+          <button type="button" className="link bank-open" aria-keyshortcuts="Alt+B" onClick={onOpenBank}>
+            Insert from bank<span className="visually-hidden"> into the overall feedback</span>
+          </button>
+        )}
         {required && (
           <div role="status" className={unaddressed.length ? 'unaddressed' : 'addressed'}>
             {unaddressed.length === 0 ? (

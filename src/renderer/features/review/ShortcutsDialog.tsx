@@ -1,21 +1,7 @@
 import { useEffect, useRef } from 'react';
+import { REVIEW_KEYMAP } from './keymap';
 
-const SHORTCUTS: Array<[string, string]> = [
-  ['1 … 4', 'Choose a level for the focused criterion'],
-  ['← / →', 'Step through the levels of the focused criterion'],
-  ['J / K or ↓ / ↑', 'Next / previous criterion'],
-  ['C', 'Comment on the evidence at the current page, selection or moment (pauses video)'],
-  ['Enter', 'Save the comment (and resume the video)'],
-  ['B', 'Draw a box on the PDF page, then comment on it'],
-  ['[ / ]', 'Previous / next piece of evidence'],
-  ['Space, J, L', 'Video: play/pause, back / forward 5 s (when the player has focus)'],
-  ['Alt+1 / Alt+2 / Alt+0', 'Maximise evidence / maximise rubric / restore the split'],
-  ['Ctrl+Enter', 'Check and submit the review'],
-  ['N', 'In the queue: open the next unscored packet'],
-  ['?', 'Show this list'],
-];
-
-/** The keyboard shortcuts, shown with "?". */
+/** The keyboard shortcuts, shown with "?": the same table the screen's key handling reads. */
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -28,12 +14,12 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): v
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>
       <table className="plain">
         <tbody>
-          {SHORTCUTS.map(([keys, what]) => (
+          {REVIEW_KEYMAP.map(({ keys, label }) => (
             <tr key={keys}>
               <th scope="row">
                 <kbd>{keys}</kbd>
               </th>
-              <td>{what}</td>
+              <td>{label}</td>
             </tr>
           ))}
         </tbody>

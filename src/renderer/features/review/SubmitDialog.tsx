@@ -10,12 +10,15 @@ export function SubmitDialog({
   open,
   issues,
   summary,
+  destination,
   onSubmit,
   onClose,
 }: {
   open: boolean;
   issues: ReviewIssue[];
   summary: string;
+  /** What happens once submitted (from the submit target). */
+  destination: string;
   onSubmit(): void;
   onClose(): void;
 }) {
@@ -67,9 +70,7 @@ export function SubmitDialog({
       ) : (
         <>
           <p>{summary}</p>
-          <p className="muted small">
-            A submitted review is read-only. You can reopen it as a new revision until it leaves this computer.
-          </p>
+          <p className="muted small">{destination}</p>
           <div className="dialog-actions">
             <button type="button" className="primary" onClick={onSubmit}>
               Submit review

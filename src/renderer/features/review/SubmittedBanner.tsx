@@ -12,7 +12,8 @@ export function SubmittedBanner({
 }: {
   review: SubmittedReview;
   manifest: PacketManifest;
-  onReopen(): void;
+  /** Absent where the host does not allow reopening (see ScoringVisibility.reopen). */
+  onReopen?(): void;
 }) {
   const [status, setStatus] = useState<string>();
   const run = async (kind: ExportKind) => {
@@ -42,9 +43,11 @@ export function SubmittedBanner({
         <button type="button" onClick={() => void run('candidate-pdf')}>
           Candidate report (PDF)
         </button>
-        <button type="button" onClick={onReopen}>
-          Reopen as revision {review.revision + 1}
-        </button>
+        {onReopen && (
+          <button type="button" onClick={onReopen}>
+            Reopen as revision {review.revision + 1}
+          </button>
+        )}
       </div>
       {status && (
         <p role="status" className="muted small">

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ScoreRecord } from '../../../shared/domain/score';
 import type { ReviewDraft } from '../../../shared/review/draft';
-import { wakeOutbox } from '../../app/outbox';
-import { openReview, reopenReview, saveDraft, submitReview, type ReviewState } from '../../data/reviews';
+import type { SubmittedReview } from '../../data/db';
+import { openReview, reopenReview, saveDraft, type ReviewState } from '../../data/reviews';
 
 /** How long typing may pause before the draft is written. */
 const SAVE_DELAY_MS = 120;
@@ -113,19 +112,22 @@ export function useReviewDraft(packetId: string, activeMs: () => number) {
     [schedule],
   );
 
-  const submit = useCallback(async (record: ScoreRecord) => {
+  /**
+   * Hands the finished draft to `deliver` (the scoring screen's submit target), which keeps it as
+   * a submitted review where it belongs and retires the draft; a rejection leaves the draft as it was.
+   */
+  const submit = useCallback(async (deliver: (draft: ReviewDraft) => Promise<SubmittedReview>) => {
     const draft = latest.current;
     if (!draft) return;
     submitting.current = true;
     clearTimeout(timer.current);
     try {
       await chain.current;
-      const review = await submitReview({ ...latest.current!, timeOnTaskMs: activeMsRef.current() }, record);
+      const review = await deliver({ ...latest.current!, timeOnTaskMs: activeMsRef.current() });
       latest.current = undefined;
       dirty.current = false;
       setState({ kind: 'submitted', review });
       setSaveStatus('saved');
-      wakeOutbox();
     } finally {
       submitting.current = false;
     }

@@ -6,9 +6,12 @@ const TICK_MS = 1000;
 
 /**
  * Active time on a packet: counts only while the window is visible and the assessor has
- * touched mouse or keyboard recently. Returns a reader for the total including `startMs`.
+ * touched mouse or keyboard recently, or `watching()` says evidence is playing. Returns a reader
+ * for the total including `startMs`.
  */
-export function useTimeOnTask(startMs: number | undefined) {
+export function useTimeOnTask(startMs: number | undefined, watching: () => boolean = () => false) {
+  const watchingRef = useRef(watching);
+  watchingRef.current = watching;
   const total = useRef(0);
   const lastInput = useRef(Date.now());
   const base = useRef<number | undefined>(undefined);
@@ -24,8 +27,7 @@ export function useTimeOnTask(startMs: number | undefined) {
       const visible = document.visibilityState === 'visible';
       const active = Date.now() - lastInput.current < IDLE_AFTER_MS;
       // A playing video counts as work even without input.
-      const watching = [...document.querySelectorAll('video, audio')].some((m) => !(m as HTMLMediaElement).paused);
-      if (visible && (active || watching)) total.current += TICK_MS;
+      if (visible && (active || watchingRef.current())) total.current += TICK_MS;
     }, TICK_MS);
     return () => {
       clearInterval(tick);

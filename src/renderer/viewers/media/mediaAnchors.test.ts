@@ -50,6 +50,19 @@ describe('mediaHandle', () => {
     expect(state.seeks).toEqual([60]);
     expect(state.paused).toBe(true);
   });
+  it('tells whether it plays and resumes, so a comment need not look for the media element', () => {
+    const { state, adapter } = fakePlayer(3, 60);
+    let plays = 0;
+    const player = { ...adapter, paused: () => state.paused, play: () => void (plays += 1) };
+    const handle = mediaHandle('vid', () => player);
+    expect(handle.playing?.()).toBe(true);
+    handle.captureAnchor();
+    expect(handle.playing?.()).toBe(false);
+    handle.resume?.();
+    expect(plays).toBe(1);
+    // A player that cannot say is taken as not playing.
+    expect(mediaHandle('vid', () => adapter).playing?.()).toBe(false);
+  });
 });
 
 describe('marker strip layout', () => {

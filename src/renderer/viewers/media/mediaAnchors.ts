@@ -9,6 +9,9 @@ export interface MediaAdapter {
   duration(): number;
   pause(): void;
   seek(seconds: number): void;
+  /** Optional so a test double may leave them out: without them the handle reports "not playing". */
+  paused?(): boolean;
+  play?(): unknown;
 }
 
 /** Anchor times are kept to a tenth of a second: finer than anyone can point, coarse enough to read. */
@@ -41,6 +44,13 @@ export function mediaHandle(itemId: string, media: () => MediaAdapter | null): V
     position() {
       const player = media();
       return player ? { seconds: roundSeconds(player.time()) } : {};
+    },
+    playing() {
+      const player = media();
+      return !!player?.paused && !player.paused();
+    },
+    resume() {
+      void media()?.play?.();
     },
   };
 }
