@@ -13,7 +13,7 @@ forEachBackend((backend) => {
   let admin: TestUser;
   let facilitator: TestUser;
   let chair: TestUser;
-  let [p1, p2, p3, outsider] = [] as unknown as TestUser[];
+  let p1: TestUser, p2: TestUser, p3: TestUser, outsider: TestUser;
   let session: NormingFixture;
   const MASTER_SECRET = 'MASTER-RATIONALE-never-before-the-reveal';
   const P2_SECRET = 'P2-RATIONALE-never-to-other-participants';

@@ -29,7 +29,11 @@ export async function assignManually(
     await requireAssignableWindow(tx, input.windowId, now);
     if (!(await findPacket(tx, input.packetId))) throw notFound('The packet');
     if (await isAnchorPacket(tx, input.packetId)) {
-      throw new ApiError(409, 'anchor-packet', 'This packet is an anchor of a norming session: it is never assigned for live scoring.');
+      throw new ApiError(
+        409,
+        'anchor-packet',
+        'This packet is an anchor of a norming session: it is never assigned for live scoring.',
+      );
     }
     const assessor = await findAdminUser(tx, input.assessorId);
     if (!assessor) throw notFound('The assessor');
@@ -212,9 +216,14 @@ async function packetsToAssign(tx: Queryable, requested: readonly string[] | und
   }
   const anchors = rows.filter((row) => row.is_anchor).map((row) => row.id);
   if (anchors.length > 0) {
-    throw new ApiError(409, 'anchor-packet', `${anchors.length} packet(s) are norming anchors, never assigned for live scoring.`, {
-      problems: anchors.map((id) => ({ path: 'body.packetIds', message: `packet ${id} is a norming anchor` })),
-    });
+    throw new ApiError(
+      409,
+      'anchor-packet',
+      `${anchors.length} packet(s) are norming anchors, never assigned for live scoring.`,
+      {
+        problems: anchors.map((id) => ({ path: 'body.packetIds', message: `packet ${id} is a norming anchor` })),
+      },
+    );
   }
   return unique;
 }
