@@ -13,6 +13,7 @@ import { HISTORY_SECTION, RESPONSES_SECTION, navEntries } from '../packet/sectio
 import { VerifyButton } from '../packet/VerifyButton';
 import { addToBank } from './comment-bank';
 import { CommentComposer } from './CommentComposer';
+import { anchorEntryId } from './comments/anchor-entry';
 import { CriterionCard } from './CriterionCard';
 import { DECISION_LABEL, DecisionSection } from './DecisionSection';
 import { FeedbackSection } from './FeedbackSection';
@@ -118,9 +119,9 @@ export function ReviewWorkspace({ packet, itemId }: { packet: StoredPacket; item
   };
 
   const revealComment = (comment: EvidenceComment) => {
-    if (comment.anchor.itemId !== selectedId) {
+    if (anchorEntryId(comment.anchor) !== selectedId) {
       pendingReveal.current = comment.anchor;
-      select(comment.anchor.itemId);
+      select(anchorEntryId(comment.anchor));
     } else viewerHandle.current?.reveal(comment.anchor);
   };
 
@@ -160,7 +161,7 @@ export function ReviewWorkspace({ packet, itemId }: { packet: StoredPacket; item
   const notYet = draft.decision?.kind === 'not-yet';
   const scored = rubric.criteria.filter((c) => draft.levels[c.id]).length;
   const markers = draft.comments
-    .filter((c) => c.anchor.itemId === selectedId)
+    .filter((c) => anchorEntryId(c.anchor) === selectedId)
     .map((c) => ({ id: c.id, anchor: c.anchor, label: `Comment: ${c.text.slice(0, 60)}` }));
 
   const evidencePane = (
