@@ -14,6 +14,7 @@ import { VerifyButton } from '../packet/VerifyButton';
 import { addToBank } from './comment-bank';
 import { CommentComposer } from './CommentComposer';
 import { anchorEntryId } from './comments/anchor-entry';
+import { CommentsList } from './comments/CommentsList';
 import { CriterionCard } from './CriterionCard';
 import { DECISION_LABEL, DecisionSection } from './DecisionSection';
 import { FeedbackSection } from './FeedbackSection';
@@ -234,6 +235,14 @@ export function ReviewWorkspace({ packet, itemId }: { packet: StoredPacket; item
           onCancel={() => setComposer(undefined)}
         />
       )}
+      <CommentsList
+        comments={draft.comments}
+        manifest={manifest}
+        rubric={rubric}
+        selectedId={selectedId}
+        selectedTitle={entries.find((e) => e.id === selectedId)?.label ?? 'this item'}
+        onJump={revealComment}
+      />
       <div className="criteria">
         {rubric.criteria.map((criterion, index) => {
           const level = criterion.levels.find((l) => l.id === draft.levels[criterion.id]);
