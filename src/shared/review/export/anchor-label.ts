@@ -24,10 +24,8 @@ export function anchorLabel(anchor: EvidenceAnchor, manifest: PacketManifest): s
       return `${title}, ${mediaTime(anchor.seconds)}`;
     case 'media-range':
       return `${title}, ${mediaTime(anchor.start)}–${mediaTime(anchor.end)}`;
-    case 'image': {
-      const { x, y, width, height } = anchor.region;
-      return `${title}, region ${percentSpan(x, x + width)} × ${percentSpan(y, y + height)}`;
-    }
+    case 'image':
+      return `${title}, region ${regionPercent(anchor.region)}`;
     case 'table-cell':
       return `${title}, cell ${columnLetters(anchor.column)}${anchor.row}`;
     case 'table-rows':
@@ -58,6 +56,12 @@ export function columnLetters(column: number): string {
     n = Math.floor((n - 1) / 26);
   }
   return letters;
+}
+
+/** A region of an image as "12–40 % × 30–55 %": across, then down, in whole percents of the image. */
+export function regionPercent(region: { x: number; y: number; width: number; height: number }): string {
+  const { x, y, width, height } = region;
+  return `${percentSpan(x, x + width)} × ${percentSpan(y, y + height)}`;
 }
 
 /** 0.12, 0.4 → "12–40 %": whole percents, so the label stays short. */
