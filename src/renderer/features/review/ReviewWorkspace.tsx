@@ -96,13 +96,15 @@ export function ReviewWorkspace({ packet, itemId }: { packet: StoredPacket; item
   const startComment = useCallback(
     (criterionId?: string, drawn?: EvidenceAnchor) => {
       if (readOnly) return;
-      if (!item) {
+      const media = document.querySelector<HTMLMediaElement>('.split-evidence video, .split-evidence audio');
+      const wasPlaying = !!media && !media.paused;
+      // Written responses have a handle of their own (passages) but no item.
+      const captured = drawn ?? viewerHandle.current?.captureAnchor();
+      const anchor: EvidenceAnchor | undefined = captured ?? (item && { kind: 'item', itemId: item.id });
+      if (!anchor) {
         setNotice('Open a piece of evidence (PDF, video, image…) to comment on a place in it.');
         return;
       }
-      const media = document.querySelector<HTMLMediaElement>('.split-evidence video, .split-evidence audio');
-      const wasPlaying = !!media && !media.paused;
-      const anchor = drawn ?? viewerHandle.current?.captureAnchor() ?? { kind: 'item', itemId: item.id };
       setComposer({ anchor, criterionId: criterionId ?? activeCriterion, resume: wasPlaying });
     },
     [readOnly, item, activeCriterion],
