@@ -1,0 +1,154 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { EvidenceItem } from '../../src/shared/packet/manifest';
+import { tempDir } from '../support/packets';
+import { QueueScreen } from './drivers/queue';
+import { ReviewScreen } from './drivers/review';
+import { AnchorSession } from './support/browser';
+import { buildDemo, type DemoPacket } from './support/demo';
+
+/** Screenshots of each kind of anchor land here, for a person to look at (not compared). */
+const SHOTS = process.env.ANCHOR_SHOTS ?? join(process.env.TMPDIR ?? '/tmp', 'anchor-comment-anchors');
+
+let session: AnchorSession;
+let page: Page;
+let review: ReviewScreen;
+let packet: DemoPacket;
+const item = (kind: EvidenceItem['kind']): EvidenceItem => {
+  const found = packet.manifest.evidence.find((e) => e.kind === kind);
+  if (!found) throw new Error(`the demo packet has no ${kind}`);
+  return found;
+};
+/** Where each comment was saved, as the review screen named it. */
+const places: Record<string, string> = {};
+
+beforeAll(async () => {
+  const dir = await tempDir('anchor-e2e-anchors-');
+  const demo = await buildDemo(dir);
+  // One packet with every kind the story needs: video, image, table and written responses.
+  const found = demo.find(
+    (p) =>
+      p.manifest.prompts.length > 1 &&
+      ['video', 'image', 'table'].every((kind) => p.manifest.evidence.some((e) => e.kind === kind)),
+  );
+  if (!found) throw new Error('no demo packet has a video, an image, a table and written responses');
+  packet = found;
+  await mkdir(SHOTS, { recursive: true });
+  session = await AnchorSession.start();
+  page = session.page;
+  review = new ReviewScreen(page);
+  await session.importFiles(packet.file);
+  const queue = new QueueScreen(page, session.host.origin);
+  await queue.giveName('Assessor E2E');
+  await queue.openPacket(packet.manifest.candidate.pseudonym, packet.manifest.credential.title);
+});
+afterAll(async () => {
+  await session?.stop();
+});
+
+const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
+
+describe('an assessor comments on regions, ranges, cells and passages, then finds each again', () => {
+  it('marks a video range with I and O from the keyboard', async () => {
+    const video = item('video');
+    await review.openEvidence(video.title);
+    await page.waitForFunction(() => (document.querySelector('video')?.duration ?? 0) > 12);
+    await page.locator('.video-js').focus();
+    await page.keyboard.press('l');
+    await page.keyboard.press('i');
+    await page.keyboard.press('l');
+    await page.keyboard.press('o');
+    await page.getByText(/Range 0:05–0:10/).waitFor();
+    places.video = await review.comment('The pairs explain why it must be 2 miles in one hour.');
+    expect(places.video).toBe(`${video.title}, 0:05–0:10`);
+    await shot('video-range');
+  });
+
+  it('draws a box on an image with B and the arrow keys', async () => {
+    const image = item('image');
+    await review.openEvidence(image.title);
+    await page.waitForFunction(
+      () => (document.querySelector<HTMLImageElement>('.av-image__img')?.naturalWidth ?? 0) > 0,
+    );
+    await page.getByRole('group', { name: image.title }).focus();
+    await page.keyboard.press('b');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.getByText(/^Box at /).waitFor({ state: 'attached' });
+    await shot('image-box-drawing');
+    await page.keyboard.press('Enter');
+    places.image = await review.comment('The double number line puts the one on the hours line.', false);
+    expect(places.image).toMatch(new RegExp(`^${escape(image.title)}, region \\d+–\\d+ % × \\d+–\\d+ %$`));
+  });
+
+  it('draws a box on an image with the mouse', async () => {
+    await page.getByRole('button', { name: 'Draw box' }).click();
+    const area = await page.getByRole('group', { name: item('image').title }).boundingBox();
+    if (!area) throw new Error('no image area');
+    await page.mouse.move(area.x + area.width * 0.3, area.y + area.height * 0.3);
+    await page.mouse.down();
+    await page.mouse.move(area.x + area.width * 0.5, area.y + area.height * 0.45, { steps: 5 });
+    await page.mouse.up();
+    places.imageMouse = await review.comment('Units on every line.', false);
+    expect(places.imageMouse).toMatch(/, region /);
+  });
+
+  it('comments on a table cell and on a row range', async () => {
+    const table = item('table');
+    await review.openEvidence(table.title);
+    const grid = page.getByRole('table', { name: table.title });
+    await grid.waitFor();
+    await grid.locator('td[data-position="4"][data-column="2"]').click();
+    places.cell = await review.comment('This post-quiz score is the jump the response describes.');
+    expect(places.cell).toBe(`${table.title}, cell C5`);
+    // Keyboard: from the cell, Shift+↑ three times makes rows 2–5.
+    await grid.locator('td[data-position="4"][data-column="2"]').click();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowUp');
+    places.rows = await review.comment('These four students inverted the rate.');
+    expect(places.rows).toBe(`${table.title}, rows 2–5`);
+    await shot('table-rows');
+  });
+
+  it('comments on a passage of a written response selected from the keyboard', async () => {
+    await review.openEvidence('Written responses');
+    const second = page.locator('[data-passage-scope^="prompt:"]').nth(1).locator('[data-offset]').first();
+    await second.focus();
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowRight');
+    places.passage = await review.comment('A clear sort by what the tickets show.');
+    expect(places.passage).toMatch(/^Response 2: “.+”$/);
+    await shot('response-passage');
+  });
+
+  it('lists every comment of the packet, by item, and jumps back to each place', async () => {
+    await review.showPacketComments();
+    const list = review.commentsList();
+    for (const place of Object.values(places)) await list.getByRole('button', { name: place, exact: true }).waitFor();
+    await shot('comments-list');
+
+    await review.jumpTo(places.video ?? '');
+    await page.waitForFunction(() => Math.abs((document.querySelector('video')?.currentTime ?? 0) - 5) < 0.5);
+    await shot('reveal-video-range');
+
+    await review.jumpTo(places.image ?? '');
+    await page.locator('.av-region--flash').waitFor();
+    await shot('reveal-image-region');
+
+    await review.jumpTo(places.cell ?? '');
+    await page.locator('td.av-table__cell--flash').waitFor();
+    await shot('reveal-table-cell');
+
+    await review.jumpTo(places.rows ?? '');
+    expect(await page.locator('tr.av-table__row--flash').count()).toBe(4);
+    await shot('reveal-table-rows');
+
+    await review.jumpTo(places.passage ?? '');
+    await page.waitForFunction(() => CSS.highlights.has('anchor-passage-flash'));
+    await shot('reveal-passage');
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
