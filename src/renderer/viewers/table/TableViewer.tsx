@@ -371,11 +371,13 @@ function HeaderCell({
   return (
     <th scope="col" aria-sort={sort} className={column.numeric ? 'av-num' : undefined}>
       <button type="button" className="av-sort" onClick={onToggle}>
-        {/* The letter is what comment labels use ("cell C5"); screen readers get it from the label. */}
-        <span className="av-col-letter" aria-hidden="true">
-          {letter}
+        <span className="av-sort__name">
+          {/* The letter is what comment labels use ("cell C5"), on its own line so it takes no width. */}
+          <span className="av-col-letter" aria-hidden="true">
+            {letter}
+          </span>
+          {column.name}
         </span>
-        <span className="av-sort__name">{column.name}</span>
         <span className={`av-sort__arrow${sort === 'none' ? ' av-sort__arrow--idle' : ''}`} aria-hidden="true">
           {arrow}
         </span>
