@@ -6,6 +6,7 @@ import type { EvidenceItem } from '../../src/shared/packet/manifest';
 import { tempDir } from '../support/packets';
 import { QueueScreen } from './drivers/queue';
 import { ReviewScreen } from './drivers/review';
+import { axeViolations } from './support/axe';
 import { AnchorSession } from './support/browser';
 import { buildDemo, type DemoPacket } from './support/demo';
 
@@ -146,6 +147,13 @@ describe('an assessor comments on regions, ranges, cells and passages, then find
     await review.jumpTo(places.passage ?? '');
     await page.waitForFunction(() => CSS.highlights.has('anchor-passage-flash'));
     await shot('reveal-passage');
+  });
+
+  it('has no serious or critical accessibility violations where the anchors are made', async () => {
+    for (const title of [item('table').title, item('image').title, 'Written responses', item('video').title]) {
+      await review.openEvidence(title);
+      expect(await axeViolations(page), title).toEqual([]);
+    }
   });
 });
 
