@@ -17,6 +17,8 @@ let session: AnchorSession;
 let page: Page;
 let review: ReviewScreen;
 let packet: DemoPacket;
+/** A second packet, for a text evidence item (notes). */
+let notesPacket: DemoPacket;
 const item = (kind: EvidenceItem['kind']): EvidenceItem => {
   const found = packet.manifest.evidence.find((e) => e.kind === kind);
   if (!found) throw new Error(`the demo packet has no ${kind}`);
@@ -36,11 +38,14 @@ beforeAll(async () => {
   );
   if (!found) throw new Error('no demo packet has a video, an image, a table and written responses');
   packet = found;
+  const withNotes = demo.find((p) => p.manifest.evidence.some((e) => e.kind === 'text'));
+  if (!withNotes) throw new Error('no demo packet has a text item');
+  notesPacket = withNotes;
   await mkdir(SHOTS, { recursive: true });
   session = await AnchorSession.start();
   page = session.page;
   review = new ReviewScreen(page);
-  await session.importFiles(packet.file);
+  await session.importFiles(packet.file, notesPacket.file);
   const queue = new QueueScreen(page, session.host.origin);
   await queue.giveName('Assessor E2E');
   await queue.openPacket(packet.manifest.candidate.pseudonym, packet.manifest.credential.title);
@@ -149,7 +154,31 @@ describe('an assessor comments on regions, ranges, cells and passages, then find
     await shot('reveal-passage');
   });
 
+  it('comments on a passage of a text item selected with the mouse, and finds it again', async () => {
+    const notes = notesPacket.manifest.evidence.find((e) => e.kind === 'text');
+    if (!notes) throw new Error('no text item');
+    await new QueueScreen(page, session.host.origin).openPacket(
+      notesPacket.manifest.candidate.pseudonym,
+      notesPacket.manifest.credential.title,
+    );
+    await review.openEvidence(notes.title);
+    const paragraph = page.getByRole('article', { name: notes.title }).locator('[data-offset]').nth(1);
+    await paragraph.dblclick({ position: { x: 30, y: 8 } });
+    const word = await page.evaluate(() => document.getSelection()?.toString().trim() ?? '');
+    expect(word.length).toBeGreaterThan(0);
+    const place = await review.comment('This is where the team names the pattern.');
+    expect(place).toBe(`${notes.title}: “${word}”`);
+    await page.evaluate(() => document.getSelection()?.removeAllRanges());
+    await review.jumpTo(place);
+    await page.waitForFunction(() => CSS.highlights.has('anchor-passage-flash'));
+    await shot('reveal-text-passage');
+  });
+
   it('has no serious or critical accessibility violations where the anchors are made', async () => {
+    await new QueueScreen(page, session.host.origin).openPacket(
+      packet.manifest.candidate.pseudonym,
+      packet.manifest.credential.title,
+    );
     for (const title of [item('table').title, item('image').title, 'Written responses', item('video').title]) {
       await review.openEvidence(title);
       expect(await axeViolations(page), title).toEqual([]);
