@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { EvidenceItem } from '../../src/shared/packet/manifest';
-import { tempDir } from '../support/packets';
+import { manifestFor, tempDir, writePacket } from '../support/packets';
 import { QueueScreen } from './drivers/queue';
 import { ReviewScreen } from './drivers/review';
 import { axeViolations } from './support/axe';
@@ -13,6 +13,7 @@ import { buildDemo, type DemoPacket } from './support/demo';
 /** Screenshots of each kind of anchor land here, for a person to look at (not compared). */
 const SHOTS = process.env.ANCHOR_SHOTS ?? join(process.env.TMPDIR ?? '/tmp', 'anchor-comment-anchors');
 
+let dir: string;
 let session: AnchorSession;
 let page: Page;
 let review: ReviewScreen;
@@ -28,7 +29,7 @@ const item = (kind: EvidenceItem['kind']): EvidenceItem => {
 const places: Record<string, string> = {};
 
 beforeAll(async () => {
-  const dir = await tempDir('anchor-e2e-anchors-');
+  dir = await tempDir('anchor-e2e-anchors-');
   const demo = await buildDemo(dir);
   // One packet with every kind the story needs: video, image, table and written responses.
   const found = demo.find(
@@ -172,6 +173,35 @@ describe('an assessor comments on regions, ranges, cells and passages, then find
     await review.jumpTo(place);
     await page.waitForFunction(() => CSS.highlights.has('anchor-passage-flash'));
     await shot('reveal-text-passage');
+  });
+
+  it('anchors rows far below the rendered window of a long table, and finds them again', async () => {
+    // 2,000 rows: the table renders only the rows near the viewport, so keys must scroll it.
+    const csv = ['student,score,note', ...Array.from({ length: 2000 }, (_, i) => `S${i + 1},${i % 10},n${i}`)];
+    const files = [
+      { path: 'data/long.csv', data: Buffer.from(csv.join('\n')), kind: 'table' as const, mediaType: 'text/csv' },
+    ];
+    const manifest = manifestFor(files, '7a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d');
+    manifest.candidate.pseudonym = 'Candidate Long-Table';
+    await session.importFiles(await writePacket(dir, 'long.anchor', { files, manifest }));
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Imported .*Long-Table/ })
+      .waitFor();
+    await new QueueScreen(page, session.host.origin).openPacket('Candidate Long-Table', 'Checking for Understanding');
+    await review.openEvidence('data/long.csv');
+    const grid = page.getByRole('table', { name: 'data/long.csv' });
+    await grid.locator('td[data-position="0"][data-column="1"]').click();
+    for (let i = 0; i < 60; i++) await page.keyboard.press('Shift+PageDown');
+    expect(await review.comment('The long tail of the class.')).toBe('data/long.csv, rows 1–601');
+    await grid.locator('td[data-position="600"][data-column="1"]').focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await review.comment('One student’s score.')).toBe('data/long.csv, cell B602');
+    await page.locator('.av-table__scroller').evaluate((scroller) => (scroller.scrollTop = 0));
+    await review.jumpTo('data/long.csv, cell B602');
+    await page.locator('td.av-table__cell--flash').waitFor();
+    expect(await page.locator('td.av-table__cell--flash').textContent()).toBe('1');
+    await shot('reveal-long-table-cell');
   });
 
   it('has no serious or critical accessibility violations where the anchors are made', async () => {
