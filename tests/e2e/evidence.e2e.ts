@@ -153,7 +153,8 @@ describe('browser mode: packets and evidence, end to end in Chromium', () => {
     const table = page.getByRole('table', { name: item.title });
     await table.waitFor();
     expectValue(await table.getByRole('row').count()).toBeGreaterThan(10);
-    const firstHeader = table.getByRole('columnheader').first();
+    // The first column header is the row number; the data's first column follows it.
+    const firstHeader = table.getByRole('columnheader').nth(1);
     await firstHeader.getByRole('button').click();
     await page.waitForFunction(() => !!document.querySelector('th[aria-sort="ascending"], th[aria-sort="descending"]'));
   });

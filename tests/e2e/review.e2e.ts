@@ -148,8 +148,10 @@ describe('the review loop, end to end in Chromium', () => {
     const packet = byPseudonym('Candidate K-4172');
     const pdf = packet.manifest.evidence.find((e) => e.kind === 'pdf')!;
     const video = packet.manifest.evidence.find((e) => e.kind === 'video')!;
+    // The criterion card and the comments list both offer the jump; the card's comes first.
     await page()
       .getByRole('button', { name: new RegExp(`^${video.title}, \\d:\\d\\d$`) })
+      .first()
       .click();
     await page().getByRole('heading', { level: 2, name: video.title }).waitFor();
     await page().waitForFunction(() => {
@@ -158,6 +160,7 @@ describe('the review loop, end to end in Chromium', () => {
     });
     await page()
       .getByRole('button', { name: `${pdf.title}, page 2` })
+      .first()
       .click();
     await page().getByRole('heading', { level: 2, name: pdf.title }).waitFor();
     await expect.poll(() => page().getByRole('spinbutton', { name: 'Page number' }).inputValue()).toBe('2');

@@ -1,4 +1,4 @@
-import type { ScoreRecord } from '../../shared/domain/score';
+import type { EvidenceAnchor, ScoreRecord } from '../../shared/domain/score';
 import type { PacketManifest } from '../../shared/packet/manifest';
 import type { Problem } from '../../shared/problems';
 
@@ -42,14 +42,45 @@ export function scoreProblems(manifest: PacketManifest, record: ScoreRecord): Pr
     // Unscorable is a condition, never a low score: levels next to it would be misread as one.
     problems.push({ path: 'body.record.criteria', message: 'an unscorable decision carries no criterion levels' });
   }
-  const items = new Set(manifest.evidence.map((item) => item.id));
   record.comments.forEach((comment, index) => {
-    if (!items.has(comment.anchor.itemId)) {
-      problems.push({
-        path: `body.record.comments[${index}].anchor.itemId`,
-        message: `evidence item "${comment.anchor.itemId}" is not in the packet`,
-      });
-    }
+    const problem = anchorProblem(manifest, comment.anchor);
+    if (problem)
+      problems.push({ path: `body.record.comments[${index}].anchor.${problem.field}`, message: problem.message });
   });
   return problems;
+}
+
+/** Which item kinds each anchor kind can point into; pdf, media moments and whole items keep their old, looser rule. */
+const ITEM_KINDS: Partial<Record<EvidenceAnchor['kind'], readonly string[]>> = {
+  'media-range': ['video', 'audio'],
+  image: ['image'],
+  'table-cell': ['table'],
+  'table-rows': ['table'],
+  passage: ['text'],
+};
+
+/**
+ * An anchor that points at nothing in this packet: an unknown item or prompt, a kind of place the
+ * item cannot have (a table cell on a video), or a passage past the end of the response.
+ */
+function anchorProblem(
+  manifest: PacketManifest,
+  anchor: EvidenceAnchor,
+): { field: string; message: string } | undefined {
+  if (anchor.kind === 'passage' && anchor.promptId !== undefined) {
+    const prompt = manifest.prompts.find((p) => p.id === anchor.promptId);
+    if (!prompt) return { field: 'promptId', message: `prompt "${anchor.promptId}" is not in the packet` };
+    if (anchor.end > prompt.response.length) {
+      return { field: 'end', message: `the passage ends after the response to prompt "${prompt.id}"` };
+    }
+    return undefined;
+  }
+  const itemId = anchor.itemId ?? '';
+  const item = manifest.evidence.find((e) => e.id === itemId);
+  if (!item) return { field: 'itemId', message: `evidence item "${itemId}" is not in the packet` };
+  const kinds = ITEM_KINDS[anchor.kind];
+  if (kinds && !kinds.includes(item.kind)) {
+    return { field: 'kind', message: `a ${anchor.kind} anchor cannot point into ${item.kind} item "${item.id}"` };
+  }
+  return undefined;
 }

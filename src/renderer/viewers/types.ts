@@ -8,7 +8,10 @@ export interface ViewerPosition {
   seconds?: number;
 }
 
-/** An existing comment shown on the evidence (a box or pin on a PDF page, a tick on a media timeline). */
+/**
+ * An existing comment shown on the evidence: a box or pin on a PDF page, a tick or band on a media
+ * timeline, a box on an image, a tinted cell or row, a tinted passage.
+ */
 export interface ViewerMarker {
   id: string;
   anchor: EvidenceAnchor;
@@ -23,13 +26,17 @@ export interface ViewerMarker {
 export interface ViewerHandle {
   /**
    * The anchor for "comment here". PDF: the current text selection (page, quote and the selection's
-   * rect) or, failing that, the current page. Video/audio: the current time, to 0.1 s (playback is
-   * paused so the moment stays on screen). Image, text and table: the whole item.
+   * rect) or, failing that, the current page. Video/audio: the marked in–out range, else the current
+   * time, to 0.1 s (playback is paused so the moment stays on screen). Image: the box being drawn,
+   * else the whole item. Table: the selected cell or rows, else the whole item. Text (and written
+   * responses): the selected passage, else the focused or first visible paragraph.
    */
   captureAnchor(): EvidenceAnchor;
   /**
    * Takes the viewer to an anchor. PDF: scrolls to the page and outlines the rect (or the page) for
-   * about two seconds. Video/audio: pauses and seeks. Other kinds: nothing to do.
+   * about two seconds. Video/audio: pauses and seeks (a range to its start). Image: zooms to the
+   * region and outlines it. Table: scrolls to the cell or rows and highlights them. Text: scrolls to
+   * the passage and highlights it.
    */
   reveal(anchor: EvidenceAnchor): void;
   /** Current position for draft restore: { page } for PDF, { seconds } for media, {} otherwise. */
@@ -50,7 +57,7 @@ export interface ViewerProps {
   initialPosition?: ViewerPosition;
   /** Called as the page or time changes, at most twice a second (the last change always arrives). */
   onPositionChange?(position: ViewerPosition): void;
-  /** PDF: the assessor finished drawing a box ("Draw box" tool); the anchor has page and rect. */
+  /** PDF or image: the assessor finished drawing a box ("Draw box" tool, B); PDF anchors have page and rect, image anchors a region. */
   onAnchorDrawn?(anchor: EvidenceAnchor): void;
   /** Existing comments to show. Markers anchored to other items, or of another kind, are skipped. */
   markers?: ViewerMarker[];

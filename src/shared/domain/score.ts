@@ -2,6 +2,15 @@ import { z } from 'zod';
 import { IsoDateTime, LocalId, NonEmptyText, Uuid } from './common';
 import { Decision } from './decision';
 
+/** 1, 2, 3…: rows and columns are counted as people count them. */
+const Ordinal = z.number().int().min(1);
+const Fraction = z.number().min(0).max(1);
+const FractionBox = z
+  .strictObject({ x: Fraction, y: Fraction, width: Fraction, height: Fraction })
+  .refine((b) => b.width > 0 && b.height > 0 && b.x + b.width <= 1 + 1e-9 && b.y + b.height <= 1 + 1e-9, {
+    error: 'the box must have a size and lie inside the image',
+  });
+
 /** Where in the evidence a comment points. */
 export const EvidenceAnchor = z.discriminatedUnion('kind', [
   z.strictObject({
@@ -14,6 +23,39 @@ export const EvidenceAnchor = z.discriminatedUnion('kind', [
   }),
   z.strictObject({ kind: z.literal('media'), itemId: LocalId, seconds: z.number().min(0) }),
   z.strictObject({ kind: z.literal('item'), itemId: LocalId }),
+  /** A stretch of video or audio, marked in and out; the moment ('media') stays for single points. */
+  z
+    .strictObject({ kind: z.literal('media-range'), itemId: LocalId, start: z.number().min(0), end: z.number().min(0) })
+    .refine((a) => a.end > a.start, { error: 'end must come after start', path: ['end'] }),
+  /**
+   * A box on an image, as fractions (0–1) of the image's own width and height from its top-left
+   * corner, so the box stays on the same pixels whatever the zoom or the screen.
+   */
+  z.strictObject({ kind: z.literal('image'), itemId: LocalId, region: FractionBox }),
+  /** One cell of a table: data row (1-based, in file order, header not counted) and column (1-based). */
+  z.strictObject({ kind: z.literal('table-cell'), itemId: LocalId, row: Ordinal, column: Ordinal }),
+  /** Whole data rows of a table, first to last inclusive, 1-based in file order (sorting never moves them). */
+  z
+    .strictObject({ kind: z.literal('table-rows'), itemId: LocalId, from: Ordinal, to: Ordinal })
+    .refine((a) => a.to >= a.from, { error: 'to must not come before from', path: ['to'] }),
+  /**
+   * A passage of a written response (promptId) or of a text evidence item (itemId): character
+   * offsets into the text as the packet holds it, plus the quoted words so the passage can be found
+   * again, and read, even if offsets drift.
+   */
+  z
+    .strictObject({
+      kind: z.literal('passage'),
+      itemId: LocalId.optional(),
+      promptId: LocalId.optional(),
+      start: z.number().int().min(0),
+      end: z.number().int().min(0),
+      quote: z.string().min(1),
+    })
+    .refine((a) => (a.itemId === undefined) !== (a.promptId === undefined), {
+      error: 'a passage names either an itemId or a promptId',
+    })
+    .refine((a) => a.end > a.start, { error: 'end must come after start', path: ['end'] }),
 ]);
 export type EvidenceAnchor = z.infer<typeof EvidenceAnchor>;
 

@@ -61,7 +61,7 @@ export function EvidencePane({
           ) : selectedId === HISTORY_SECTION ? (
             <EarlierAttempts manifest={manifest} />
           ) : (
-            <WrittenResponses manifest={manifest} />
+            <WrittenResponses manifest={manifest} handleRef={handleRef} markers={markers} />
           )}
         </div>
       </div>

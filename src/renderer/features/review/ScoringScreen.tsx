@@ -11,6 +11,8 @@ import { addBankEntry } from '../../data/comment-bank';
 import { fieldTargetKey, insertIntoDraft, type FeedbackField } from './bank/bank-model';
 import { CommentBankDialog } from './bank/CommentBankDialog';
 import { CommentComposer } from './CommentComposer';
+import { anchorEntryId } from './comments/anchor-entry';
+import { CommentsList } from './comments/CommentsList';
 import { CriterionCard } from './CriterionCard';
 import { DECISION_LABEL, DecisionSection } from './DecisionSection';
 import { EvidencePane } from './EvidencePane';
@@ -110,13 +112,15 @@ export function ScoringScreen({ subject, target, itemId, onSelectItem, topbar }:
   const startComment = useCallback(
     (criterionId?: string, drawn?: EvidenceAnchor) => {
       if (readOnly) return;
-      if (!item) {
+      // Asked before capturing: capturing a media anchor pauses it.
+      const wasPlaying = viewerHandle.current?.playing?.() ?? false;
+      // Written responses have a handle of their own (passages) but no item.
+      const captured = drawn ?? viewerHandle.current?.captureAnchor();
+      const anchor: EvidenceAnchor | undefined = captured ?? (item && { kind: 'item', itemId: item.id });
+      if (!anchor) {
         setNotice('Open a piece of evidence (PDF, video, image…) to comment on a place in it.');
         return;
       }
-      // Asked before capturing: capturing a media anchor pauses it.
-      const wasPlaying = viewerHandle.current?.playing?.() ?? false;
-      const anchor = drawn ?? viewerHandle.current?.captureAnchor() ?? { kind: 'item', itemId: item.id };
       setComposer({ anchor, criterionId: criterionId ?? activeCriterion, resume: wasPlaying });
     },
     [readOnly, item, activeCriterion],
@@ -133,9 +137,9 @@ export function ScoringScreen({ subject, target, itemId, onSelectItem, topbar }:
   };
 
   const revealComment = (comment: EvidenceComment) => {
-    if (comment.anchor.itemId !== selectedId) {
+    if (anchorEntryId(comment.anchor) !== selectedId) {
       pendingReveal.current = comment.anchor;
-      select(comment.anchor.itemId);
+      select(anchorEntryId(comment.anchor));
     } else viewerHandle.current?.reveal(comment.anchor);
   };
 
@@ -192,7 +196,7 @@ export function ScoringScreen({ subject, target, itemId, onSelectItem, topbar }:
   const notYet = draft.decision?.kind === 'not-yet';
   const scored = rubric.criteria.filter((c) => draft.levels[c.id]).length;
   const markers = draft.comments
-    .filter((c) => c.anchor.itemId === selectedId)
+    .filter((c) => anchorEntryId(c.anchor) === selectedId)
     .map((c) => ({ id: c.id, anchor: c.anchor, label: `Comment: ${c.text.slice(0, 60)}` }));
 
   const evidencePane = (
@@ -254,6 +258,14 @@ export function ScoringScreen({ subject, target, itemId, onSelectItem, topbar }:
           onCancel={() => setComposer(undefined)}
         />
       )}
+      <CommentsList
+        comments={draft.comments}
+        manifest={manifest}
+        rubric={rubric}
+        selectedId={selectedId}
+        selectedTitle={entries.find((e) => e.id === selectedId)?.label ?? 'this item'}
+        onJump={revealComment}
+      />
       <div className="criteria">
         {rubric.criteria.map((criterion, index) => {
           const level = criterion.levels.find((l) => l.id === draft.levels[criterion.id]);

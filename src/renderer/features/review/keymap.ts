@@ -43,7 +43,15 @@ export const REVIEW_KEYMAP: readonly Shortcut[] = [
     match: { keys: ['c', 'C'], modifier: 'none' },
   },
   { keys: 'Enter', label: 'Save the comment (and resume the video)' },
-  { keys: 'B', label: 'Draw a box on the PDF page, then comment on it' },
+  {
+    keys: 'B',
+    label: 'Draw a box on the PDF page or image (image: arrows move it, Shift+arrows resize, Enter comments)',
+  },
+  { keys: 'I / O', label: 'Video or audio: mark the in and out of a range; C then comments on the range' },
+  {
+    keys: 'Shift+arrows',
+    label: 'Table: select rows; text and responses: select words or sentences (Tab to a paragraph first)',
+  },
   {
     keys: 'Alt+B',
     label: 'Comment bank: browse, search and insert into the feedback field you are in',

@@ -4,8 +4,10 @@ import { Icon } from '../common/icons';
 import { probeUrl } from '../common/probeUrl';
 import { onToolbarKeyDown } from '../common/toolbarKeys';
 import { ErrorState, LoadingState } from '../common/ViewerStatus';
-import { useItemHandle } from '../common/useItemHandle';
 import type { ViewerProps } from '../types';
+import { viewForRegion } from './imageRegion';
+import { RegionLayer } from './RegionLayer';
+import { useImageRegions } from './useImageRegions';
 import {
   boxCentre,
   clampView,
@@ -31,8 +33,7 @@ export function ImageViewer(props: ViewerProps) {
   return <ImageView key={props.url} {...props} />;
 }
 
-function ImageView({ item, url, handleRef }: ViewerProps) {
-  useItemHandle(handleRef, item.id);
+function ImageView({ item, url, handleRef, onAnchorDrawn, markers, onMarkerActivate }: ViewerProps) {
   const areaRef = useRef<HTMLDivElement>(null);
   const imgRef = useRef<HTMLImageElement>(null);
   const dragRef = useRef<{ pointerId: number; start: Point; view: View } | null>(null);
@@ -44,6 +45,15 @@ function ImageView({ item, url, handleRef }: ViewerProps) {
 
   const natural = load.phase === 'ready' ? load.natural : null;
   const view = natural ? (chosen ? clampView(chosen, natural, box) : fitView(natural, box)) : null;
+  const regions = useImageRegions({
+    item,
+    handleRef,
+    onAnchorDrawn,
+    geometry: { natural, view, box },
+    show: setChosen,
+    areaRef,
+  });
+  const canDraw = Boolean(onAnchorDrawn ?? handleRef);
 
   // Load and error are listened to natively: a cached image can finish between React creating the
   // <img> and committing it, and React drops events for elements it has not committed yet.
@@ -115,6 +125,11 @@ function ImageView({ item, url, handleRef }: ViewerProps) {
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    // While a box is being placed, the arrows move the box rather than the image.
+    if (canDraw && regions.onKeyDown(event)) {
+      event.preventDefault();
+      return;
+    }
     if (event.ctrlKey || event.metaKey || event.altKey || !natural) return;
     const step = event.shiftKey ? PAN_STEP * 4 : PAN_STEP;
     switch (event.key) {
@@ -152,6 +167,9 @@ function ImageView({ item, url, handleRef }: ViewerProps) {
   }
 
   function onPointerDown(event: PointerEvent<HTMLDivElement>) {
+    // A comment region's button takes its own click; capturing the pointer here would swallow it.
+    if ((event.target as Element).closest('button')) return;
+    if (regions.onPointerDown(event)) return;
     if (event.button !== 0 || !view) return;
     event.currentTarget.setPointerCapture(event.pointerId);
     dragRef.current = { pointerId: event.pointerId, start: { x: event.clientX, y: event.clientY }, view };
@@ -159,6 +177,7 @@ function ImageView({ item, url, handleRef }: ViewerProps) {
   }
 
   function onPointerMove(event: PointerEvent<HTMLDivElement>) {
+    if (regions.onPointerMove(event)) return;
     const drag = dragRef.current;
     if (!drag || drag.pointerId !== event.pointerId || !natural) return;
     const next = panBy(drag.view, event.clientX - drag.start.x, event.clientY - drag.start.y, natural, box);
@@ -167,6 +186,7 @@ function ImageView({ item, url, handleRef }: ViewerProps) {
   }
 
   function endDrag(event: PointerEvent<HTMLDivElement>) {
+    if (regions.onPointerUp(event)) return;
     if (dragRef.current?.pointerId !== event.pointerId) return;
     dragRef.current = null;
     setDragging(false);
@@ -175,7 +195,7 @@ function ImageView({ item, url, handleRef }: ViewerProps) {
   /** Double-click toggles between fit and a closer look at the clicked spot. */
   function onDoubleClick(event: { clientX: number; clientY: number }) {
     const area = areaRef.current;
-    if (!natural || !view || !area) return;
+    if (!natural || !view || !area || regions.drawing) return;
     if (chosen) {
       setChosen(null);
       return;
@@ -236,13 +256,38 @@ function ImageView({ item, url, handleRef }: ViewerProps) {
             <span>Fit</span>
           </button>
         </div>
+        {canDraw && (
+          <div className="av-toolbar__group">
+            <button
+              type="button"
+              className="av-button"
+              aria-pressed={regions.drawing}
+              aria-keyshortcuts="B"
+              title="Draw a box to comment on (B)"
+              disabled={!ready}
+              onClick={regions.toggle}
+            >
+              <Icon name="box" />
+              <span>Draw box</span>
+            </button>
+          </div>
+        )}
         <p className="av-hint" aria-hidden="true">
           Drag to pan · wheel to zoom · <kbd>+</kbd> <kbd>−</kbd> <kbd>0</kbd> and arrow keys
+          {canDraw && (
+            <>
+              {' '}
+              · <kbd>B</kbd> box
+            </>
+          )}
+        </p>
+        <p className="av-sr-only" aria-live="polite">
+          {regions.status}
         </p>
       </div>
       <div
         ref={areaRef}
-        className={`av-image__area${dragging ? ' av-image__area--dragging' : ''}`}
+        className={`av-image__area${dragging ? ' av-image__area--dragging' : ''}${regions.drawing ? ' av-image__area--drawing' : ''}`}
         role="group"
         aria-label={item.title}
         aria-roledescription="zoomable image"
@@ -271,6 +316,21 @@ function ImageView({ item, url, handleRef }: ViewerProps) {
               : { visibility: 'hidden' }
           }
         />
+        {view && natural && (
+          <RegionLayer
+            itemId={item.id}
+            natural={natural}
+            view={view}
+            markers={markers ?? []}
+            draft={regions.draft}
+            flash={regions.flash}
+            onMarker={(id) => {
+              const marker = markers?.find((m) => m.id === id);
+              if (onMarkerActivate) onMarkerActivate(id);
+              else if (marker?.anchor.kind === 'image') setChosen(viewForRegion(marker.anchor.region, natural, box));
+            }}
+          />
+        )}
         {load.phase === 'loading' && (
           <div className="av-overlay av-overlay--passive">
             <LoadingState what="image" />

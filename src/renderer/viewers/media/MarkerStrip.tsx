@@ -5,7 +5,7 @@ import { layoutTicks, stripSpan, tickPercent } from './markerLayout';
 
 export interface MarkerStripProps {
   /** Media markers of this item (the caller filters). */
-  markers: ReadonlyArray<ViewerMarker & { anchor: { kind: 'media' } }>;
+  markers: readonly MediaMarker[];
   duration: number;
   current: number;
   onActivate(id: string): void;
@@ -19,8 +19,8 @@ const LANE_HEIGHT = 22;
  * them left to right). Each tick is a button named by the marker's label.
  */
 export function MarkerStrip({ markers, duration, current, onActivate }: MarkerStripProps) {
-  const sorted = useMemo(() => [...markers].sort((a, b) => a.anchor.seconds - b.anchor.seconds), [markers]);
-  const times = useMemo(() => sorted.map((m) => m.anchor.seconds), [sorted]);
+  const sorted = useMemo(() => [...markers].sort((a, b) => a.seconds - b.seconds), [markers]);
+  const times = useMemo(() => sorted.map((m) => m.seconds), [sorted]);
   const span = stripSpan(duration, times, current);
   const ticks = useMemo(() => layoutTicks(times, span), [times, span]);
   const lanes = ticks.reduce((most, tick) => Math.max(most, tick.lane + 1), 1);
@@ -36,14 +36,20 @@ export function MarkerStrip({ markers, duration, current, onActivate }: MarkerSt
         />
         {sorted.map((marker, index) => {
           const tick = ticks[index];
+          // A range shows as a band from its tick to its end, behind the ticks.
+          const width = marker.end !== undefined ? tickPercent(marker.end, span) - (tick?.percent ?? 0) : 0;
           return (
             <button
               key={marker.id}
               type="button"
-              className="av-marker-tick"
+              className={`av-marker-tick${marker.end !== undefined ? ' av-marker-tick--range' : ''}`}
               aria-label={marker.label}
               title={marker.label}
-              style={{ left: `${tick?.percent ?? 0}%`, top: (tick?.lane ?? 0) * LANE_HEIGHT }}
+              style={{
+                left: `${tick?.percent ?? 0}%`,
+                top: (tick?.lane ?? 0) * LANE_HEIGHT,
+                ...(width > 0 ? { width: `max(${width}%, 10px)` } : {}),
+              }}
               onClick={() => onActivate(marker.id)}
             />
           );
@@ -53,13 +59,20 @@ export function MarkerStrip({ markers, duration, current, onActivate }: MarkerSt
   );
 }
 
-/** The markers that belong on this item's timeline. */
-export function mediaMarkersFor(
-  markers: readonly ViewerMarker[] | undefined,
-  itemId: string,
-): Array<ViewerMarker & { anchor: { kind: 'media'; itemId: string; seconds: number } }> {
-  return (markers ?? []).filter(
-    (m): m is ViewerMarker & { anchor: { kind: 'media'; itemId: string; seconds: number } } =>
-      m.anchor.kind === 'media' && m.anchor.itemId === itemId,
-  );
+/** A comment on the timeline: a moment (seconds) or a range (seconds to end). */
+export interface MediaMarker extends ViewerMarker {
+  seconds: number;
+  end?: number;
+}
+
+/** The markers that belong on this item's timeline: its moments and ranges. */
+export function mediaMarkersFor(markers: readonly ViewerMarker[] | undefined, itemId: string): MediaMarker[] {
+  const timeline: MediaMarker[] = [];
+  for (const marker of markers ?? []) {
+    const { anchor } = marker;
+    if (anchor.itemId !== itemId) continue;
+    if (anchor.kind === 'media') timeline.push({ ...marker, seconds: anchor.seconds });
+    else if (anchor.kind === 'media-range') timeline.push({ ...marker, seconds: anchor.start, end: anchor.end });
+  }
+  return timeline;
 }

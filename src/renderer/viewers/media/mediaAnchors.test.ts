@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutTicks, MAX_LANES, stripSpan, tickPercent } from './markerLayout';
-import { clampSeek, mediaHandle, roundSeconds, type MediaAdapter } from './mediaAnchors';
+import { clampSeek, markedRange, mediaHandle, roundSeconds, type MediaAdapter } from './mediaAnchors';
 
 function fakePlayer(time: number, duration: number) {
   const state = { time, duration, paused: false, seeks: [] as number[] };
@@ -84,5 +84,29 @@ describe('marker strip layout', () => {
   it('caps the number of lanes', () => {
     const ticks = layoutTicks([1, 1, 1, 1, 1, 1], 100);
     expect(Math.max(...ticks.map((t) => t.lane))).toBe(MAX_LANES - 1);
+  });
+});
+
+describe('media ranges', () => {
+  it('becomes a range anchor only with both marks, the right way round', () => {
+    expect(markedRange('video', { start: 12 })).toBeNull();
+    expect(markedRange('video', { start: 12, end: 12 })).toBeNull();
+    expect(markedRange('video', { start: 12, end: 40 })).toEqual({
+      kind: 'media-range',
+      itemId: 'video',
+      start: 12,
+      end: 40,
+    });
+  });
+
+  it('captures the marked range instead of the moment, and reveals a range at its start', () => {
+    const { state, adapter } = fakePlayer(50, 120);
+    const handle = mediaHandle('video', () => adapter, {
+      take: () => ({ kind: 'media-range', itemId: 'video', start: 12, end: 40 }),
+    });
+    expect(handle.captureAnchor()).toEqual({ kind: 'media-range', itemId: 'video', start: 12, end: 40 });
+    expect(state.paused).toBe(true);
+    handle.reveal({ kind: 'media-range', itemId: 'video', start: 72, end: 100 });
+    expect(state.seeks).toEqual([72]);
   });
 });

@@ -1,6 +1,7 @@
 import { useImperativeHandle, type Ref } from 'react';
 import { throttle, type Throttled } from '../common/throttle';
 import { useLatest } from '../common/useLatest';
+import type { EvidenceAnchor } from '../../../shared/domain/score';
 import type { ViewerHandle, ViewerPosition } from '../types';
 
 /** What the anchoring code needs of a player (video.js or a bare <audio>). */
@@ -26,20 +27,41 @@ export function clampSeek(seconds: number, duration: number): number {
   return Number.isFinite(duration) && duration > 0 ? Math.min(target, duration) : target;
 }
 
-/** The media viewers' handle: anchors are times; capturing pauses so the moment stays on screen. */
-export function mediaHandle(itemId: string, media: () => MediaAdapter | null): ViewerHandle {
+/** In and out points marked for a range comment; either may be missing while the assessor marks. */
+export interface MediaMarks {
+  start?: number;
+  end?: number;
+}
+
+/** The marked range as an anchor, or null until both points are set the right way round. */
+export function markedRange(itemId: string, marks: MediaMarks): EvidenceAnchor | null {
+  const { start, end } = marks;
+  if (start === undefined || end === undefined || !(end > start)) return null;
+  return { kind: 'media-range', itemId, start, end };
+}
+
+/**
+ * The media viewers' handle: anchors are times, or the marked in–out range when there is one
+ * (then `marks.take()` clears the marks, so the next comment starts afresh). Capturing pauses so
+ * the moment stays on screen.
+ */
+export function mediaHandle(
+  itemId: string,
+  media: () => MediaAdapter | null,
+  marks: { take(): EvidenceAnchor | null } = { take: () => null },
+): ViewerHandle {
   return {
     captureAnchor() {
       const player = media();
       player?.pause();
-      return { kind: 'media', itemId, seconds: roundSeconds(player?.time() ?? 0) };
+      return marks.take() ?? { kind: 'media', itemId, seconds: roundSeconds(player?.time() ?? 0) };
     },
     reveal(anchor) {
-      if (anchor.kind !== 'media' || anchor.itemId !== itemId) return;
+      if ((anchor.kind !== 'media' && anchor.kind !== 'media-range') || anchor.itemId !== itemId) return;
       const player = media();
       if (!player) return;
       player.pause();
-      player.seek(clampSeek(anchor.seconds, player.duration()));
+      player.seek(clampSeek(anchor.kind === 'media' ? anchor.seconds : anchor.start, player.duration()));
     },
     position() {
       const player = media();
@@ -61,12 +83,14 @@ export function useMediaHandle(
   itemId: string,
   ready: boolean,
   media: () => MediaAdapter | null,
+  takeMarks: () => EvidenceAnchor | null,
 ): void {
   const latestMedia = useLatest(media);
+  const latestTake = useLatest(takeMarks);
   useImperativeHandle<ViewerHandle | null, ViewerHandle | null>(
     handleRef,
-    () => (ready ? mediaHandle(itemId, () => latestMedia.current()) : null),
-    [ready, itemId, latestMedia],
+    () => (ready ? mediaHandle(itemId, () => latestMedia.current(), { take: () => latestTake.current() }) : null),
+    [ready, itemId, latestMedia, latestTake],
   );
 }
 

@@ -58,3 +58,11 @@ describe('formatTime', () => {
     expect(formatPosition(20, 65)).toBe('0:20 / 1:05');
   });
 });
+
+describe('mediaKeyAction: range marks', () => {
+  it('marks in with I and out with O, like video editors', () => {
+    expect(mediaKeyAction(key('i'))).toBe('mark-in');
+    expect(mediaKeyAction(key('O'))).toBe('mark-out');
+    expect(mediaKeyAction(key('i', { ctrlKey: true }))).toBeNull();
+  });
+});

@@ -1,6 +1,6 @@
 import { PLAYBACK_RATES } from './playbackRates';
 
-export type MediaAction = 'toggle' | 'back' | 'forward' | 'slower' | 'faster';
+export type MediaAction = 'toggle' | 'back' | 'forward' | 'slower' | 'faster' | 'mark-in' | 'mark-out';
 
 /** How far the ±buttons and J/L/arrow keys jump. */
 export const SEEK_STEP_SECONDS = 5;
@@ -41,6 +41,13 @@ export function mediaKeyAction(event: {
       return onSlider ? null : 'back';
     case 'ArrowRight':
       return onSlider ? null : 'forward';
+    // In and out points for a range comment, as in video editors.
+    case 'i':
+    case 'I':
+      return 'mark-in';
+    case 'o':
+    case 'O':
+      return 'mark-out';
     case ',':
     case '<':
       return 'slower';

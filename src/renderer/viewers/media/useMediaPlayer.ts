@@ -2,7 +2,15 @@ import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'reac
 import { useLatest } from '../common/useLatest';
 import type { ViewerProps } from '../types';
 import { mediaMarkersFor } from './MarkerStrip';
-import { clampSeek, mediaHandle, positionReporter, useMediaHandle } from './mediaAnchors';
+import {
+  clampSeek,
+  markedRange,
+  mediaHandle,
+  positionReporter,
+  roundSeconds,
+  useMediaHandle,
+  type MediaMarks,
+} from './mediaAnchors';
 import { mediaKeyAction, seekTarget, SEEK_STEP_SECONDS, stepRate } from './mediaKeys';
 import type { MediaPlayer } from './mediaPlayer';
 import { mediaProblem } from './mediaProblem';
@@ -33,8 +41,16 @@ export function useMediaPlayer({
   const [rate, setRate] = useState(1);
   const latest = useLatest({ initialPosition, onPositionChange });
   const timeline = useMemo(() => mediaMarkersFor(markers, item.id), [markers, item.id]);
+  const [marks, setMarks] = useState<MediaMarks>({});
+  const latestMarks = useLatest(marks);
 
-  useMediaHandle(handleRef, item.id, load.phase === 'ready', () => playerRef.current);
+  /** The marked range for "comment here"; taking it clears the marks so the next comment starts afresh. */
+  const takeMarks = () => {
+    const range = markedRange(item.id, latestMarks.current);
+    if (range) setMarks({});
+    return range;
+  };
+  useMediaHandle(handleRef, item.id, load.phase === 'ready', () => playerRef.current, takeMarks);
 
   const attach = useCallback(
     (player: MediaPlayer): (() => void) => {
@@ -87,6 +103,19 @@ export function useMediaPlayer({
     if (player) player.seek(seekTarget(player.time(), seconds, player.duration()));
   }
 
+  /** Sets the in (or out) point at the current time; an out point before the in point swaps them. */
+  function mark(which: 'start' | 'end') {
+    const player = playerRef.current;
+    if (!player) return;
+    const now = roundSeconds(player.time());
+    setMarks((current) => {
+      const next = { ...current, [which]: now };
+      if (next.start !== undefined && next.end !== undefined && next.end < next.start)
+        return { start: next.end, end: next.start };
+      return next;
+    });
+  }
+
   function setPlaybackRate(next: number) {
     playerRef.current?.setRate(next);
   }
@@ -109,10 +138,26 @@ export function useMediaPlayer({
       else player.pause();
     } else if (action === 'back') seekBy(-SEEK_STEP_SECONDS);
     else if (action === 'forward') seekBy(SEEK_STEP_SECONDS);
+    else if (action === 'mark-in') mark('start');
+    else if (action === 'mark-out') mark('end');
     else setPlaybackRate(stepRate(player.rate(), action === 'faster' ? 1 : -1));
   }
 
-  return { load, time, rate, timeline, attach, seekBy, setPlaybackRate, onMarker, onKeyDown };
+  return {
+    load,
+    time,
+    rate,
+    timeline,
+    marks,
+    attach,
+    seekBy,
+    setPlaybackRate,
+    markIn: () => mark('start'),
+    markOut: () => mark('end'),
+    clearMarks: () => setMarks({}),
+    onMarker,
+    onKeyDown,
+  };
 }
 
 export type MediaPlayerState = ReturnType<typeof useMediaPlayer>;

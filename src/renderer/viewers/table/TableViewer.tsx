@@ -1,14 +1,16 @@
 import '../viewers.css';
-import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { columnLetters } from '../../../shared/review/export/anchor-label';
 import { describeError } from '../common/describeError';
 import { useFetchedText } from '../common/useFetchedText';
 import { ErrorState, LoadingState } from '../common/ViewerStatus';
-import { useItemHandle } from '../common/useItemHandle';
-import type { ViewerProps } from '../types';
+import type { ViewerMarker, ViewerProps } from '../types';
 import { parseCsv } from '../../../shared/csv/parse-csv';
 import { canvasMeasure, columnWidths } from './columnWidths';
 import { estimateRowHeight, rowOffsets, visibleRange } from './rowWindow';
 import { buildTable, sortOrder, type Column, type SortDirection, type TableModel } from './tableModel';
+import { anchorCovers, type TableAnchor } from './tableSelection';
+import { useTableAnchors, type RevealRequest } from './useTableAnchors';
 
 interface Sort {
   column: number;
@@ -20,8 +22,29 @@ export function TableViewer(props: ViewerProps) {
   return <TableView key={props.url} {...props} />;
 }
 
-function TableView({ item, url, handleRef }: ViewerProps) {
-  useItemHandle(handleRef, item.id);
+const isTableAnchor = (anchor: ViewerMarker['anchor']): anchor is TableAnchor =>
+  anchor.kind === 'table-cell' || anchor.kind === 'table-rows';
+
+function TableView({ item, url, handleRef, markers }: ViewerProps) {
+  // The handle is ready at once (a broken file can still take a whole-item comment); the table,
+  // once shown, fills `capture` with its selection and takes reveal requests.
+  const capture = useRef<(() => TableAnchor | null) | null>(null);
+  const [revealRequest, setRevealRequest] = useState<RevealRequest | null>(null);
+  useImperativeHandle(
+    handleRef,
+    () => ({
+      captureAnchor: () => capture.current?.() ?? { kind: 'item', itemId: item.id },
+      reveal(anchor) {
+        if (isTableAnchor(anchor) && anchor.itemId === item.id) setRevealRequest({ anchor, at: Date.now() });
+      },
+      position: () => ({}),
+    }),
+    [item.id],
+  );
+  const commented = useMemo(
+    () => (markers ?? []).flatMap((m) => (isTableAnchor(m.anchor) && m.anchor.itemId === item.id ? [m.anchor] : [])),
+    [markers, item.id],
+  );
   const load = useFetchedText(url);
   const parsed = useMemo((): { model: TableModel } | { problem: string } | null => {
     if (load.phase !== 'ready') return null;
@@ -38,7 +61,17 @@ function TableView({ item, url, handleRef }: ViewerProps) {
   if (!parsed || 'problem' in parsed) {
     return <ErrorState message={`This table could not be read: ${parsed?.problem ?? 'an unknown error occurred.'}`} />;
   }
-  return <SortableTable title={item.title} model={parsed.model} fallbackEncoding={load.result.fallbackEncoding} />;
+  return (
+    <SortableTable
+      itemId={item.id}
+      title={item.title}
+      model={parsed.model}
+      fallbackEncoding={load.result.fallbackEncoding}
+      capture={capture}
+      revealRequest={revealRequest}
+      commented={commented}
+    />
+  );
 }
 
 /** Tables up to this many rows are rendered whole; longer ones render only the rows near the viewport. */
@@ -47,15 +80,35 @@ const FULL_RENDER_LIMIT = 400;
 const OVERSCAN = 800;
 /** Matches the cell padding and line height in viewers.css; used only for first estimates. */
 const ROW_METRICS = { lineHeight: 20, charWidth: 7.4, padding: 11 };
+/** The row-number column, in pixels, when widths are fixed. */
+const ROW_NUMBER_WIDTH = 56;
+
+/** How a row looks for comments: which of its cells are active, selected, commented or revealed. */
+interface RowMarks {
+  active: number;
+  selected: boolean;
+  commentedRow: boolean;
+  commentedCells: string;
+  flashRow: boolean;
+  flashCell: number;
+}
 
 function SortableTable({
+  itemId,
   title,
   model,
   fallbackEncoding,
+  capture,
+  revealRequest,
+  commented,
 }: {
+  itemId: string;
   title: string;
   model: TableModel;
   fallbackEncoding?: string;
+  capture: { current: (() => TableAnchor | null) | null };
+  revealRequest: RevealRequest | null;
+  commented: readonly TableAnchor[];
 }) {
   const captionId = useId();
   const scrollerRef = useRef<HTMLDivElement>(null);
@@ -143,6 +196,61 @@ function SortableTable({
     if (next) setMeasured(next);
   }, [windowed, measured, range.start, range.end, order, widths]);
 
+  /** Brings a display position on screen: by its estimated offset when rows are windowed. */
+  function scrollTo(position: number) {
+    const scroller = scrollerRef.current;
+    if (!scroller) return;
+    const headHeight = headRef.current?.offsetHeight ?? 0;
+    if (offsets) {
+      const top = (offsets[position] ?? 0) + headHeight;
+      const bottom = (offsets[position + 1] ?? top) + headHeight;
+      if (top < scroller.scrollTop + headHeight || bottom > scroller.scrollTop + scroller.clientHeight)
+        scroller.scrollTop = Math.max(0, top - scroller.clientHeight / 2);
+      return;
+    }
+    const row = bodyRef.current?.querySelector<HTMLElement>(`tr[data-position="${position}"]`);
+    if (row) scroller.scrollTop = Math.max(0, row.offsetTop - scroller.clientHeight / 2);
+  }
+
+  const anchors = useTableAnchors({
+    itemId,
+    order,
+    columns: model.columns.length,
+    capture,
+    revealRequest,
+    bodyRef,
+    scrollTo,
+  });
+
+  /** Per file row: how it is marked. Recomputed only when the selection, comments or flash change. */
+  const marksFor = (rowIndex: number, position: number): RowMarks => {
+    const { selection, anchor, flash } = anchors;
+    const inRange =
+      selection?.rangeFrom !== null && selection !== null && anchor?.kind === 'table-rows'
+        ? anchorCovers(anchor, rowIndex).row
+        : false;
+    const cells: number[] = [];
+    let commentedRow = false;
+    for (const c of commented) {
+      const covers = anchorCovers(c, rowIndex);
+      if (covers.row) commentedRow = true;
+      if (covers.column !== undefined) cells.push(covers.column);
+    }
+    const flashed = flash ? anchorCovers(flash, rowIndex) : { row: false };
+    return {
+      active: selection && selection.rangeFrom === null && selection.position === position ? selection.column : -1,
+      selected: inRange,
+      commentedRow,
+      commentedCells: cells.join(','),
+      flashRow: flashed.row,
+      flashCell: flashed.column ?? -1,
+    };
+  };
+  // Before anything is selected, the first rendered cell is the way in for Tab.
+  const tabStop = anchors.selection
+    ? { position: anchors.selection.position, column: anchors.selection.column }
+    : { position: range.start, column: 0 };
+
   function toggle(column: number) {
     setSort((current) => {
       if (current?.column !== column) return { column, direction: 'ascending' };
@@ -163,7 +271,7 @@ function SortableTable({
     );
   }
 
-  const fixedWidth = windowed && widths ? widths.reduce((sum, width) => sum + width, 0) : null;
+  const fixedWidth = windowed && widths ? widths.reduce((sum, width) => sum + width, ROW_NUMBER_WIDTH) : null;
   return (
     <div className="av-viewer av-table">
       <p className="av-table__summary">
@@ -171,6 +279,10 @@ function SortableTable({
         {columnCount === 1 ? 'column' : 'columns'}
         {!model.hasHeader && ' · no header row in the file'}
         {fallbackEncoding && ` · shown as ${fallbackEncoding} (not valid UTF-8)`}
+        <span aria-hidden="true"> · click a cell or row number, or Tab in and use the arrows; C comments</span>
+      </p>
+      <p className="av-sr-only" aria-live="polite">
+        {anchors.status}
       </p>
       {/* Focusable so the table can be scrolled from the keyboard; named after the table it holds. */}
       <div ref={scrollerRef} className="av-table__scroller" role="region" aria-labelledby={captionId} tabIndex={0}>
@@ -186,6 +298,7 @@ function SortableTable({
           </caption>
           {fixedWidth && widths && (
             <colgroup>
+              <col style={{ width: ROW_NUMBER_WIDTH }} />
               {widths.map((width, index) => (
                 <col key={index} style={{ width }} />
               ))}
@@ -193,9 +306,14 @@ function SortableTable({
           )}
           <thead ref={headRef}>
             <tr aria-rowindex={windowed ? 1 : undefined}>
+              <th scope="col" className="av-table__rownum">
+                <span className="av-sr-only">Row</span>
+                <span aria-hidden="true">#</span>
+              </th>
               {model.columns.map((column, index) => (
                 <HeaderCell
                   key={index}
+                  letter={columnLetters(index + 1)}
                   column={column}
                   sort={sort?.column === index ? sort.direction : 'none'}
                   onToggle={() => toggle(index)}
@@ -203,7 +321,7 @@ function SortableTable({
               ))}
             </tr>
           </thead>
-          <tbody ref={bodyRef}>
+          <tbody ref={bodyRef} onClick={anchors.onClick} onFocus={anchors.onFocus} onKeyDown={anchors.onKeyDown}>
             {topPad > 0 && <Spacer height={topPad} columns={columnCount} />}
             {order.slice(range.start, range.end).map((rowIndex, offset) => {
               const position = range.start + offset;
@@ -211,6 +329,9 @@ function SortableTable({
                 <Row
                   key={rowIndex}
                   row={rowIndex}
+                  position={position}
+                  marks={marksFor(rowIndex, position)}
+                  tabColumn={tabStop.position === position ? tabStop.column : -1}
                   cells={model.rows[rowIndex] ?? []}
                   numeric={numeric}
                   striped={position % 2 === 1}
@@ -230,17 +351,33 @@ function SortableTable({
 function Spacer({ height, columns }: { height: number; columns: number }) {
   return (
     <tr className="av-table__spacer" aria-hidden="true">
-      <td colSpan={columns} style={{ height }} />
+      <td colSpan={columns + 1} style={{ height }} />
     </tr>
   );
 }
 
-function HeaderCell({ column, sort, onToggle }: { column: Column; sort: SortDirection | 'none'; onToggle(): void }) {
+function HeaderCell({
+  column,
+  letter,
+  sort,
+  onToggle,
+}: {
+  column: Column;
+  letter: string;
+  sort: SortDirection | 'none';
+  onToggle(): void;
+}) {
   const arrow = sort === 'ascending' ? '▲' : sort === 'descending' ? '▼' : '↕';
   return (
     <th scope="col" aria-sort={sort} className={column.numeric ? 'av-num' : undefined}>
       <button type="button" className="av-sort" onClick={onToggle}>
-        <span className="av-sort__name">{column.name}</span>
+        <span className="av-sort__name">
+          {/* The letter is what comment labels use ("cell C5"), on its own line so it takes no width. */}
+          <span className="av-col-letter" aria-hidden="true">
+            {letter}
+          </span>
+          {column.name}
+        </span>
         <span className={`av-sort__arrow${sort === 'none' ? ' av-sort__arrow--idle' : ''}`} aria-hidden="true">
           {arrow}
         </span>
@@ -251,21 +388,70 @@ function HeaderCell({ column, sort, onToggle }: { column: Column; sort: SortDire
 
 interface RowProps {
   row: number;
+  /** Place in the displayed order (the selection's coordinates). */
+  position: number;
+  marks: RowMarks;
+  /** The column of this row's cell that Tab reaches (-1: none). */
+  tabColumn: number;
   cells: string[];
   numeric: boolean[];
   striped: boolean;
   ariaRowIndex: number | undefined;
 }
 
-/** Memoised: scrolling re-renders only the rows entering the window. */
-const Row = memo(function Row({ row, cells, numeric, striped, ariaRowIndex }: RowProps) {
-  return (
-    <tr data-row={row} className={striped ? 'av-table__row--striped' : undefined} aria-rowindex={ariaRowIndex}>
-      {cells.map((cell, index) => (
-        <td key={index} className={numeric[index] ? 'av-num' : undefined}>
-          {cell}
-        </td>
-      ))}
-    </tr>
-  );
-});
+/** Memoised (props compared field by field): scrolling re-renders only the rows entering the window. */
+const Row = memo(
+  function Row({ row, position, marks, tabColumn, cells, numeric, striped, ariaRowIndex }: RowProps) {
+    const commentedCells = marks.commentedCells ? marks.commentedCells.split(',').map(Number) : [];
+    const rowClass = [
+      striped && 'av-table__row--striped',
+      marks.selected && 'av-table__row--selected',
+      marks.commentedRow && 'av-table__row--commented',
+      marks.flashRow && 'av-table__row--flash',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    return (
+      <tr data-row={row} data-position={position} className={rowClass || undefined} aria-rowindex={ariaRowIndex}>
+        <th scope="row" className="av-table__rownum" data-position={position} data-column={-1}>
+          {row + 1}
+        </th>
+        {cells.map((cell, index) => {
+          const cellClass = [
+            numeric[index] && 'av-num',
+            marks.active === index && 'av-table__cell--active',
+            commentedCells.includes(index) && 'av-table__cell--commented',
+            marks.flashCell === index && 'av-table__cell--flash',
+          ]
+            .filter(Boolean)
+            .join(' ');
+          return (
+            <td
+              key={index}
+              className={cellClass || undefined}
+              data-position={position}
+              data-column={index}
+              tabIndex={tabColumn === index ? 0 : -1}
+            >
+              {cell}
+            </td>
+          );
+        })}
+      </tr>
+    );
+  },
+  (a, b) =>
+    a.row === b.row &&
+    a.position === b.position &&
+    a.tabColumn === b.tabColumn &&
+    a.cells === b.cells &&
+    a.numeric === b.numeric &&
+    a.striped === b.striped &&
+    a.ariaRowIndex === b.ariaRowIndex &&
+    a.marks.active === b.marks.active &&
+    a.marks.selected === b.marks.selected &&
+    a.marks.commentedRow === b.marks.commentedRow &&
+    a.marks.commentedCells === b.marks.commentedCells &&
+    a.marks.flashRow === b.marks.flashRow &&
+    a.marks.flashCell === b.marks.flashCell,
+);

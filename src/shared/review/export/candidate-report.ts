@@ -3,6 +3,7 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { ConditionCode, Decision } from '../../domain/decision';
 import { describeRule } from '../decision-rules';
+import { compareAnchors } from '../anchors';
 import { anchorLabel } from './anchor-label';
 import { resolveReview, type ExportInput, type ResolvedReview } from './resolve';
 import { toEncodable } from './winansi';
@@ -93,13 +94,9 @@ function writeComments(out: Flow, fonts: Fonts, review: ResolvedReview): void {
   const { manifest, record } = review;
   if (record.comments.length === 0) return;
   out.heading('Comments on your evidence');
-  // In evidence order, then by page or time, so the list reads alongside the packet.
-  const itemIndex = (id: string) => manifest.evidence.findIndex((item) => item.id === id);
-  const position = (c: (typeof record.comments)[number]) =>
-    c.anchor.kind === 'pdf' ? c.anchor.page : c.anchor.kind === 'media' ? c.anchor.seconds : 0;
-  const comments = [...record.comments].sort(
-    (a, b) => itemIndex(a.anchor.itemId) - itemIndex(b.anchor.itemId) || position(a) - position(b),
-  );
+  // In packet order (responses, then evidence), then by place inside each, so the list reads alongside the packet.
+  const byAnchor = compareAnchors(manifest);
+  const comments = [...record.comments].sort((a, b) => byAnchor(a.anchor, b.anchor));
   for (const comment of comments) {
     const criterion = review.rubric.criteria.find((c) => c.id === comment.criterionId);
     const where = anchorLabel(comment.anchor, manifest) + (criterion ? ` (${criterion.title})` : '');

@@ -101,3 +101,21 @@ export function exportInput(draft?: ReviewDraft): ExportInput {
 function item(id: string, kind: string, title: string, path: string, mediaType: string) {
   return { id, kind, title, path, mediaType, bytes: 1024, sha256: 'a'.repeat(64) };
 }
+
+/** The fixture packet plus what the newer anchors point into: a written response, an image and a text note. */
+export const richManifest = PacketManifest.parse({
+  ...manifest,
+  prompts: [
+    { id: 'context', text: 'Describe your class.', response: 'Twenty-six students.' },
+    {
+      id: 'analysis',
+      text: 'What did the tickets show?',
+      response: 'Seven students computed but could not interpret.',
+    },
+  ],
+  evidence: [
+    ...manifest.evidence,
+    item('whiteboard', 'image', 'Whiteboard photo', 'media/board.png', 'image/png'),
+    item('notes', 'text', 'PLC notes', 'notes/plc.txt', 'text/plain'),
+  ],
+});
