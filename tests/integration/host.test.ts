@@ -221,7 +221,7 @@ describe('browser-mode host', () => {
     });
     const outcome = JSON.parse(upload.body.toString()).value;
     expect(outcome).toMatchObject({ ok: false, fileName: 'junk.anchor' });
-    expect(outcome.problems[0].message).toMatch(/not a readable/);
+    expect(outcome.problems[0].message).toMatch(/not an Anchor packet \(not a zip archive\)/);
   });
 });
 
