@@ -8,4 +8,7 @@ run('npm install --no-audit --no-fund', { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' });
 run('npm run -s anchor -- demo --out demo-packets');
 // The local demo hub's seeded template (.cache/): every demo hub start is then a copy, ~1 s.
 run('npm run -s anchor -- demo hub-template');
-console.log('\nSet up. Run "npm run web" and open the printed link; import packets from demo-packets/.');
+console.log(
+  '\nSet up. Run "npm run web -- --demo" and open the printed link (Hub screen → "Start a local demo hub",' +
+    ' or import packets from demo-packets/). Test with "npm test".',
+);
