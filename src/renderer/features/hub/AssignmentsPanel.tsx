@@ -8,6 +8,8 @@ import { dateFormat, formatBytes } from '../../app/format';
 import { usePulls } from './usePulls';
 import { describeError } from '../../viewers/common/describeError';
 import { ErrorLine } from './ErrorLine';
+import { recheckWhileFailing } from './recheck';
+import { useHubStatus } from './useHubStatus';
 
 /** The packets the hub assigned: download them (per packet or all) with progress, then open them offline. */
 export function AssignmentsPanel({ signedIn }: { signedIn: boolean }) {
@@ -27,6 +29,14 @@ export function AssignmentsPanel({ signedIn }: { signedIn: boolean }) {
       (failure: unknown) => setError(describeError(failure)),
     );
   }, [signedIn]);
+
+  // A hub error stays only while the hub does not answer: it is asked again every few seconds,
+  // and at once when the main process reports a change (such as its event stream reconnecting).
+  const status = useHubStatus();
+  useEffect(() => {
+    if (!error || !signedIn) return;
+    return recheckWhileFailing(refreshAssignments, () => setError(undefined));
+  }, [error, signedIn, status?.live, status?.assignmentsVersion]);
 
   const byPacket = new Map(pulls.map((p) => [p.packetId, p]));
   const rows = (assignments ?? []).sort((a, b) => a.window.closesAt.localeCompare(b.window.closesAt));
