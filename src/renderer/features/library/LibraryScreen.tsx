@@ -12,6 +12,7 @@ import type { ReviewStatus } from '../../data/db';
 import { useImport } from './useImport';
 import { useLibrary } from './useLibrary';
 import { useVirtualRows } from './useVirtualRows';
+import { useHubStatus } from '../hub/useHubStatus';
 
 const ROW_HEIGHT = 44;
 
@@ -28,6 +29,7 @@ const STATUS_LABEL: Record<ReviewStatus, string> = {
 /** The first screen: the assessor's queue of packets with status and due date; import by button or drag-and-drop. */
 export function LibraryScreen() {
   const { packets, syncError, refresh } = useLibrary();
+  const hubStatus = useHubStatus();
   const { state, importFiles, dismiss } = useImport(() => void refresh());
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<LibrarySort>('due');
@@ -155,12 +157,26 @@ export function LibraryScreen() {
           </span>
         </div>
         {packets && packets.length === 0 ? (
-          <div className="empty">
+          <div className="empty first-run">
             <h2>No packets yet</h2>
             <p>
-              Import an <code>.anchor</code> evidence packet with the button above, or drop one anywhere on this window.
-              Run <code>npm run -s anchor -- demo --out demo-packets</code> to make the demo set.
+              Packets come from your organisation's hub, or as <code>.anchor</code> files you import (or drop anywhere
+              on this window).
             </p>
+            <div className="empty-actions">
+              {hubStatus?.demoHub.available && !hubStatus.user ? (
+                <button type="button" className="primary" onClick={() => navigate({ screen: 'hub', startDemo: true })}>
+                  Try the demo hub
+                </button>
+              ) : (
+                <button type="button" onClick={() => navigate({ screen: 'hub' })}>
+                  {hubStatus?.user ? 'Go to the hub' : 'Sign in to a hub'}
+                </button>
+              )}
+              <button type="button" onClick={() => fileInput.current?.click()}>
+                Import packets…
+              </button>
+            </div>
           </div>
         ) : (
           <div className="table-scroller" ref={scroller}>
