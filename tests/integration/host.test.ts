@@ -71,6 +71,11 @@ describe('browser-mode host', () => {
     expect(csp).not.toContain('unsafe-eval');
   });
 
+  it("allows fullscreen (the video player's button) for the app's own origin only", async () => {
+    const page = await send('/');
+    expect(page.headers['permissions-policy']).toBe('fullscreen=(self)');
+  });
+
   it("refuses calls and evidence without this run's secrets, and sets no cookie anywhere", async () => {
     const page = await send('/');
     expect(page.status).toBe(200);
