@@ -363,6 +363,30 @@ describe('the review loop, end to end in Chromium', () => {
       .waitFor();
   });
 
+  it('toggles box drawing with B whenever a PDF is shown, wherever focus is, but not while typing', async () => {
+    const packet = byPseudonym('Candidate P-3307');
+    const pdf = packet.manifest.evidence.find((e) => e.kind === 'pdf')!;
+    await openPacket('Candidate P-3307');
+    await showEvidence(pdf.title);
+    const drawBox = page().getByRole('button', { name: 'Draw box' });
+    await expect.poll(() => drawBox.isEnabled(), { timeout: 30_000 }).toBe(true);
+
+    // Focus on the rubric, outside the viewer.
+    await page()
+      .getByRole('radiogroup', { name: packet.manifest.rubric.criteria[0]!.title })
+      .getByRole('radio')
+      .first()
+      .focus();
+    await page().keyboard.press('b');
+    await expect.poll(() => drawBox.getAttribute('aria-pressed')).toBe('true');
+    await page().keyboard.press('b');
+    await expect.poll(() => drawBox.getAttribute('aria-pressed')).toBe('false');
+
+    await page().getByRole('textbox', { name: 'Private notes' }).focus();
+    await page().keyboard.type('b');
+    expect(await drawBox.getAttribute('aria-pressed')).toBe('false');
+  });
+
   it('has no serious or critical accessibility violations on the queue, review screen and submit dialog', async () => {
     await page().goto(`${session.host.origin}/#/`);
     await page().getByRole('table', { name: 'Packets' }).waitFor();
