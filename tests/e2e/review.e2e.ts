@@ -214,14 +214,21 @@ describe('the review loop, end to end in Chromium', () => {
 
   it('exports every submitted review from the queue', async () => {
     await page().goto(`${session.host.origin}/#/`);
-    await page()
-      .getByRole('row', { name: /Candidate K-4172/ })
-      .getByText(/Submitted|Exported/)
-      .waitFor();
+    const row = page().getByRole('row', { name: /Candidate K-4172/ });
+    await row.getByText('Submitted', { exact: true }).waitFor();
     const csv = (await download('Export all (CSV)')).toString('utf8');
     const rubric = byPseudonym('Candidate K-4172').manifest.rubric;
     expect(csv.trim().split('\r\n')).toHaveLength(1 + rubric.criteria.length + 1);
     expect(csv).toMatch(/,2,/); // the latest revision only
+    // Exported is a flag beside Submitted, not a status that replaces it; both filters find it.
+    await row.getByText('Exported', { exact: true }).waitFor();
+    await row.getByText('Submitted', { exact: true }).waitFor();
+    const statusFilter = page().getByRole('combobox', { name: 'Status' });
+    for (const filter of ['submitted', 'exported']) {
+      await statusFilter.selectOption(filter);
+      await row.waitFor();
+    }
+    await statusFilter.selectOption('all');
   });
 
   it('lists exactly what is missing, and requires a justification for a decision the rule does not imply', async () => {

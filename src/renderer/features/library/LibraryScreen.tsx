@@ -23,7 +23,6 @@ const STATUS_LABEL: Record<ReviewStatus, string> = {
   'not-started': 'Not started',
   'in-progress': 'In progress',
   submitted: 'Submitted',
-  exported: 'Exported',
 };
 
 /** The first screen: the assessor's queue of packets with status and due date; import by button or drag-and-drop. */
@@ -146,12 +145,10 @@ export function LibraryScreen() {
               <option value="not-started">Not started</option>
               <option value="in-progress">In progress</option>
               <option value="submitted">Submitted</option>
-              <option value="exported">Exported</option>
+              <option value="exported">Submitted and exported</option>
             </select>
           </label>
-          <BulkExport
-            submittedCount={(packets ?? []).filter((p) => p.status === 'submitted' || p.status === 'exported').length}
-          />
+          <BulkExport submittedCount={(packets ?? []).filter((p) => p.status === 'submitted').length} />
           <span role="status" className="count">
             {packets === undefined ? 'Loading…' : `${shown.length} of ${packets.length} packets`}
           </span>
@@ -218,6 +215,14 @@ export function LibraryScreen() {
                     <td className="num">{packet.evidenceCount}</td>
                     <td>
                       <span className={`status status-${packet.status}`}>{STATUS_LABEL[packet.status]}</span>
+                      {packet.exportedAt && (
+                        <span
+                          className="status status-exported"
+                          title={`Exported ${dateTimeFormat.format(new Date(packet.exportedAt))}`}
+                        >
+                          Exported
+                        </span>
+                      )}
                     </td>
                     <td>
                       <UploadCell row={packet} />
