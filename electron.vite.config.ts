@@ -1,15 +1,20 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
-import { rendererConfig } from './vite.renderer.config';
+import { buildSummary } from './tools/vite/build-summary.ts';
+import { rendererConfig } from './vite.renderer.config.ts';
 
 export default defineConfig({
   main: {
+    logLevel: 'warn',
+    plugins: [buildSummary('main process')],
     build: {
       outDir: 'out/main',
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/main/electron/index.ts') } },
     },
   },
   preload: {
+    logLevel: 'warn',
+    plugins: [buildSummary('preload')],
     build: {
       outDir: 'out/preload',
       // A sandboxed preload can require nothing but electron: zod (the bridge contract's schemas,
@@ -22,5 +27,5 @@ export default defineConfig({
       },
     },
   },
-  renderer: rendererConfig('out/renderer'),
+  renderer: rendererConfig('out/renderer', 'Electron renderer'),
 });

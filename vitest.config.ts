@@ -9,6 +9,8 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'tools/**/*.test.ts', 'bench/**/*.test.ts'],
           exclude: ['src/renderer/**/*.dom.test.ts'],
           environment: 'node',
+          // Stylesheets are read as text by the tests of the app's own styles (vitest empties CSS otherwise).
+          css: { include: [/src\/renderer\/styles\/.+\.css/] },
         },
       },
       {

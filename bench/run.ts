@@ -48,6 +48,12 @@ const GROUPS = {
       const { benchDownload } = await import('./hub-download.bench');
       return benchDownload(work);
     }),
+  /** The local demo hub's start: first (makes the template), in a new folder (copies it), restart. */
+  'demo-hub': () =>
+    inHubWork(async (work) => {
+      const { benchDemoHub } = await import('./demo-hub.bench');
+      return benchDemoHub(work);
+    }),
 } satisfies Record<string, () => Promise<BudgetResult[]>>;
 
 type Group = keyof typeof GROUPS;
@@ -66,7 +72,7 @@ async function inHubWork(fn: (work: string) => Promise<BudgetResult[]>): Promise
 
 /**
  * `npm run bench`: measures every budget, prints a table, records it in BENCHMARKS.md (see record.ts) and
- * exits non-zero when a budget is missed. `npx tsx bench/run.ts hub` (or `app`, or `hub-download`)
+ * exits non-zero when a budget is missed. `npx tsx bench/run.ts hub` (or `app`, `hub-download`, `demo-hub`, `agreement`)
  * runs one group.
  */
 async function main(): Promise<void> {

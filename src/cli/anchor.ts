@@ -5,6 +5,7 @@ import { readPacket } from '../node/packet/read-packet';
 import { AGREEMENT_USAGE, runAgreement } from './agreement-command';
 import { HUB_USAGE, runHubCli } from './hub-command';
 import { writeDemoSet } from '../demo/demo-set';
+import { prepareDemoTemplate } from '../demo/hub-template';
 
 const USAGE = `Usage: npm run -s anchor -- <command>
 
@@ -12,6 +13,7 @@ const USAGE = `Usage: npm run -s anchor -- <command>
   packet pack <folder> -o <file>    build an .anchor packet from a folder holding manifest.json
   demo --out <dir>                  write the demo packets into <dir>
 ${AGREEMENT_USAGE}
+  demo hub-template                 seed the local demo hub's template now (.cache/), so it starts in a second
 
 ${HUB_USAGE.replace(/^Usage: .*\n\n/, '')}`;
 
@@ -60,6 +62,10 @@ export async function runCli(argv: string[], out = console.log, err = console.er
   }
   if (group === 'agreement' && action) {
     return runAgreement(resolve(action), { levels: values.levels, json: values.json }, out, err);
+  }
+  if (group === 'demo' && action === 'hub-template') {
+    out(`demo hub template: ${await prepareDemoTemplate(() => undefined)}`);
+    return 0;
   }
   if (group === 'demo' && values.out) {
     const files = await writeDemoSet(resolve(values.out));

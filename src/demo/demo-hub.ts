@@ -1,8 +1,25 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { seedDemo } from './hub-seed';
+import { DEMO_WINDOW, seedDemo } from './hub-seed';
+import {
+  copyDemoTemplate,
+  demoTemplateKey,
+  ensureDemoTemplate,
+  SEEDED_FILE,
+  defaultTemplateRoot,
+} from './hub-template';
 import { startHub, type RunningHub } from '../hub/server';
+import type { HubContext } from '../hub/context';
+import { findWindowByName } from '../hub/store/windows';
 import type { Log } from '../shared/log';
+
+export interface DemoHubOptions {
+  /**
+   * Where seeded demo hub folders are kept to be copied (default `<repository>/.cache/demo-hub-template`;
+   * null: none, every new demo hub is seeded from scratch).
+   */
+  templateRoot?: string | null;
+}
 
 /**
  * The local demo hub offered on first run: the real hub (PGlite in `<dataDir>/demo-hub`, the
@@ -15,11 +32,16 @@ export class DemoHub {
   private running: Promise<RunningHub> | undefined;
   private readonly dir: string;
 
+  private readonly templateRoot: string | undefined;
+
   constructor(
     dataDir: string,
     private readonly log: Log,
+    options: DemoHubOptions = {},
   ) {
     this.dir = join(dataDir, 'demo-hub');
+    this.templateRoot =
+      options.templateRoot === undefined ? defaultTemplateRoot() : (options.templateRoot ?? undefined);
   }
 
   /** The address this demo hub had before it had to move to another port, if it moved. */
@@ -49,14 +71,27 @@ export class DemoHub {
     await running?.then((hub) => hub.close()).catch(() => undefined);
   }
 
+  /**
+   * Where the time goes on a first start is PGlite's initdb (the WebAssembly PostgreSQL creating
+   * its cluster), the migrations and the seed (seven scrypt password hashes, building and
+   * validating six packets with their video): seconds on a quiet machine, tens on a busy one.
+   * So a seeded, closed hub folder is kept as a template, keyed by everything that shapes it, and
+   * a new demo hub is a copy of it; a restart skips the seed when this folder already holds it.
+   */
   private async launch(): Promise<RunningHub> {
     const saved = await this.savedPort();
+    const key = await demoTemplateKey();
+    await this.fromTemplate(key);
     const options = {
       dataDir: this.dir,
       host: '127.0.0.1',
       log: this.log,
       // Seeding is idempotent: a second start adds nothing, a first start fills the hub.
-      beforeListen: async (hub: Parameters<typeof seedDemo>[0]) => void (await seedDemo(hub)),
+      beforeListen: async (hub: HubContext) => {
+        if (await this.seeded(hub, key)) return;
+        await seedDemo(hub);
+        await writeFile(join(this.dir, SEEDED_FILE), key);
+      },
     };
     let hub: RunningHub;
     try {
@@ -71,6 +106,26 @@ export class DemoHub {
     return hub;
   }
 
+  /** A new demo hub folder starts as a copy of the seeded template (made now if missing). */
+  private async fromTemplate(key: string): Promise<void> {
+    if (!this.templateRoot) return;
+    if (await readFile(join(this.dir, 'pglite', 'PG_VERSION'), 'utf8').catch(() => undefined)) return;
+    try {
+      const template = await ensureDemoTemplate(this.templateRoot, key, this.log);
+      await copyDemoTemplate(template, this.dir);
+    } catch (error) {
+      // No template (read-only install, full disk): seed this folder directly, as before.
+      this.log('demo hub: no template, seeding from scratch', { error: String(error) });
+    }
+  }
+
+  /** This folder holds the current seed and its review window is still open: nothing to add. */
+  private async seeded(hub: HubContext, key: string): Promise<boolean> {
+    const marker = await readFile(join(this.dir, SEEDED_FILE), 'utf8').catch(() => undefined);
+    if (marker !== key) return false;
+    return (await findWindowByName(hub.db, DEMO_WINDOW, hub.now()))?.isOpen === true;
+  }
+
   private async savedPort(): Promise<number | undefined> {
     const text = await readFile(join(this.dir, 'port'), 'utf8').catch(() => undefined);
     const port = Number(text);
@@ -79,4 +134,5 @@ export class DemoHub {
 }
 
 /** What the entry points hand to the backend to offer the demo hub. */
-export const createDemoHub = (dataDir: string, log: Log): DemoHub => new DemoHub(dataDir, log);
+export const createDemoHub = (dataDir: string, log: Log, options?: DemoHubOptions): DemoHub =>
+  new DemoHub(dataDir, log, options);

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnchorSession } from './support/browser';
 
-// First run (`npm run web -- --demo`, and `npm start`): with no hub configured, the hub screen
-// offers a local demo hub; one click starts it (PGlite, demo seed) and the demo accounts work.
+// First run (`npm run web -- --demo`, and `npm start`): the empty queue offers the local demo hub
+// and Import (no command to type); one click starts the demo hub (PGlite, demo seed) and the demo
+// accounts work.
 
 let session: AnchorSession;
 
@@ -16,8 +17,11 @@ afterAll(async () => {
 describe('first run with the local demo hub', () => {
   it('starts the demo hub, signs in as assessor1 and downloads an assigned demo packet', async () => {
     const page = session.page;
-    await page.getByRole('link', { name: 'Sign in to a hub' }).click();
-    await page.getByRole('button', { name: 'Start a local demo hub' }).click();
+    const empty = page.locator('.empty');
+    await empty.getByRole('heading', { name: 'No packets yet' }).waitFor();
+    expect(await empty.textContent()).not.toMatch(/npm |anchor --/);
+    await empty.getByRole('button', { name: 'Import packets…' }).waitFor();
+    await empty.getByRole('button', { name: 'Try the demo hub' }).click();
     await expect
       .poll(() => page.getByRole('textbox', { name: 'Hub address' }).inputValue(), { timeout: 60_000 })
       .toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

@@ -137,6 +137,14 @@ describe('browser mode: packets and evidence, end to end in Chromium', () => {
     await expectValue.poll(() => page.getByRole('combobox', { name: 'Playback speed' }).inputValue()).not.toBe('1');
   });
 
+  it("puts the video in fullscreen with the player's button (allowed for the app's own origin)", async () => {
+    const button = page.getByRole('button', { name: 'Fullscreen' });
+    await button.click();
+    await page.waitForFunction(() => document.fullscreenElement !== null);
+    await page.evaluate(() => document.exitFullscreen());
+    await page.waitForFunction(() => document.fullscreenElement === null);
+  });
+
   it('shows an image with zoom controls', async () => {
     const item = await openDemoEvidence('image');
     const image = page.getByRole('img', { name: item.title });

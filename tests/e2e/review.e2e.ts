@@ -217,14 +217,21 @@ describe('the review loop, end to end in Chromium', () => {
 
   it('exports every submitted review from the queue', async () => {
     await page().goto(`${session.host.origin}/#/`);
-    await page()
-      .getByRole('row', { name: /Candidate K-4172/ })
-      .getByText(/Submitted|Exported/)
-      .waitFor();
+    const row = page().getByRole('row', { name: /Candidate K-4172/ });
+    await row.getByText('Submitted', { exact: true }).waitFor();
     const csv = (await download('Export all (CSV)')).toString('utf8');
     const rubric = byPseudonym('Candidate K-4172').manifest.rubric;
     expect(csv.trim().split('\r\n')).toHaveLength(1 + rubric.criteria.length + 1);
     expect(csv).toMatch(/,2,/); // the latest revision only
+    // Exported is a flag beside Submitted, not a status that replaces it; both filters find it.
+    await row.getByText('Exported', { exact: true }).waitFor();
+    await row.getByText('Submitted', { exact: true }).waitFor();
+    const statusFilter = page().getByRole('combobox', { name: 'Status' });
+    for (const filter of ['submitted', 'exported']) {
+      await statusFilter.selectOption(filter);
+      await row.waitFor();
+    }
+    await statusFilter.selectOption('all');
   });
 
   it('lists exactly what is missing, and requires a justification for a decision the rule does not imply', async () => {
@@ -364,6 +371,30 @@ describe('the review loop, end to end in Chromium', () => {
       .getByRole('row', { name: /Candidate T-1186/ })
       .getByText('In progress')
       .waitFor();
+  });
+
+  it('toggles box drawing with B whenever a PDF is shown, wherever focus is, but not while typing', async () => {
+    const packet = byPseudonym('Candidate P-3307');
+    const pdf = packet.manifest.evidence.find((e) => e.kind === 'pdf')!;
+    await openPacket('Candidate P-3307');
+    await showEvidence(pdf.title);
+    const drawBox = page().getByRole('button', { name: 'Draw box' });
+    await expect.poll(() => drawBox.isEnabled(), { timeout: 30_000 }).toBe(true);
+
+    // Focus on the rubric, outside the viewer.
+    await page()
+      .getByRole('radiogroup', { name: packet.manifest.rubric.criteria[0]!.title })
+      .getByRole('radio')
+      .first()
+      .focus();
+    await page().keyboard.press('b');
+    await expect.poll(() => drawBox.getAttribute('aria-pressed')).toBe('true');
+    await page().keyboard.press('b');
+    await expect.poll(() => drawBox.getAttribute('aria-pressed')).toBe('false');
+
+    await page().getByRole('textbox', { name: 'Private notes' }).focus();
+    await page().keyboard.type('b');
+    expect(await drawBox.getAttribute('aria-pressed')).toBe('false');
   });
 
   it('has no serious or critical accessibility violations on the queue, review screen and submit dialog', async () => {

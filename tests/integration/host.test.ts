@@ -71,6 +71,11 @@ describe('browser-mode host', () => {
     expect(csp).not.toContain('unsafe-eval');
   });
 
+  it("allows fullscreen (the video player's button) for the app's own origin only", async () => {
+    const page = await send('/');
+    expect(page.headers['permissions-policy']).toBe('fullscreen=(self)');
+  });
+
   it("refuses calls and evidence without this run's secrets, and sets no cookie anywhere", async () => {
     const page = await send('/');
     expect(page.status).toBe(200);
@@ -221,7 +226,7 @@ describe('browser-mode host', () => {
     });
     const outcome = JSON.parse(upload.body.toString()).value;
     expect(outcome).toMatchObject({ ok: false, fileName: 'junk.anchor' });
-    expect(outcome.problems[0].message).toMatch(/not a readable/);
+    expect(outcome.problems[0].message).toMatch(/not an Anchor packet \(not a zip archive\)/);
   });
 });
 

@@ -4,7 +4,15 @@ import type { HubClient } from './hub-client';
 import { HubError } from './hub-error';
 
 const FIRST_RECONNECT_MS = 1_000;
-const LONGEST_RECONNECT_MS = 30_000;
+/**
+ * A hub that comes back is noticed within this long: each reconnection emits a fresh status
+ * (hub.statusChanged, "live" again) and the screens' hub errors clear. One small request every
+ * few seconds while the hub is down costs nothing worth saving.
+ */
+export const LONGEST_RECONNECT_MS = 5_000;
+
+/** The wait before the next attempt after one that failed: doubling, never over LONGEST_RECONNECT_MS. */
+export const nextReconnectDelay = (delay: number): number => Math.min(LONGEST_RECONNECT_MS, delay * 2);
 /**
  * The hub sends a comment line every 20 s on an idle stream (src/hub/routes/events.ts). Nothing
  * at all for three of those means the connection died without a word (a laptop that slept, a
@@ -83,7 +91,7 @@ export class HubEventListener {
       }
       if (signal.aborted) return;
       await new Promise((resolve) => setTimeout(resolve, delay));
-      delay = Math.min(LONGEST_RECONNECT_MS, delay * 2);
+      delay = nextReconnectDelay(delay);
     }
   }
 

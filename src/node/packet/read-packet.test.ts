@@ -50,7 +50,16 @@ describe('packet validator', () => {
         await writeFile(file, 'hello');
         return file;
       },
-      expect: /not a readable \.anchor \(zip\) file/,
+      expect: /^is not an Anchor packet \(not a zip archive\)$/,
+    },
+    {
+      name: 'an empty file',
+      build: async () => {
+        const file = join(dir, 'empty.anchor');
+        await writeFile(file, '');
+        return file;
+      },
+      expect: /^is not an Anchor packet \(empty\)$/,
     },
     {
       name: 'malformed JSON',

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -35,6 +35,8 @@ export interface PacketReport {
  */
 export async function readPacket(file: string, options: ReadPacketOptions = {}): Promise<PacketReport> {
   const limits = { ...DEFAULT_PACKET_LIMITS, ...options.limits };
+  const notZip = await notAZipArchive(file);
+  if (notZip) return { problems: [{ path: '(packet)', message: `is not an Anchor packet (${notZip})` }] };
   let zip: ZipFile;
   try {
     zip = await openZip(file);
@@ -47,6 +49,26 @@ export async function readPacket(file: string, options: ReadPacketOptions = {}):
     return { problems: [{ path: '(packet)', message: `could not be read: ${errorText(error)}` }] };
   } finally {
     zip.close();
+  }
+}
+
+/**
+ * Looks at the file before the zip library does, so an empty file or a file of another kind is
+ * named as such ("empty", "not a zip archive") instead of in the zip library's words
+ * ("end of central directory record signature not found"). A zip starts with a local file header
+ * (PK\x03\x04), or with the end-of-central-directory record (PK\x05\x06) when it holds nothing.
+ */
+async function notAZipArchive(file: string): Promise<string | undefined> {
+  const handle = await open(file, 'r').catch(() => undefined);
+  if (!handle) return undefined; // unreadable: let openZip name the error
+  try {
+    const head = Buffer.alloc(4);
+    const { bytesRead } = await handle.read(head, 0, 4, 0);
+    if (bytesRead === 0) return 'empty';
+    const zip = bytesRead === 4 && head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5);
+    return zip ? undefined : 'not a zip archive';
+  } finally {
+    await handle.close();
   }
 }
 

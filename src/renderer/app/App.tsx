@@ -10,7 +10,7 @@ export function App() {
     case 'packet':
       return <PacketScreen key={route.packetId} packetId={route.packetId} itemId={route.itemId} />;
     case 'hub':
-      return <HubScreen />;
+      return <HubScreen startDemo={route.startDemo ?? false} />;
     case 'conflict':
       return <ConflictScreen key={route.scoreId} scoreId={route.scoreId} />;
     case 'library':

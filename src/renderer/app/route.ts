@@ -2,15 +2,15 @@ import { useSyncExternalStore } from 'react';
 
 export type Route =
   | { screen: 'library' }
-  | { screen: 'hub' }
+  | { screen: 'hub'; startDemo?: boolean }
   | { screen: 'conflict'; scoreId: string }
   | { screen: 'packet'; packetId: string; itemId?: string };
 
-/** Parses the hash: #/ (library), #/hub, #/conflict/<scoreId>, #/packet/<id>, #/packet/<id>/<itemId>. */
+/** Parses the hash: #/ (library), #/hub, #/hub/demo (start the local demo hub), #/conflict/<scoreId>, #/packet/<id>, #/packet/<id>/<itemId>. */
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'packet' && parts[1]) return { screen: 'packet', packetId: parts[1], itemId: parts[2] };
-  if (parts[0] === 'hub') return { screen: 'hub' };
+  if (parts[0] === 'hub') return parts[1] === 'demo' ? { screen: 'hub', startDemo: true } : { screen: 'hub' };
   if (parts[0] === 'conflict' && parts[1]) return { screen: 'conflict', scoreId: parts[1] };
   return { screen: 'library' };
 }
@@ -20,7 +20,7 @@ export function routeHref(route: Route): string {
     case 'library':
       return '#/';
     case 'hub':
-      return '#/hub';
+      return route.startDemo ? '#/hub/demo' : '#/hub';
     case 'conflict':
       return `#/conflict/${encodeURIComponent(route.scoreId)}`;
     case 'packet':

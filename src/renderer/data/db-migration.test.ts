@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { AnchorDatabase } from './db';
+import { shippedVersion3 } from './db-shipped-versions';
 
 describe('Dexie schema migrations', () => {
   it('upgrades a version-1 library to version 2 without losing packets', async () => {
@@ -129,6 +130,48 @@ describe('the comment bank', () => {
     expect(await bank.myBankEntries('r', database)).toEqual([]);
     await bank.restoreBankEntry(entry!, database);
     expect(await bank.myBankEntries('r', database)).toEqual([entry]);
+    database.close();
+  });
+});
+
+describe('version 4: "exported" is a flag beside "submitted"', () => {
+  it('turns status "exported" into "submitted" with exportedAt, and leaves other statuses alone', async () => {
+    const name = `migration-v4-${Math.random()}`;
+    const v3 = shippedVersion3(name);
+    await v3.table('progress').bulkAdd([
+      { packetId: 'p-exported', status: 'exported', timeSpentMs: 5, updatedAt: '2026-11-20T10:00:00.000Z' },
+      { packetId: 'p-submitted', status: 'submitted', timeSpentMs: 6, updatedAt: '2026-11-21T10:00:00.000Z' },
+      { packetId: 'p-open', status: 'in-progress', timeSpentMs: 7, updatedAt: '2026-11-22T10:00:00.000Z' },
+    ]);
+    v3.close();
+
+    const v4 = new AnchorDatabase(name);
+    await v4.open();
+    expect(v4.verno).toBe(4);
+    expect(await v4.progress.get('p-exported')).toEqual({
+      packetId: 'p-exported',
+      status: 'submitted',
+      exportedAt: '2026-11-20T10:00:00.000Z',
+      timeSpentMs: 5,
+      updatedAt: '2026-11-20T10:00:00.000Z',
+    });
+    expect(await v4.progress.get('p-submitted')).not.toHaveProperty('exportedAt');
+    expect((await v4.progress.get('p-open'))?.status).toBe('in-progress');
+    expect(await v4.progress.where('status').equals('exported').count()).toBe(0);
+    v4.close();
+  });
+
+  it('marking a review exported keeps it submitted and sets the flag', async () => {
+    const { markExported } = await import('./reviews');
+    const database = new AnchorDatabase(`exported-${Math.random()}`);
+    const packetId = '0b6c3f3e-2a41-4c1e-9d5b-7f3a2e1c9b10';
+    await database.progress.put({ packetId, status: 'submitted', timeSpentMs: 1, updatedAt: 'x' });
+    const review = { id: 'r1', packetId, revision: 1, record: {} as never, submittedAt: 'x' };
+    await database.reviews.put(review);
+    await markExported([review], 'CSV', database);
+    const progress = await database.progress.get(packetId);
+    expect(progress?.status).toBe('submitted');
+    expect(progress?.exportedAt).toMatch(/^\d{4}-/);
     database.close();
   });
 });

@@ -4,8 +4,11 @@ import type { PacketSummary } from '../../shared/contract/library';
 import type { ScoreRecord } from '../../shared/domain/score';
 import type { ReviewDraft } from '../../shared/review/draft';
 
-/** Where a packet stands in the assessor's queue. */
-export type ReviewStatus = 'not-started' | 'in-progress' | 'submitted' | 'exported';
+/**
+ * Where a packet stands in the assessor's queue. Exporting is not a step of its own: an exported
+ * review is still submitted (and still on its way to the hub), so it is a flag, exportedAt.
+ */
+export type ReviewStatus = 'not-started' | 'in-progress' | 'submitted';
 
 /** Per-packet queue state, kept apart from the packet mirror so a library refresh never touches it. */
 export interface PacketProgress {
@@ -13,6 +16,8 @@ export interface PacketProgress {
   status: ReviewStatus;
   timeSpentMs: number;
   updatedAt: string;
+  /** When the submitted review was last exported; cleared when it is reopened and submitted again. */
+  exportedAt?: string;
 }
 
 /** A submitted review revision: read-only once written. */
@@ -133,8 +138,20 @@ export class AnchorDatabase extends Dexie {
     // Version 4: the comment bank gets a table of its own, so entries can be edited and deleted one
     // by one. Earlier versions kept a list per criterion in settings ("commentBank:<rubric>:<criterion>");
     // those lists move in on first read (data/comment-bank.ts), which also covers lists that
-    // moveLegacyData copies in later.
-    this.version(4).stores({ bank: 'id, rubricId' });
+    // moveLegacyData copies in later. And "exported" stops being a status that hid "submitted":
+    // it becomes a flag beside it.
+    this.version(4)
+      .stores({ bank: 'id, rubricId' })
+      .upgrade(async (tx) => {
+        await tx
+          .table('progress')
+          .where('status')
+          .equals('exported')
+          .modify((row: { status: string; exportedAt?: string; updatedAt: string }) => {
+            row.status = 'submitted';
+            row.exportedAt ??= row.updatedAt;
+          });
+      });
   }
 }
 

@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import type { Workspace } from '../../shared/contract/workspace';
 import { AnchorDatabase } from './db';
+import { shippedVersion3 } from './db-shipped-versions';
 import { LEGACY_DATABASE, LOCAL_NAME_KEY, moveLegacyData } from './legacy';
 
 const HUB = 'http://127.0.0.1:7000';
@@ -87,5 +88,27 @@ describe('moving the earlier single database into workspaces', () => {
     expect(await Dexie.exists(LEGACY_DATABASE)).toBe(false);
     await moveLegacyData(owner, hubUser('assessor1'));
     expect(await owner.history.count()).toBe(1);
+  });
+});
+
+describe('an earlier version\'s "exported" status', () => {
+  it('arrives in the workspace as submitted with the exported flag (the old database is upgraded on open)', async () => {
+    await Dexie.delete(LEGACY_DATABASE);
+    const old = shippedVersion3(LEGACY_DATABASE);
+    await old.table('packets').put({ packetId: IMPORTED, credentialTitle: 'c', importedAt: 'x' });
+    await old.table('progress').put({
+      packetId: IMPORTED,
+      status: 'exported',
+      timeSpentMs: 9,
+      updatedAt: '2026-11-20T10:00:00.000Z',
+    });
+    old.close();
+
+    const mine = await open(local);
+    expect(await mine.progress.get(IMPORTED)).toMatchObject({
+      status: 'submitted',
+      exportedAt: '2026-11-20T10:00:00.000Z',
+    });
+    mine.close();
   });
 });

@@ -151,7 +151,7 @@ export function draftFromRecord(record: ScoreRecord, now: string): ReviewDraft {
   };
 }
 
-/** Marks reviews as exported (status and history). */
+/** Marks reviews as exported (a flag beside "submitted", and the history). */
 export async function markExported(
   reviews: SubmittedReview[],
   what: string,
@@ -161,7 +161,7 @@ export async function markExported(
   await database.transaction('rw', database.reviews, database.progress, database.history, async () => {
     for (const review of reviews) {
       await database.reviews.update(review.id, { exportedAt: now });
-      await database.progress.update(review.packetId, { status: 'exported', updatedAt: now });
+      await database.progress.update(review.packetId, { exportedAt: now, updatedAt: now });
       await database.history.add({
         packetId: review.packetId,
         at: now,

@@ -25,4 +25,6 @@ export const APP_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'X-Frame-Options': 'DENY',
+  // The video player's fullscreen button, for this origin only (no frame or other origin).
+  'Permissions-Policy': 'fullscreen=(self)',
 };

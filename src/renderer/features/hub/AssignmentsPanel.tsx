@@ -8,6 +8,9 @@ import { dateFormat, formatBytes } from '../../app/format';
 import { usePulls } from './usePulls';
 import { describeError } from '../../viewers/common/describeError';
 import { ErrorLine } from './ErrorLine';
+import { overallProgress } from './overall-progress';
+import { recheckWhileFailing } from './recheck';
+import { useHubStatus } from './useHubStatus';
 
 /** The packets the hub assigned: download them (per packet or all) with progress, then open them offline. */
 export function AssignmentsPanel({ signedIn }: { signedIn: boolean }) {
@@ -28,17 +31,20 @@ export function AssignmentsPanel({ signedIn }: { signedIn: boolean }) {
     );
   }, [signedIn]);
 
+  // A hub error stays only while the hub does not answer: it is asked again every few seconds,
+  // and at once when the main process reports a change (such as its event stream reconnecting).
+  const status = useHubStatus();
+  useEffect(() => {
+    if (!error || !signedIn) return;
+    return recheckWhileFailing(refreshAssignments, () => setError(undefined));
+  }, [error, signedIn, status?.live, status?.assignmentsVersion]);
+
   const byPacket = new Map(pulls.map((p) => [p.packetId, p]));
   const rows = (assignments ?? []).sort((a, b) => a.window.closesAt.localeCompare(b.window.closesAt));
   // A finished pull counts at once, before the library mirror catches up.
   const isHere = (packetId: string) => (downloaded?.has(packetId) ?? false) || byPacket.get(packetId)?.state === 'done';
   const missing = rows.filter((a) => !isHere(a.packetId) && !isActive(byPacket.get(a.packetId)));
-  const batch = pulls.filter((p) => p.state !== 'failed');
-  const overall = batch.reduce(
-    (sum, p) => ({ received: sum.received + p.receivedBytes, total: sum.total + p.totalBytes }),
-    { received: 0, total: 0 },
-  );
-  const running = pulls.filter(isActive).length;
+  const overall = overallProgress(pulls, assignments ?? []);
 
   const check = async () => {
     setChecking(true);
@@ -77,14 +83,15 @@ export function AssignmentsPanel({ signedIn }: { signedIn: boolean }) {
           {checked}
         </p>
       )}
-      {batch.length > 0 && (
+      {overall && (
         <div className="overall-progress">
-          <label htmlFor="overall-download">
-            {running > 0
-              ? `Downloading ${running} packet${running === 1 ? '' : 's'}: ${formatBytes(overall.received)} of ${formatBytes(overall.total)}`
-              : `Downloads finished: ${formatBytes(overall.total)}`}
-          </label>
-          <progress id="overall-download" max={overall.total || 1} value={overall.received} />
+          <label htmlFor="overall-download">{overall.label}</label>
+          {/* No value while sizes are unknown: an indeterminate bar, never "0 B of 0 B". */}
+          <progress
+            id="overall-download"
+            max={overall.total || 1}
+            value={overall.total === undefined ? undefined : overall.received}
+          />
         </div>
       )}
       {rows.length === 0 ? (

@@ -4,6 +4,7 @@ import { bridge } from '../../bridge';
 import { dateFormat } from '../../app/format';
 import { describeError } from '../../viewers/common/describeError';
 import { ErrorLine } from './ErrorLine';
+import { recheckWhileFailing } from './recheck';
 
 /**
  * Declared conflicts of interest: the hub never assigns this assessor a packet from a school or
@@ -24,6 +25,14 @@ export function ConflictsOfInterest() {
     }
   }, []);
   useEffect(() => void load(), [load]);
+  // An error clears once the hub answers the list again (asked every few seconds).
+  useEffect(() => {
+    if (!error) return;
+    return recheckWhileFailing(
+      async () => setConflicts((await bridge['hub.conflicts']({})).conflicts),
+      () => setError(undefined),
+    );
+  }, [error]);
 
   const declare = async (event: FormEvent) => {
     event.preventDefault();

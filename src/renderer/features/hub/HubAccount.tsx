@@ -1,6 +1,7 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { HubStatus } from '../../../shared/contract/hub-bridge';
 import { wakeOutbox } from '../../app/outbox';
+import { routeHref } from '../../app/route';
 import { bridge } from '../../bridge';
 import { refreshAssignments, rememberHubStatus } from '../../data/hub-account';
 import { retryNow } from '../../data/outbox';
@@ -10,7 +11,13 @@ import { ErrorLine } from './ErrorLine';
 const DEMO_PASSWORD = 'anchor-demo';
 
 /** Sign-in form, or who is signed in where; on first run, the offer of a local demo hub. */
-export function HubAccount({ status }: { status: HubStatus | undefined }) {
+export function HubAccount({
+  status,
+  startDemo: startDemoNow = false,
+}: {
+  status: HubStatus | undefined;
+  startDemo?: boolean;
+}) {
   const [hubUrl, setHubUrl] = useState('');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -54,6 +61,16 @@ export function HubAccount({ status }: { status: HubStatus | undefined }) {
       setUsername(next.lastUsername ?? 'assessor1');
       setPassword(DEMO_PASSWORD);
     });
+
+  // Arrived by "Try the demo hub" (#/hub/demo): start it once the status says it is offered.
+  const demoAsked = useRef(false);
+  useEffect(() => {
+    if (!startDemoNow || demoAsked.current || !status) return;
+    demoAsked.current = true;
+    // A reload shows the hub screen, not another start.
+    window.history.replaceState(null, '', routeHref({ screen: 'hub' }));
+    if (!status.user && status.demoHub.available) startDemo();
+  });
 
   if (status?.user) {
     return (

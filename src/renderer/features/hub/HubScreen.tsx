@@ -5,8 +5,11 @@ import { HubAccount } from './HubAccount';
 import { UploadsPanel } from './UploadsPanel';
 import { useHubStatus } from './useHubStatus';
 
-/** The hub screen: account, assigned packets to download, the score outbox, conflicts of interest. */
-export function HubScreen() {
+/**
+ * The hub screen: account, assigned packets to download, the score outbox, conflicts of interest.
+ * With startDemo (#/hub/demo, the queue's first-run "Try the demo hub"), the local demo hub starts at once.
+ */
+export function HubScreen({ startDemo = false }: { startDemo?: boolean }) {
   const status = useHubStatus();
   const signedIn = Boolean(status?.user);
   return (
@@ -20,7 +23,7 @@ export function HubScreen() {
         </h1>
       </header>
       <main className="hub-body">
-        <HubAccount status={status} />
+        <HubAccount status={status} startDemo={startDemo} />
         <AssignmentsPanel signedIn={signedIn} />
         <UploadsPanel />
         {status?.user?.roles.includes('assessor') && <ConflictsOfInterest />}

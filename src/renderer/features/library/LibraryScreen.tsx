@@ -12,6 +12,7 @@ import type { ReviewStatus } from '../../data/db';
 import { useImport } from './useImport';
 import { useLibrary } from './useLibrary';
 import { useVirtualRows } from './useVirtualRows';
+import { useHubStatus } from '../hub/useHubStatus';
 
 const ROW_HEIGHT = 44;
 
@@ -22,12 +23,12 @@ const STATUS_LABEL: Record<ReviewStatus, string> = {
   'not-started': 'Not started',
   'in-progress': 'In progress',
   submitted: 'Submitted',
-  exported: 'Exported',
 };
 
 /** The first screen: the assessor's queue of packets with status and due date; import by button or drag-and-drop. */
 export function LibraryScreen() {
   const { packets, syncError, refresh } = useLibrary();
+  const hubStatus = useHubStatus();
   const { state, importFiles, dismiss } = useImport(() => void refresh());
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<LibrarySort>('due');
@@ -144,23 +145,35 @@ export function LibraryScreen() {
               <option value="not-started">Not started</option>
               <option value="in-progress">In progress</option>
               <option value="submitted">Submitted</option>
-              <option value="exported">Exported</option>
+              <option value="exported">Submitted and exported</option>
             </select>
           </label>
-          <BulkExport
-            submittedCount={(packets ?? []).filter((p) => p.status === 'submitted' || p.status === 'exported').length}
-          />
+          <BulkExport submittedCount={(packets ?? []).filter((p) => p.status === 'submitted').length} />
           <span role="status" className="count">
             {packets === undefined ? 'Loading…' : `${shown.length} of ${packets.length} packets`}
           </span>
         </div>
         {packets && packets.length === 0 ? (
-          <div className="empty">
+          <div className="empty first-run">
             <h2>No packets yet</h2>
             <p>
-              Import an <code>.anchor</code> evidence packet with the button above, or drop one anywhere on this window.
-              Run <code>npm run -s anchor -- demo --out demo-packets</code> to make the demo set.
+              Packets come from your organisation's hub, or as <code>.anchor</code> files you import (or drop anywhere
+              on this window).
             </p>
+            <div className="empty-actions">
+              {hubStatus?.demoHub.available && !hubStatus.user ? (
+                <button type="button" className="primary" onClick={() => navigate({ screen: 'hub', startDemo: true })}>
+                  Try the demo hub
+                </button>
+              ) : (
+                <button type="button" onClick={() => navigate({ screen: 'hub' })}>
+                  {hubStatus?.user ? 'Go to the hub' : 'Sign in to a hub'}
+                </button>
+              )}
+              <button type="button" onClick={() => fileInput.current?.click()}>
+                Import packets…
+              </button>
+            </div>
           </div>
         ) : (
           <div className="table-scroller" ref={scroller}>
@@ -202,6 +215,14 @@ export function LibraryScreen() {
                     <td className="num">{packet.evidenceCount}</td>
                     <td>
                       <span className={`status status-${packet.status}`}>{STATUS_LABEL[packet.status]}</span>
+                      {packet.exportedAt && (
+                        <span
+                          className="status status-exported"
+                          title={`Exported ${dateTimeFormat.format(new Date(packet.exportedAt))}`}
+                        >
+                          Exported
+                        </span>
+                      )}
                     </td>
                     <td>
                       <UploadCell row={packet} />

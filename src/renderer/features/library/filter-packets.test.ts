@@ -33,6 +33,29 @@ describe('filterPackets', () => {
   });
 });
 
+describe('"Exported" is a flag beside "Submitted"', () => {
+  const rows = queueRows(
+    [packet(1, 'Exit Tickets'), packet(2, 'Exit Tickets'), packet(3, 'Exit Tickets')],
+    [
+      { packetId: packet(1, '').packetId, status: 'submitted', timeSpentMs: 0, updatedAt: 'x', exportedAt: 'y' },
+      { packetId: packet(2, '').packetId, status: 'submitted', timeSpentMs: 0, updatedAt: 'x' },
+    ],
+  );
+  const names = (filter: Parameters<typeof filterPackets>[3]) =>
+    filterPackets(rows, '', 'candidate', filter).map((p) => p.pseudonym);
+
+  it('an exported review is still submitted, and carries the flag', () => {
+    expect(rows[0]).toMatchObject({ status: 'submitted', exportedAt: 'y' });
+    expect(rows[1]).not.toHaveProperty('exportedAt');
+  });
+
+  it('filters: submitted includes exported ones; exported only those; open neither', () => {
+    expect(names('submitted')).toEqual(['Candidate 1', 'Candidate 2']);
+    expect(names('exported')).toEqual(['Candidate 1']);
+    expect(names('open')).toEqual(['Candidate 3']);
+  });
+});
+
 describe('queueRows with hub assignments and uploads', () => {
   it('takes the due date from the review window and carries the upload state', () => {
     const p = packet(7, 'Exit Tickets');

@@ -6,6 +6,8 @@ import type { PacketUpload } from '../../data/outbox';
 /** A queue row: the packet plus the assessor's progress on it. */
 export interface QueueRow extends PacketSummary {
   status: ReviewStatus;
+  /** When the submitted review was exported (a flag beside "submitted"). */
+  exportedAt?: string;
   timeSpentMs: number;
   dueAt: string;
   /** Set for packets a hub assigned: where the latest submitted revision stands on its way there. */
@@ -15,9 +17,12 @@ export interface QueueRow extends PacketSummary {
 }
 
 export type LibrarySort = 'due' | 'imported' | 'submitted' | 'credential' | 'candidate' | 'status';
-export type StatusFilter = 'all' | 'open' | ReviewStatus;
+/** 'exported': submitted and exported; 'submitted' includes exported ones (they are submitted too). */
+export type StatusFilter = 'all' | 'open' | ReviewStatus | 'exported';
 
-const STATUS_ORDER: Record<ReviewStatus, number> = { 'in-progress': 0, 'not-started': 1, submitted: 2, exported: 3 };
+const STATUS_ORDER: Record<ReviewStatus, number> = { 'in-progress': 0, 'not-started': 1, submitted: 2 };
+/** Sorting by status keeps exported reviews after those not yet exported. */
+const statusRank = (row: QueueRow) => STATUS_ORDER[row.status] + (row.exportedAt ? 0.5 : 0);
 
 /**
  * Joins packets with their progress (a missing progress row means not started), their hub
@@ -41,6 +46,7 @@ export function queueRows(
     return {
       ...packet,
       status: p?.status ?? 'not-started',
+      ...(p?.status === 'submitted' && p.exportedAt ? { exportedAt: p.exportedAt } : {}),
       timeSpentMs: p?.timeSpentMs ?? 0,
       dueAt: windowCloses ?? reviewDueAt(packet.submittedAt),
       upload: uploads.get(packet.packetId),
@@ -59,7 +65,11 @@ export function filterPackets(
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   const wanted = (row: QueueRow) =>
     status === 'all' ||
-    (status === 'open' ? row.status !== 'submitted' && row.status !== 'exported' : row.status === status);
+    (status === 'open'
+      ? row.status !== 'submitted'
+      : status === 'exported'
+        ? row.status === 'submitted' && row.exportedAt !== undefined
+        : row.status === status);
   const matches = rows.filter((row) => {
     if (!wanted(row)) return false;
     const haystack = `${row.credentialTitle} ${row.pseudonym} attempt ${row.attempt}`.toLowerCase();
@@ -71,7 +81,7 @@ export function filterPackets(
     submitted: (a, b) => b.submittedAt.localeCompare(a.submittedAt),
     credential: (a, b) => a.credentialTitle.localeCompare(b.credentialTitle) || a.pseudonym.localeCompare(b.pseudonym),
     candidate: (a, b) => a.pseudonym.localeCompare(b.pseudonym),
-    status: (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.dueAt.localeCompare(b.dueAt),
+    status: (a, b) => statusRank(a) - statusRank(b) || a.dueAt.localeCompare(b.dueAt),
   };
   return matches.sort(by[sort]);
 }

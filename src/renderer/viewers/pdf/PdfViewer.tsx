@@ -13,6 +13,7 @@ import { throttle } from '../common/throttle';
 import { useLatest } from '../common/useLatest';
 import { ErrorState, LoadingState } from '../common/ViewerStatus';
 import type { ViewerHandle, ViewerProps } from '../types';
+import { isDrawBoxKey } from './drawBoxKey';
 import { FIND_FOUND, findStatusText } from './findStatus';
 import { PdfAnchoring } from './pdfAnchors';
 import { createPdfEngine, type FindCount, type PdfEngine } from './pdfEngine';
@@ -162,6 +163,21 @@ function PdfView({
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [focusSearch]);
 
+  // B toggles box drawing whenever this PDF is shown, wherever focus is (not only on the pages).
+  const drawKey = useLatest({ canDraw: canDraw && load.phase === 'ready', toggleDraw });
+  useEffect(() => {
+    function onKeyDown(event: globalThis.KeyboardEvent) {
+      const target = event.target instanceof HTMLElement ? event.target : null;
+      const typing = !!target?.closest('input, textarea, select, [contenteditable="true"]');
+      const shown = !!containerRef.current?.isConnected && containerRef.current.offsetParent !== null;
+      if (!isDrawBoxKey({ ...pick(event), typing }, { shown, canDraw: drawKey.current.canDraw })) return;
+      event.preventDefault();
+      drawKey.current.toggleDraw();
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [drawKey]);
+
   function onZoomStep(direction: 1 | -1) {
     const viewer = engineRef.current?.viewer;
     if (viewer) viewer.currentScale = nextZoom(viewer.currentScale, direction);
@@ -209,12 +225,11 @@ function PdfView({
     dispatchFind(query, true, event.shiftKey);
   }
 
-  // While reading the pages, + and - zoom and B toggles box drawing.
+  // While reading the pages, + and - zoom (B is handled on the window, above).
   function onPagesKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.key === '+' || event.key === '=') onZoomStep(1);
     else if (event.key === '-' || event.key === '_') onZoomStep(-1);
-    else if ((event.key === 'b' || event.key === 'B') && canDraw && ready) toggleDraw();
     else return;
     event.preventDefault();
   }
@@ -298,4 +313,9 @@ function PdfView({
       </div>
     </div>
   );
+}
+
+function pick(event: globalThis.KeyboardEvent) {
+  const { key, ctrlKey, metaKey, altKey, defaultPrevented } = event;
+  return { key, ctrlKey, metaKey, altKey, defaultPrevented };
 }

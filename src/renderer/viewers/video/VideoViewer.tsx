@@ -75,6 +75,8 @@ function VideoView(props: ViewerProps) {
         durationDisplay: false,
         remainingTimeDisplay: false,
         pictureInPictureToggle: false,
+        // Allowed for the app's own origin (Permissions-Policy, and Electron's permission guard).
+        fullscreenToggle: true,
       },
       sources: [{ src: url, type }],
     });
