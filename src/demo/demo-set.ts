@@ -3,14 +3,15 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { writeDemoFolders } from '.';
 import { packFolder } from '../node/packet/pack';
+import type { DemoPacketSpec } from './spec';
 
-/** Builds every demo packet into `outDir`; returns the written .anchor files. */
-export async function writeDemoSet(outDir: string): Promise<string[]> {
+/** Builds every demo packet (or the given specs) into `outDir`; returns the written .anchor files. */
+export async function writeDemoSet(outDir: string, specs?: readonly DemoPacketSpec[]): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
   const work = await mkdtemp(join(tmpdir(), 'anchor-demo-'));
   try {
     const written: string[] = [];
-    for (const folder of await writeDemoFolders(work)) {
+    for (const folder of await writeDemoFolders(work, { specs })) {
       const file = join(outDir, `${basename(folder)}.anchor`);
       const result = await packFolder(folder, file);
       if (!result.ok) {

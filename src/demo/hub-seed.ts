@@ -1,6 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeDemoSet } from './demo-set';
+import { DEMO_ANCHORS, DEMO_MASTERS, DEMO_NORMING_TITLE } from './norming-seed';
+import { CreateNormingSessionRequest } from '../shared/contract/norming';
+import { createSession, listSessionsFor } from '../hub/services/norming';
 import type { Role } from '../shared/contract/hub-api';
 import type { HubContext } from '../hub/context';
 import { assignAutomatically } from '../hub/services/assignments';
@@ -41,6 +44,7 @@ export interface DemoSeedSummary {
   packets: number;
   assignments: number;
   windowId: string;
+  normingSessionId: string;
 }
 
 /**
@@ -85,7 +89,59 @@ export async function seedDemo(hub: HubContext): Promise<DemoSeedSummary> {
     await rm(work, { recursive: true, force: true });
   }
   const assigned = await assignAutomatically(hub, { windowId, packetIds, assessorsPerPacket: 2 }, null);
-  return { users, packets, assignments: assigned.created.length, windowId };
+  const normingSessionId = await seedNorming(hub);
+  return { users, packets, assignments: assigned.created.length, windowId, normingSessionId };
+}
+
+/**
+ * A calibration session ready to run: the three anchors (uploaded like any packet, before the
+ * live packets are assigned so they are never assigned), their masters, facilitator1 running it
+ * and assessor1–4 taking part. Kept when it exists.
+ */
+type MasterInput = (typeof DEMO_MASTERS)[string];
+
+async function seedNorming(hub: HubContext): Promise<string> {
+  const facilitator = await findUserForSignIn(hub.db, 'facilitator1');
+  if (!facilitator) throw new Error('the demo facilitator account is missing');
+  const principal = {
+    userId: facilitator.id,
+    username: 'facilitator1',
+    roles: ['facilitator'] as const,
+    sessionId: '',
+    accessExpiresAt: 0,
+  };
+  const existing = (await listSessionsFor(hub, principal)).find((s) => s.title === DEMO_NORMING_TITLE);
+  if (existing) return existing.id;
+  const work = await mkdtemp(join(hub.uploadDir, 'demo-anchors-'));
+  const anchors: { packetId: string; masters: MasterInput }[] = [];
+  try {
+    for (const [index, file] of (await writeDemoSet(work, DEMO_ANCHORS)).entries()) {
+      const outcome = await ingestPacket(hub, file, { uploadedBy: null, school: null, district: null });
+      if (!outcome.ok)
+        throw new Error(`demo anchor ${file} was refused: ${outcome.problems.map((p) => p.message).join('; ')}`);
+      const code = DEMO_ANCHORS[index]!.pseudonym.replace('Anchor ', '');
+      anchors.push({ packetId: outcome.packet.packetId, masters: DEMO_MASTERS[code]! });
+    }
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+  const participants: string[] = [];
+  for (const username of ['assessor1', 'assessor2', 'assessor3', 'assessor4']) {
+    const user = await findUserForSignIn(hub.db, username);
+    if (user) participants.push(user.id);
+  }
+  const view = await createSession(
+    hub,
+    principal,
+    CreateNormingSessionRequest.parse({
+      title: DEMO_NORMING_TITLE,
+      credentialId: 'checking-for-understanding',
+      mode: 'calibration',
+      anchors,
+      participantIds: participants,
+    }),
+  );
+  return view.id;
 }
 
 /** Opened yesterday, closes in two weeks, decisions due three weeks after that. */

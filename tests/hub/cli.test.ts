@@ -77,6 +77,27 @@ describe('anchor hub', () => {
           where u.username = 'assessor4' and p.district = 'Harbor City SD'`,
       );
       expect(conflicted).toEqual([]);
+      // A calibration session ready to run: three anchors with masters, never assigned; four participants.
+      const [session] = await hub.db.query<{ id: string; title: string; status: string }>(
+        'select id, title, status from norming_sessions',
+      );
+      expect(session).toMatchObject({ title: 'Calibration: Checking for understanding', status: 'open' });
+      const anchors = await hub.db.query<{ packet_id: string; is_anchor: boolean; assigned: number }>(
+        `select a.packet_id, p.is_anchor, (select count(*)::int from assignments x where x.packet_id = a.packet_id) as assigned
+           from norming_anchors a join packets p on p.id = a.packet_id where a.session_id = $1`,
+        [session!.id],
+      );
+      expect(anchors.map((a) => [a.is_anchor, a.assigned])).toEqual([
+        [true, 0],
+        [true, 0],
+        [true, 0],
+      ]);
+      const masters = await hub.db.query('select 1 from norming_masters where session_id = $1', [session!.id]);
+      expect(masters).toHaveLength(12);
+      const participants = await hub.db.query('select 1 from norming_participants where session_id = $1', [
+        session!.id,
+      ]);
+      expect(participants).toHaveLength(4);
     } finally {
       await close();
     }
