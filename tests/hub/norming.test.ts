@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forEachBackend } from './support/backends';
-import { addUser, openWindow, startTestHub, type TestHub, type TestUser } from './support/hub';
+import { addUser, openWindow, signIn, startTestHub, uploadPacket, type TestHub, type TestUser } from './support/hub';
 import { CRITERION, normingSession, scoreAnchor, type NormingFixture } from './support/norming';
 
 /**
@@ -256,6 +256,38 @@ forEachBackend((backend) => {
       expect((await hub.api('POST', `${sessionPath()}/reveal`, { token: facilitator.token })).status).toBe(409);
       const afterClose = await scoreAnchor(hub, session.sessionId, p3, session.packetIds[2]!, 'l4');
       expect(afterClose.json().late).toBe(true);
+    });
+
+    it('a window requiring the qualification refuses assessors without a current one, by hand and automatically', async () => {
+      const windowId = await openWindow(hub, admin, { requiredQualification: 'cfu' });
+      const livePacket = await uploadPacket(hub, admin);
+      const assign = (assessor: TestUser) =>
+        hub.api('POST', '/api/v1/assignments', {
+          token: admin.token,
+          json: { windowId, packetId: livePacket, assessorId: assessor.id },
+        });
+      const refused = await assign(p1);
+      expect(refused.status).toBe(409);
+      expect(refused.json().error).toMatchObject({
+        code: 'not-qualified',
+        message: expect.stringMatching(/qualification session/),
+      });
+      expect((await assign(p2)).status).toBe(201);
+      const auto = await hub.api('POST', '/api/v1/assignments/auto', {
+        token: admin.token,
+        json: { windowId, packetIds: [await uploadPacket(hub, admin)], assessorsPerPacket: 2 },
+      });
+      expect(auto.json().created.map((a: { assessorId: string }) => a.assessorId)).toEqual([p2.id]);
+      expect(auto.json().shortfalls[0].reason).toMatch(/without a current qualification in cfu/);
+      // A qualification expires: a year on, p2 is refused too.
+      hub.advance(366 * 86_400_000);
+      admin = { ...admin, token: (await signIn(hub, 'admin1')).accessToken };
+      const later = await openWindow(hub, admin, { requiredQualification: 'cfu' });
+      const expired = await hub.api('POST', '/api/v1/assignments', {
+        token: admin.token,
+        json: { windowId: later, packetId: await uploadPacket(hub, admin), assessorId: p2.id },
+      });
+      expect(expired.json().error?.code).toBe('not-qualified');
     });
   });
 

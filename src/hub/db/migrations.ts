@@ -206,8 +206,8 @@ export const MIGRATIONS: readonly Migration[] = [
         expires_at timestamptz not null
       )`,
       `create index qualifications_user on qualifications (user_id, credential_id, expires_at)`,
-      // A window that requires a current qualification for its packets' credential.
-      `alter table review_windows add column requires_qualification boolean not null default false`,
+      // A window may require a current qualification in a credential of everyone assigned in it.
+      `alter table review_windows add column required_qualification text`,
     ],
   },
 ];

@@ -12,7 +12,7 @@ import {
   lockAssignmentPair,
 } from '../store/assignments';
 import { conflictedAssessors } from '../store/conflicts';
-import { isAnchorPacket } from '../store/norming';
+import { holdsQualification, isAnchorPacket } from '../store/norming';
 import { findPacket } from '../store/packets';
 import { findAdminUser } from '../store/users';
 import { findWindow } from '../store/windows';
@@ -26,7 +26,7 @@ export async function assignManually(
 ): Promise<AssignmentRecord> {
   const now = hub.now();
   const created = await hub.db.transaction(async (tx) => {
-    await requireAssignableWindow(tx, input.windowId, now);
+    const window = await requireAssignableWindow(tx, input.windowId, now);
     if (!(await findPacket(tx, input.packetId))) throw notFound('The packet');
     if (await isAnchorPacket(tx, input.packetId)) {
       throw new ApiError(
@@ -39,6 +39,17 @@ export async function assignManually(
     if (!assessor) throw notFound('The assessor');
     if (!assessor.roles.includes('assessor')) {
       throw new ApiError(400, 'not-an-assessor', `${assessor.username} does not hold the assessor role.`);
+    }
+    if (
+      window.requiredQualification &&
+      !(await holdsQualification(tx, assessor.id, window.requiredQualification, now))
+    ) {
+      throw new ApiError(
+        409,
+        'not-qualified',
+        `The window "${window.name}" requires a current qualification in ${window.requiredQualification}, and ` +
+          `${assessor.username} holds none: they must pass a qualification session for it first.`,
+      );
     }
     if (assessor.disabled) {
       throw new ApiError(409, 'account-disabled', `${assessor.username}'s account is disabled.`);
@@ -91,9 +102,10 @@ export async function assignAutomatically(
 ): Promise<AutoAssignOutcome> {
   const now = hub.now();
   const outcome = await hub.db.transaction(async (tx) => {
-    await requireAssignableWindow(tx, input.windowId, now, true);
+    const window = await requireAssignableWindow(tx, input.windowId, now, true);
     const packetIds = await packetsToAssign(tx, input.packetIds);
-    const assessors = await listAssessors(tx);
+    const assessors = await qualifiedFor(tx, await listAssessors(tx), window.requiredQualification, now);
+    const unqualified = (await listAssessors(tx)).length - assessors.length;
     const existing = await assignmentsInWindow(tx, input.windowId);
     const conflicts = await conflictedAssessors(tx, packetIds);
     const load = new Map(assessors.map((a) => [a.id, 0]));
@@ -129,7 +141,10 @@ export async function assignAutomatically(
         result.shortfalls.push({
           packetId,
           missing: need - eligible.length,
-          reason: `only ${eligible.length} more eligible assessor(s): ${excluded} declared a conflict of interest, ${already.size} already assigned`,
+          reason:
+            `only ${eligible.length} more eligible assessor(s): ${excluded} declared a conflict of interest, ` +
+            `${already.size} already assigned` +
+            (unqualified ? `, ${unqualified} without a current qualification in ${window.requiredQualification}` : ''),
         });
       }
     }
@@ -190,10 +205,25 @@ export async function unassign(hub: HubContext, assignmentId: string, actor: str
 }
 
 /** A window that exists and is not closed; assignment into a closed window would be invisible. */
-async function requireAssignableWindow(tx: Queryable, windowId: string, now: number, lock = false): Promise<void> {
+async function requireAssignableWindow(tx: Queryable, windowId: string, now: number, lock = false) {
   const window = await findWindow(tx, windowId, now, lock);
   if (!window) throw notFound('The review window');
   if (window.status === 'closed') throw new ApiError(409, 'window-closed', `The window "${window.name}" is closed.`);
+  return window;
+}
+
+/** The assessors who may be assigned in a window requiring this qualification (all when none). */
+async function qualifiedFor<A extends { id: string }>(
+  tx: Queryable,
+  assessors: readonly A[],
+  credentialId: string | null,
+  now: number,
+): Promise<A[]> {
+  if (!credentialId) return [...assessors];
+  const qualified: A[] = [];
+  for (const assessor of assessors)
+    if (await holdsQualification(tx, assessor.id, credentialId, now)) qualified.push(assessor);
+  return qualified;
 }
 
 async function packetsToAssign(tx: Queryable, requested: readonly string[] | undefined): Promise<string[]> {

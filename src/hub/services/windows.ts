@@ -7,8 +7,12 @@ import { assessorsInWindow } from '../store/assignments';
 import { appendAudit } from '../store/audit';
 import { findWindow, updateWindow } from '../store/windows';
 
-type EditableWindow = Pick<WindowView, 'name' | 'opensAt' | 'closesAt' | 'decisionsDueAt' | 'status'>;
-const EDITABLE = ['name', 'opensAt', 'closesAt', 'decisionsDueAt', 'status'] as const;
+type EditableWindow = Pick<
+  WindowView,
+  'name' | 'opensAt' | 'closesAt' | 'decisionsDueAt' | 'status' | 'requiredQualification'
+>;
+const EDITABLE = ['name', 'opensAt', 'closesAt', 'decisionsDueAt', 'status', 'requiredQualification'] as const;
+const DATES = new Set<string>(['opensAt', 'closesAt', 'decisionsDueAt']);
 
 /**
  * Changes a review window: renames it, moves its dates, opens or closes it (closing early is
@@ -33,7 +37,7 @@ export async function changeWindow(
     for (const field of EDITABLE) {
       const sent = input[field];
       if (sent === undefined) continue;
-      const value = field === 'name' || field === 'status' ? sent : new Date(sent).toISOString();
+      const value = DATES.has(field) ? new Date(sent as string).toISOString() : sent;
       if (value === current[field]) continue;
       Object.assign(before, { [field]: current[field] });
       Object.assign(after, { [field]: value });

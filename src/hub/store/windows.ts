@@ -18,14 +18,28 @@ interface WindowRow {
   closes_at: Date;
   decisions_due_at: Date;
   status: WindowView['status'];
+  required_qualification: string | null;
 }
 
-export async function insertWindow(q: Queryable, input: z.output<typeof CreateWindowRequest>): Promise<string> {
+export async function insertWindow(
+  q: Queryable,
+  input: Omit<z.output<typeof CreateWindowRequest>, 'requiredQualification'> & {
+    requiredQualification?: string | null;
+  },
+): Promise<string> {
   const id = randomUUID();
   await q.query(
-    `insert into review_windows (id, name, opens_at, closes_at, decisions_due_at, status)
-     values ($1, $2, $3, $4, $5, $6)`,
-    [id, input.name, input.opensAt, input.closesAt, input.decisionsDueAt, input.status],
+    `insert into review_windows (id, name, opens_at, closes_at, decisions_due_at, status, required_qualification)
+     values ($1, $2, $3, $4, $5, $6, $7)`,
+    [
+      id,
+      input.name,
+      input.opensAt,
+      input.closesAt,
+      input.decisionsDueAt,
+      input.status,
+      input.requiredQualification ?? null,
+    ],
   );
   return id;
 }
@@ -33,7 +47,7 @@ export async function insertWindow(q: Queryable, input: z.output<typeof CreateWi
 /** A window by id; `lock` holds it for the rest of the transaction (auto-assignment). */
 export async function findWindow(q: Queryable, id: string, now: number, lock = false): Promise<WindowView | undefined> {
   const rows = await q.query<WindowRow>(
-    `select id, name, opens_at, closes_at, decisions_due_at, status from review_windows where id = $1${lock ? ' for update' : ''}`,
+    `select id, name, opens_at, closes_at, decisions_due_at, status, required_qualification from review_windows where id = $1${lock ? ' for update' : ''}`,
     [id],
   );
   const row = rows[0];
@@ -42,7 +56,7 @@ export async function findWindow(q: Queryable, id: string, now: number, lock = f
 
 export async function findWindowByName(q: Queryable, name: string, now: number): Promise<WindowView | undefined> {
   const rows = await q.query<WindowRow>(
-    `select id, name, opens_at, closes_at, decisions_due_at, status from review_windows
+    `select id, name, opens_at, closes_at, decisions_due_at, status, required_qualification from review_windows
       where name = $1 order by created_at limit 1`,
     [name],
   );
@@ -53,7 +67,7 @@ export async function findWindowByName(q: Queryable, name: string, now: number):
 /** Every review window, in opening order. */
 export async function listWindows(q: Queryable, now: number): Promise<WindowView[]> {
   const rows = await q.query<WindowRow>(
-    `select id, name, opens_at, closes_at, decisions_due_at, status from review_windows
+    `select id, name, opens_at, closes_at, decisions_due_at, status, required_qualification from review_windows
       order by opens_at, created_at, id`,
   );
   return rows.map((row) => toWindowView(row, now));
@@ -63,12 +77,21 @@ export async function listWindows(q: Queryable, now: number): Promise<WindowView
 export async function updateWindow(
   q: Queryable,
   id: string,
-  window: Pick<WindowView, 'name' | 'opensAt' | 'closesAt' | 'decisionsDueAt' | 'status'>,
+  window: Pick<WindowView, 'name' | 'opensAt' | 'closesAt' | 'decisionsDueAt' | 'status' | 'requiredQualification'>,
 ): Promise<void> {
   await q.query(
-    `update review_windows set name = $2, opens_at = $3, closes_at = $4, decisions_due_at = $5, status = $6
+    `update review_windows set name = $2, opens_at = $3, closes_at = $4, decisions_due_at = $5, status = $6,
+            required_qualification = $7
       where id = $1`,
-    [id, window.name, window.opensAt, window.closesAt, window.decisionsDueAt, window.status],
+    [
+      id,
+      window.name,
+      window.opensAt,
+      window.closesAt,
+      window.decisionsDueAt,
+      window.status,
+      window.requiredQualification,
+    ],
   );
 }
 
@@ -83,5 +106,6 @@ function toWindowView(row: WindowRow, now: number): WindowView {
     decisionsDueAt: iso(row.decisions_due_at),
     status: row.status,
     isOpen: row.status === 'open' && Date.parse(opensAt) <= now && now < Date.parse(closesAt),
+    requiredQualification: row.required_qualification,
   };
 }

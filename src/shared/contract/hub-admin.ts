@@ -39,6 +39,8 @@ export const CreateWindowRequest = z
     closesAt: IsoDateTime,
     decisionsDueAt: IsoDateTime,
     status: WindowStatus.default('open'),
+    /** A credential id: only assessors with a current qualification in it may be assigned in this window. */
+    requiredQualification: NonEmptyText.nullable().default(null),
   })
   .refine((w) => Date.parse(w.opensAt) < Date.parse(w.closesAt), {
     path: ['closesAt'],
@@ -57,6 +59,8 @@ export const WindowView = z.strictObject({
   status: WindowStatus,
   /** True while the status is "open" and now lies between opensAt and closesAt. */
   isOpen: z.boolean(),
+  /** The credential whose current qualification an assessor needs to be assigned here; null when none. */
+  requiredQualification: z.string().nullable().default(null),
 });
 export type WindowView = z.infer<typeof WindowView>;
 export const WindowList = z.strictObject({ windows: z.array(WindowView) });
@@ -72,9 +76,10 @@ export const UpdateWindowRequest = z
     closesAt: IsoDateTime.optional(),
     decisionsDueAt: IsoDateTime.optional(),
     status: WindowStatus.optional(),
+    requiredQualification: NonEmptyText.nullable().optional(),
   })
   .refine((w) => Object.values(w).some((value) => value !== undefined), {
-    error: 'change at least one of name, opensAt, closesAt, decisionsDueAt, status',
+    error: 'change at least one of name, opensAt, closesAt, decisionsDueAt, status, requiredQualification',
   });
 
 // ── packets ───────────────────────────────────────────────────────────────────────────────
