@@ -18,7 +18,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Db> {
     db = await openPostgres(options.databaseUrl);
   } else {
     const folder = join(options.dataDir, 'pglite');
-    await mkdir(folder, { recursive: true });
+    await mkdir(folder, { recursive: true, mode: 0o700 });
     db = await openPglite(folder);
   }
   try {
