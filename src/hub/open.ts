@@ -15,6 +15,11 @@ export interface HubStorageOptions {
   dataDir: string;
   /** postgres://… to use a PostgreSQL server instead of the embedded PGlite. */
   databaseUrl?: string;
+  /**
+   * PGlite only: false starts it as PGlite does by default, with fsync off, so a commit it
+   * acknowledged can be lost on a power cut. Only for the benchmark that measures what fsync costs.
+   */
+  durableCommits?: boolean;
   log?: HubLog;
   now?: () => number;
   throttle?: Partial<ThrottleOptions>;
@@ -51,7 +56,11 @@ async function openLocked(
   await rm(uploadDir, { recursive: true, force: true });
   await mkdir(uploadDir, { recursive: true, mode: 0o700 });
   const blobs = await new FsBlobStore(join(options.dataDir, 'blobs')).open();
-  const db = await openDatabase({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
+  const db = await openDatabase({
+    dataDir: options.dataDir,
+    databaseUrl: options.databaseUrl,
+    durableCommits: options.durableCommits,
+  });
   const hub: HubContext = {
     db,
     blobs,
