@@ -45,7 +45,13 @@ describe("the hub's data folder is private", () => {
       const hub = await startHubProcess(data);
       try {
         const { bytes, packetId } = await packetFile(setup.dir);
-        const send = (method: string, path: string, token: string, body: Uint8Array | string, type: string) =>
+        const send = (
+          method: string,
+          path: string,
+          token: string,
+          body: Uint8Array<ArrayBuffer> | string,
+          type: string,
+        ) =>
           fetch(hub.url + path, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': type }, body });
         const uploaded = await send(
           'POST',

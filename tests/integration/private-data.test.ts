@@ -81,7 +81,7 @@ describe('a packet pulled from a hub is private like an imported one', () => {
           ...(token ? { Authorization: `Bearer ${token}` } : {}),
           'Content-Type': body instanceof Uint8Array ? 'application/octet-stream' : 'application/json',
         },
-        body: body instanceof Uint8Array ? body : JSON.stringify(body),
+        body: body instanceof Uint8Array ? new Uint8Array(body) : JSON.stringify(body),
       });
       expect(answer.status, `${method} ${path}`).toBeLessThan(300);
       return answer.json();
