@@ -67,7 +67,7 @@ describe('an acknowledged score is on disk (PGlite, traced with strace)', () => 
             call.began > walWrite!.ended &&
             / = 0$/.test(call.text),
         );
-        expect(walSync, 'a successful fsync of the WAL after its write and before the answer').toBeDefined();
+        expect(walSync, 'a successful fsync/fdatasync of the WAL after its write and before the answer').toBeDefined();
       } finally {
         await setup.close().catch(() => undefined);
       }
