@@ -29,6 +29,9 @@ export class UnsafeFolderError extends Error {
  */
 export async function ensurePrivateFolder(path: string): Promise<void> {
   await mkdir(path, { recursive: true, mode: 0o700 });
+  // Windows has no mode bits (stat reports 0666/0777 for everything) but ACLs, and a profile's
+  // application-data folders are private to their user already.
+  if (process.platform === 'win32') return;
   const info = await stat(path);
   if (!info.isDirectory()) throw new UnsafeFolderError(`The data folder ${path} is not a folder.`);
   const uid = process.getuid?.();
