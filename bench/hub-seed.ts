@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
-import { startHub, type RunningHub } from '../src/hub/server';
+import { startHub, type HubOptions, type RunningHub } from '../src/hub/server';
 import { hashPassword } from '../src/hub/auth/password';
 import { ingestPacket } from '../src/hub/services/ingest-packet';
 import { insertAssignment } from '../src/hub/store/assignments';
@@ -30,7 +30,11 @@ export interface BenchHub {
  * PostgreSQL server when `databaseUrl` is given. Seeding below goes straight to the services and
  * stores: only what a benchmark times goes over HTTP.
  */
-export async function startBenchHub(dir: string, databaseUrl?: string): Promise<BenchHub> {
+export async function startBenchHub(
+  dir: string,
+  databaseUrl?: string,
+  options: Partial<HubOptions> = {},
+): Promise<BenchHub> {
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const logged: string[] = [];
@@ -39,6 +43,7 @@ export async function startBenchHub(dir: string, databaseUrl?: string): Promise<
     databaseUrl,
     port: 0,
     log: (message, details) => logged.push(`${message} ${JSON.stringify(details ?? {})}`),
+    ...options,
   });
   return {
     engine: databaseUrl ? 'PostgreSQL' : 'PGlite',

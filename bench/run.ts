@@ -35,7 +35,19 @@ const GROUPS = {
       const { benchScores } = await import('./hub-scores.bench');
       const { benchPull } = await import('./hub-pull.bench');
       const { benchDownload } = await import('./hub-download.bench');
-      return [...(await benchScores(work)), await benchPull(work), ...(await benchDownload(work))];
+      const { benchCommitCost } = await import('./hub-commit.bench');
+      return [
+        ...(await benchScores(work)),
+        ...(await benchCommitCost(work)),
+        await benchPull(work),
+        ...(await benchDownload(work)),
+      ];
+    }),
+  /** What fsync costs the embedded hub per acknowledged write (part of hub). */
+  'hub-commit': () =>
+    inHubWork(async (work) => {
+      const { benchCommitCost } = await import('./hub-commit.bench');
+      return benchCommitCost(work);
     }),
   /** Norming (issue 11): the agreement statistics for the largest session. Pure computation. */
   agreement: async (): Promise<BudgetResult[]> => {
@@ -72,7 +84,7 @@ async function inHubWork(fn: (work: string) => Promise<BudgetResult[]>): Promise
 
 /**
  * `npm run bench`: measures every budget, prints a table, records it in BENCHMARKS.md (see record.ts) and
- * exits non-zero when a budget is missed. `npx tsx bench/run.ts hub` (or `app`, `hub-download`, `demo-hub`, `agreement`)
+ * exits non-zero when a budget is missed. `npx tsx bench/run.ts hub` (or `app`, `hub-download`, `demo-hub`, `agreement`, `hub-commit`)
  * runs one group.
  */
 async function main(): Promise<void> {
@@ -84,8 +96,8 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  // Everything by default; hub-download is part of hub, not a group of its own then.
-  const everything = names.filter((name) => name !== 'hub-download');
+  // Everything by default; hub-download and hub-commit are part of hub, not groups of their own then.
+  const everything = names.filter((name) => name !== 'hub-download' && name !== 'hub-commit');
   const selected = asked.length ? (asked as Group[]) : everything;
   const results: BudgetResult[] = [];
   for (const name of selected) results.push(...(await GROUPS[name]()));

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { packFolder } from '../node/packet/pack';
 import { readPacket } from '../node/packet/read-packet';
 import { AGREEMENT_USAGE, runAgreement } from './agreement-command';
+import { restrictNewFiles } from '../node/files/private-folder';
 import { HUB_USAGE, runHubCli } from './hub-command';
 import { writeDemoSet } from '../demo/demo-set';
 import { prepareDemoTemplate } from '../demo/hub-template';
@@ -77,6 +78,8 @@ export async function runCli(argv: string[], out = console.log, err = console.er
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  // Whatever the CLI writes (a hub's database and evidence, demo packets) is the user's alone.
+  restrictNewFiles();
   runCli(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: unknown) => {

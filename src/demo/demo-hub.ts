@@ -102,7 +102,7 @@ export class DemoHub {
       hub = await startHub({ ...options, port: 0 });
       this.movedFrom = `http://127.0.0.1:${saved}`;
     }
-    await writeFile(join(this.dir, 'port'), String(hub.port));
+    await writeFile(join(this.dir, 'port'), String(hub.port), { mode: 0o600 });
     return hub;
   }
 

@@ -1,13 +1,15 @@
-import { mkdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDemoHub } from '../demo/demo-hub';
+import { ensurePrivateFolder, restrictNewFiles } from '../node/files/private-folder';
 import { startHost } from './server';
 import { chooseWebPort, portTakenMessage, rememberWebPort } from './web-port';
 
 /** `npm run web`: serves Anchor to a browser on this machine only. */
 async function main(): Promise<void> {
+  // Drafts, reviews and pulled evidence are the assessor's alone: new files 0600, folders 0700.
+  restrictNewFiles();
   const { values } = parseArgs({
     options: {
       port: { type: 'string' },
@@ -16,7 +18,8 @@ async function main(): Promise<void> {
     },
   });
   const dataDir = resolve(values['data-dir'] ?? process.env.ANCHOR_DATA_DIR ?? defaultDataDir());
-  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  // startHost checks the folder too; it is needed private before the port is remembered in it.
+  await ensurePrivateFolder(dataDir);
   const port = await chooseWebPort(dataDir, values.port);
   const host = await startHost({
     dataDir,

@@ -14,6 +14,7 @@ import type { LocalHubFactory } from '../main/hub/local-hub';
 import type { PacketLimits } from '../node/packet/limits';
 import { DEFAULT_PACKET_LIMITS } from '../node/packet/limits';
 import { lockDataFolder } from '../node/files/data-lock';
+import { ensurePrivateFolder } from '../node/files/private-folder';
 import { answerEvidenceRequest } from '../main/services/evidence-http';
 import { serveStatic } from './static-files';
 
@@ -66,6 +67,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const evidenceKey = randomBytes(24).toString('base64url');
   const log = options.log ?? ((message, details) => console.error(message, details ?? ''));
+  // Refused when others could change it; tightened when an earlier version left it readable.
+  await ensurePrivateFolder(options.dataDir);
   const release = await lockDataFolder(options.dataDir);
   const backend = await openBackend({
     dataDir: options.dataDir,
@@ -79,7 +82,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   });
   const uploadDir = join(options.dataDir, 'uploads');
   await rm(uploadDir, { recursive: true, force: true });
-  await mkdir(uploadDir, { recursive: true });
+  await mkdir(uploadDir, { recursive: true, mode: 0o700 });
   const maxUploadBytes = options.limits?.maxTotalBytes ?? DEFAULT_PACKET_LIMITS.maxTotalBytes;
 
   const server = createServer((req, res) => {

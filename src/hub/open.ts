@@ -2,6 +2,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PacketLimits } from '../node/packet/limits';
 import { lockDataFolder } from '../node/files/data-lock';
+import { ensurePrivateFolder } from '../node/files/private-folder';
 import { LoginThrottle, type ThrottleOptions } from './auth/login-throttle';
 import { DEFAULT_LIFETIMES, SessionTokens, type TokenLifetimes } from './auth/tokens';
 import { FsBlobStore } from './blobs/fs-blob-store';
@@ -14,6 +15,11 @@ export interface HubStorageOptions {
   dataDir: string;
   /** postgres://… to use a PostgreSQL server instead of the embedded PGlite. */
   databaseUrl?: string;
+  /**
+   * PGlite only: false starts it as PGlite does by default, with fsync off, so a commit it
+   * acknowledged can be lost on a power cut. Only for the benchmark that measures what fsync costs.
+   */
+  durableCommits?: boolean;
   log?: HubLog;
   now?: () => number;
   throttle?: Partial<ThrottleOptions>;
@@ -25,10 +31,12 @@ export interface HubStorageOptions {
 
 /**
  * Opens the hub's storage and services (database migrated, blob store ready), without any HTTP.
- * The data folder is locked first: two hubs on one folder would clear each other's uploads, and
- * two PGlite instances on one database would corrupt it.
+ * The data folder must be private (see ensurePrivateFolder: it holds every assessor's scores and
+ * the candidates' evidence). It is then locked: two hubs on one folder would clear each other's
+ * uploads, and two PGlite instances on one database would corrupt it.
  */
 export async function openHub(options: HubStorageOptions): Promise<{ hub: HubContext; close(): Promise<void> }> {
+  await ensurePrivateFolder(options.dataDir);
   const unlock = await lockDataFolder(options.dataDir);
   try {
     return await openLocked(options, unlock);
@@ -46,9 +54,13 @@ async function openLocked(
   const uploadDir = join(options.dataDir, 'uploads');
   // Whatever a killed upload left behind is incomplete by definition.
   await rm(uploadDir, { recursive: true, force: true });
-  await mkdir(uploadDir, { recursive: true });
+  await mkdir(uploadDir, { recursive: true, mode: 0o700 });
   const blobs = await new FsBlobStore(join(options.dataDir, 'blobs')).open();
-  const db = await openDatabase({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
+  const db = await openDatabase({
+    dataDir: options.dataDir,
+    databaseUrl: options.databaseUrl,
+    durableCommits: options.durableCommits,
+  });
   const hub: HubContext = {
     db,
     blobs,

@@ -106,6 +106,18 @@ forEachBackend((backend) => {
       ).rejects.toThrow(/check constraint/);
     });
 
+    // An acknowledged write must survive a power cut: the commit waits for the WAL flush. (The test
+    // PostgreSQL server runs with synchronous_commit=off; the hub's sessions turn it on. PGlite,
+    // started with fsync off by default, is started with it on: see hub-durable.test.ts.)
+    it('commits durably: fsync and synchronous_commit on in its sessions', async () => {
+      const setting = async (name: string) => (await db.query<Record<string, string>>(`show ${name}`))[0]![name];
+      expect(await setting('synchronous_commit')).toBe('on');
+      if (backend === 'pglite') {
+        expect(await setting('fsync')).toBe('on');
+        expect(await setting('wal_sync_method')).toBe('fsync');
+      }
+    });
+
     it('keeps the data across restarts', async () => {
       await db.close();
       db = await open();

@@ -1,37 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openHub } from '../../src/hub/open';
+import { exited, startHubProcess } from './support/hub-process';
 import { addUser, assign, openWindow, scoreRecord, startTestHub, uploadPacket } from './support/hub';
 
-const REPO = resolve(import.meta.dirname, '../..');
 const PACKETS = 24;
-
-/** Starts `anchor hub` as a process of its own on `data`; resolves with it and its URL once it listens. */
-function hubProcess(data: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src/cli/anchor.ts', 'hub', '--port', '0', '--data', data],
-    { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  return new Promise((resolvePromise, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
-      if (url) resolvePromise({ child, url });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`the hub exited (${code}) before listening:\n${output}`)));
-  });
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  return child.exitCode !== null || child.signalCode !== null
-    ? Promise.resolve()
-    : new Promise((done) => child.once('exit', () => done()));
-}
 
 describe('a hub killed mid-burst (SIGKILL, no shutdown)', () => {
   it('restarts on its data, has every upload it acknowledged, and stores the retries exactly once', async () => {
@@ -58,7 +31,7 @@ describe('a hub killed mid-burst (SIGKILL, no shutdown)', () => {
 
     try {
       // Uploads stream in, eight at a time; the hub is killed once a third are acknowledged.
-      const first = await hubProcess(data);
+      const first = await startHubProcess(data);
       const acknowledged = new Set<string>();
       let next = 0;
       await Promise.all(
@@ -77,7 +50,7 @@ describe('a hub killed mid-burst (SIGKILL, no shutdown)', () => {
       expect(acknowledged.size).toBeLessThan(PACKETS);
 
       // A new process takes the folder over (the dead one's lock is stale) and recovers the database.
-      const second = await hubProcess(data);
+      const second = await startHubProcess(data);
       try {
         for (const id of acknowledged) {
           const stored = await fetch(`${second.url}/api/v1/scores/${id}`, {
@@ -93,8 +66,7 @@ describe('a hub killed mid-burst (SIGKILL, no shutdown)', () => {
           else expect([200, 201]).toContain(status);
         }
       } finally {
-        second.child.kill('SIGTERM');
-        await exited(second.child);
+        await second.stop();
       }
 
       const { hub, close } = await openHub({ dataDir: data, log: () => undefined });

@@ -21,7 +21,7 @@ export class FsBlobStore implements BlobStore {
   /** Creates the folders and clears what an interrupted put left behind. */
   async open(): Promise<this> {
     await rm(this.tmp, { recursive: true, force: true });
-    await mkdir(this.tmp, { recursive: true });
+    await mkdir(this.tmp, { recursive: true, mode: 0o700 });
     return this;
   }
 
@@ -32,9 +32,12 @@ export class FsBlobStore implements BlobStore {
       const { sha256, bytes } = await digestFile(staged);
       if (sha256 !== expectedSha256) throw new BlobDigestMismatch(expectedSha256, sha256);
       const target = this.pathOf(sha256);
-      await mkdir(dirname(target), { recursive: true });
+      await mkdir(dirname(target), { recursive: true, mode: 0o700 });
+      // The packet's row commits durably after this; its evidence must be on disk before it.
+      await syncPath(staged);
       // Renaming over an existing blob is harmless: same name, same bytes.
       await rename(staged, target);
+      await syncPath(dirname(target));
       return { sha256, bytes };
     } finally {
       await rm(staged, { force: true });
@@ -98,6 +101,16 @@ async function moveFile(from: string, to: string): Promise<void> {
     // Across filesystems rename fails with EXDEV: copy instead (the caller removes the source).
     if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
     await copyFile(from, to);
+  }
+}
+
+/** fsync(2) of a file, or of a folder (which makes the names in it durable). */
+async function syncPath(path: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
 

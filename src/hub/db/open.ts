@@ -9,6 +9,8 @@ export interface DatabaseOptions {
   /** postgres://… for a real server; when absent, PGlite stores the database under dataDir. */
   databaseUrl?: string;
   dataDir: string;
+  /** PGlite only; see HubStorageOptions.durableCommits. */
+  durableCommits?: boolean;
 }
 
 /** Opens the configured engine and runs pending migrations before anything else touches it. */
@@ -18,8 +20,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Db> {
     db = await openPostgres(options.databaseUrl);
   } else {
     const folder = join(options.dataDir, 'pglite');
-    await mkdir(folder, { recursive: true });
-    db = await openPglite(folder);
+    await mkdir(folder, { recursive: true, mode: 0o700 });
+    db = await openPglite(folder, { durable: options.durableCommits ?? true });
   }
   try {
     await migrate(db);

@@ -3,7 +3,10 @@ import type { Db, Queryable, Row } from './db';
 
 /** Connects to a real PostgreSQL server (`--database-url postgres://…`) through a small pool. */
 export async function openPostgres(connectionString: string, maxConnections = 10): Promise<Db> {
-  const pool = new pg.Pool({ connectionString, max: maxConnections });
+  // The hub acknowledges a write once its transaction commits, so a commit must wait for its WAL
+  // flush even on a server whose default is synchronous_commit=off. (fsync itself is server-wide;
+  // PostgreSQL's default is on.)
+  const pool = new pg.Pool({ connectionString, max: maxConnections, options: '-c synchronous_commit=on' });
   // An idle client that loses its server connection emits 'error' on the pool; without a listener
   // Node would crash the hub. The next query simply gets a fresh connection.
   pool.on('error', () => undefined);

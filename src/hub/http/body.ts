@@ -58,7 +58,7 @@ export async function saveBody(req: IncomingMessage, dir: string, limit: number,
   });
   const idle = setTimeout(() => meter.destroy(stalled(idleMs)), idleMs);
   try {
-    await pipeline(req, meter, createWriteStream(file, { flags: 'wx', highWaterMark: 1024 * 1024 }));
+    await pipeline(req, meter, createWriteStream(file, { flags: 'wx', mode: 0o600, highWaterMark: 1024 * 1024 }));
     return file;
   } catch (error) {
     await rm(file, { force: true });

@@ -1,6 +1,7 @@
-import { app } from 'electron';
+import { app, dialog } from 'electron';
 import { join } from 'node:path';
 import { createDemoHub } from '../../demo/demo-hub';
+import { ensurePrivateFolder, restrictNewFiles, UnsafeFolderError } from '../../node/files/private-folder';
 import { openBackend } from '../backend';
 import { MemoryTokenStore, SealedFileTokenStore, type TokenStore } from '../hub/token-store';
 import { handleAppProtocol, handleEvidenceProtocol, registerSchemes } from './protocols';
@@ -11,6 +12,8 @@ import { createSecureWindow } from './window-factory';
 
 const log = (message: string, details?: Record<string, unknown>) => console.error(`[anchor] ${message}`, details ?? '');
 
+// Drafts, reviews and pulled evidence are the assessor's alone: new files 0600, folders 0700.
+restrictNewFiles();
 // Sandbox every renderer, including any created by accident (Element Desktop does the same).
 app.enableSandbox();
 registerSchemes();
@@ -20,6 +23,8 @@ app
   .whenReady()
   .then(async () => {
     const dataDir = process.env.ANCHOR_DATA_DIR ?? app.getPath('userData');
+    // Refused when others could change it: the message, with the command that fixes it, is shown.
+    await ensurePrivateFolder(dataDir);
     const backend = await openBackend({
       dataDir,
       version: app.getVersion(),
@@ -38,6 +43,8 @@ app
   })
   .catch((error: unknown) => {
     log('startup failed', { error: String(error) });
+    // A desktop user sees no terminal: say why the app did not open (e.g. an unsafe data folder).
+    if (error instanceof UnsafeFolderError) dialog.showErrorBox('Anchor cannot start', error.message);
     app.exit(1);
   });
 

@@ -242,7 +242,7 @@ class EvidenceRequest {
     file: string,
     options: { append: boolean; hash: Hash; onChunk: (bytes: number) => void },
   ): Promise<void> {
-    const handle = await open(file, options.append ? 'a' : 'w').catch((error: unknown) => {
+    const handle = await open(file, options.append ? 'a' : 'w', 0o600).catch((error: unknown) => {
       this.socket.destroy();
       throw new DiskError(error);
     });

@@ -98,7 +98,7 @@ export class EvidenceRetention {
     if (JSON.stringify(kept) === JSON.stringify(await this.known())) return;
     this.remembered = Promise.resolve(kept);
     const partial = `${this.file}.partial`;
-    await writeFile(partial, JSON.stringify(kept));
+    await writeFile(partial, JSON.stringify(kept), { mode: 0o600 });
     await rename(partial, this.file);
   }
 }

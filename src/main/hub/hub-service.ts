@@ -306,7 +306,7 @@ export class HubService {
   private async savePreferences(preferences: HubPreferences): Promise<void> {
     this.remembered = Promise.resolve(preferences);
     const partial = `${this.preferencesFile}.partial`;
-    await writeFile(partial, JSON.stringify(preferences));
+    await writeFile(partial, JSON.stringify(preferences), { mode: 0o600 });
     await rename(partial, this.preferencesFile);
   }
 }

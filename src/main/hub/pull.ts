@@ -39,7 +39,8 @@ export async function pullPacket(
   const worker = async () => {
     for (let item = queue.shift(); item; item = queue.shift()) {
       const target = join(folder, ...item.path.split('/'));
-      await mkdir(dirname(target), { recursive: true });
+      // Private like an import's folder (0700/0600): classroom video and student work.
+      await mkdir(dirname(target), { recursive: true, mode: 0o700 });
       // A file finished by an earlier, interrupted pull needs no second download.
       if (await fileMatches(target, item)) {
         received.set(item.id, item.bytes);

@@ -83,7 +83,7 @@ export class SealedFileTokenStore implements TokenStore {
 
   async save(tokens: HubTokens): Promise<void> {
     const sealed = this.sealer.seal(JSON.stringify(HubTokens.parse(tokens)));
-    await mkdir(dirname(this.file), { recursive: true });
+    await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
     const partial = `${this.file}.partial`;
     await writeFile(partial, sealed, { mode: 0o600 });
     await rename(partial, this.file);

@@ -41,9 +41,9 @@ export class PacketStore {
 
   /** Prepares the folders, clears what a killed import left behind, and loads the library. */
   async open(): Promise<this> {
-    await mkdir(this.packetsDir, { recursive: true });
+    await mkdir(this.packetsDir, { recursive: true, mode: 0o700 });
     await rm(this.tmpDir, { recursive: true, force: true });
-    await mkdir(this.tmpDir, { recursive: true });
+    await mkdir(this.tmpDir, { recursive: true, mode: 0o700 });
     for (const entry of await readdir(this.packetsDir, { withFileTypes: true })) {
       if (!entry.isDirectory()) continue;
       const [record, manifest] = await Promise.all([this.readRecord(entry.name), this.cache.manifest(entry.name)]);
@@ -138,7 +138,7 @@ export class PacketStore {
         }
       }
       if (problems.length) return { ok: false, fileName: sourceName, problems };
-      await writeFile(join(folder, MANIFEST_FILE), manifestBytes);
+      await writeFile(join(folder, MANIFEST_FILE), manifestBytes, { mode: 0o600 });
       return { ok: true, packet: await this.install(folder, manifest, digest, sourceName), alreadyImported: false };
     });
     this.queue = run.catch(() => undefined);
@@ -153,7 +153,7 @@ export class PacketStore {
     sourceName: string,
   ): Promise<PacketSummary> {
     const record: ImportRecord = { importedAt: new Date().toISOString(), manifestSha256: digest, sourceName };
-    await writeFile(join(folder, IMPORT_RECORD), JSON.stringify(record));
+    await writeFile(join(folder, IMPORT_RECORD), JSON.stringify(record), { mode: 0o600 });
     await rename(folder, join(this.packetsDir, manifest.packetId));
     // A read racing an earlier removal may have cached that packet's old manifest.
     this.cache.forget(manifest.packetId);
