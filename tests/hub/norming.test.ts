@@ -273,6 +273,17 @@ forEachBackend((backend) => {
         message: expect.stringMatching(/qualification session/),
       });
       expect((await assign(p2)).status).toBe(201);
+      // p1's queue says why nothing comes from this window, and what to do; p2's has no such notice.
+      const notices = (await get(p1, '/api/v1/assignments')).json().notices;
+      expect(notices).toEqual([
+        expect.objectContaining({
+          windowId,
+          credentialId: 'cfu',
+          expiredAt: null,
+          message: expect.stringMatching(/did not meet the thresholds.*qualification session/),
+        }),
+      ]);
+      expect((await get(p2, '/api/v1/assignments')).json().notices).toEqual([]);
       const auto = await hub.api('POST', '/api/v1/assignments/auto', {
         token: admin.token,
         json: { windowId, packetIds: [await uploadPacket(hub, admin)], assessorsPerPacket: 2 },
@@ -288,6 +299,11 @@ forEachBackend((backend) => {
         json: { windowId: later, packetId: await uploadPacket(hub, admin), assessorId: p2.id },
       });
       expect(expired.json().error?.code).toBe('not-qualified');
+      const p2Now = { ...p2, token: (await signIn(hub, 'assessor2')).accessToken };
+      const [notice] = (await get(p2Now, '/api/v1/assignments'))
+        .json()
+        .notices.filter((n: { windowId: string }) => n.windowId === later);
+      expect(notice.message).toMatch(/expired on \d{4}-\d{2}-\d{2}/);
     });
   });
 

@@ -1,11 +1,20 @@
 import { Uuid } from '../../shared/domain/common';
+import { hasRole } from '../auth/principal';
+import { qualificationNotices } from '../services/qualification-notices';
 import { ApiError } from '../http/errors';
 import { implementRoute } from '../http/route';
 import { assignAutomatically, assignManually, unassign } from '../services/assignments';
 import { listAssignmentRecords, listOpenAssignments } from '../store/assignments';
 
 export const getAssignments = implementRoute('listAssignments', async ({ hub, principal }) => {
-  return { status: 200, body: { assignments: await listOpenAssignments(hub.db, principal.userId, hub.now()) } };
+  const now = hub.now();
+  return {
+    status: 200,
+    body: {
+      assignments: await listOpenAssignments(hub.db, principal.userId, now),
+      notices: hasRole(principal, 'assessor') ? await qualificationNotices(hub.db, principal.userId, now) : [],
+    },
+  };
 });
 
 export const postAssignment = implementRoute('createAssignment', async ({ hub, principal, body }) => {

@@ -408,3 +408,18 @@ export async function isAnchorPacket(q: Queryable, packetId: string): Promise<bo
   const rows = await q.query<{ is_anchor: boolean }>('select is_anchor from packets where id = $1', [packetId]);
   return rows[0]?.is_anchor === true;
 }
+
+/** The latest qualification recorded for the user in the credential, if any. */
+export async function latestQualification(
+  q: Queryable,
+  userId: string,
+  credentialId: string,
+): Promise<{ qualified: boolean; expiresAt: string } | undefined> {
+  const rows = await q.query<{ qualified: boolean; expires_at: Date }>(
+    `select qualified, expires_at from qualifications where user_id = $1 and credential_id = $2
+      order by recorded_at desc limit 1`,
+    [userId, credentialId],
+  );
+  const row = rows[0];
+  return row && { qualified: row.qualified, expiresAt: iso(row.expires_at) };
+}

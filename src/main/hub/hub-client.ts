@@ -6,6 +6,7 @@ import type {
   ConflictView,
   DeclareConflictRequest,
   PacketView,
+  QualificationNotice,
 } from '../../shared/contract/assignments';
 import {
   HUB_ROUTES,
@@ -90,7 +91,12 @@ export class HubClient {
   }
 
   async assignments(): Promise<AssignmentView[]> {
-    return (await this.ok('listAssignments', {})).assignments;
+    return (await this.assignmentList()).assignments;
+  }
+
+  /** The queue with the hub's notices: open windows that need a qualification the assessor lacks. */
+  async assignmentList(): Promise<{ assignments: AssignmentView[]; notices: QualificationNotice[] }> {
+    return this.ok('listAssignments', {});
   }
 
   /** The conflicts of interest the signed-in assessor has declared. */

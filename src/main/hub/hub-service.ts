@@ -2,7 +2,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { BridgeError } from '../../shared/contract/bridge';
-import type { AssignmentView, ConflictView } from '../../shared/contract/hub-api';
+import type { AssignmentView, ConflictView, QualificationNotice } from '../../shared/contract/assignments';
 import type { HubStatus, PullState, UploadOutcome } from '../../shared/contract/hub-bridge';
 import type { ScoreRecord } from '../../shared/domain/score';
 import type { BridgeLog } from '../bridge/dispatch';
@@ -155,9 +155,10 @@ export class HubService {
     fetchedAt: string;
     purged: PurgedPacket[];
     resumed: string[];
+    notices: QualificationNotice[];
   }> {
     const workspace = await this.currentWorkspace();
-    const assignments = await this.client.assignments().catch(toBridgeError);
+    const { assignments, notices } = await this.client.assignmentList().catch(toBridgeError);
     const hubUrl = (await this.client.currentUser())?.hubUrl;
     const purged = hubUrl ? await this.retention(workspace).afterListing(hubUrl, assignments) : [];
     const pulls = this.queueFor(workspace);
@@ -170,7 +171,7 @@ export class HubService {
     );
     if (removed.length > 0) this.options.log('hub: deleted unfinished downloads no longer assigned', { removed });
     if (resume.length > 0) pulls.enqueue(resume);
-    return { assignments, fetchedAt: new Date().toISOString(), purged, resumed: resume };
+    return { assignments, fetchedAt: new Date().toISOString(), purged, resumed: resume, notices };
   }
 
   async pull(packetIds: readonly string[]): Promise<PullState[]> {

@@ -6,6 +6,8 @@ import { currentWorkspace, enterWorkspace } from './workspace';
 
 /** Settings key of the last hub status seen (who is signed in where; never a token). */
 export const HUB_STATUS_KEY = 'hubStatus';
+/** Settings key of the hub's qualification notices (open windows the assessor cannot be assigned in yet). */
+export const QUALIFICATION_NOTICES_KEY = 'qualificationNotices';
 
 /**
  * Follows who is signed in where (never a token): a different person or hub switches every
@@ -27,10 +29,11 @@ export async function refreshAssignments(): Promise<{
   resumed: string[];
 }> {
   const database = db;
-  const { assignments, purged, resumed } = await bridge['hub.assignments']({});
-  await database.transaction('rw', database.assignments, async () => {
+  const { assignments, purged, resumed, notices } = await bridge['hub.assignments']({});
+  await database.transaction('rw', database.assignments, database.settings, async () => {
     await database.assignments.clear();
     await database.assignments.bulkPut(assignments);
+    await database.settings.put({ key: QUALIFICATION_NOTICES_KEY, value: notices });
   });
   // Evidence the main process removed leaves the queue too (the reviews stay in IndexedDB).
   if (purged.length > 0) await mirrorLibrary(database, await bridge['packets.list']({}));

@@ -20,7 +20,24 @@ export const AssignmentView = z.strictObject({
   totalBytes: z.number().int(),
 });
 export type AssignmentView = z.infer<typeof AssignmentView>;
-export const AssignmentList = z.strictObject({ assignments: z.array(AssignmentView) });
+/**
+ * An open review window the assessor cannot be assigned in yet: it requires a current
+ * qualification they do not hold. Says why and what to do.
+ */
+export const QualificationNotice = z.strictObject({
+  windowId: Uuid,
+  windowName: z.string(),
+  credentialId: z.string(),
+  /** When their last qualification in it expired; null when they never qualified. */
+  expiredAt: IsoDateTime.nullable(),
+  message: z.string(),
+});
+export type QualificationNotice = z.infer<typeof QualificationNotice>;
+
+export const AssignmentList = z.strictObject({
+  assignments: z.array(AssignmentView),
+  notices: z.array(QualificationNotice).default([]),
+});
 
 export const CreateAssignmentRequest = z.strictObject({ windowId: Uuid, packetId: Uuid, assessorId: Uuid });
 /** An assignment as the admin sees it. */
@@ -91,6 +108,8 @@ export const AssignmentsOutput = z.strictObject({
   ),
   /** Pulls stopped before they finished (Anchor was closed mid-pull), downloading again from where they stopped. */
   resumed: z.array(Uuid),
+  /** Open windows that need a qualification the assessor does not hold. */
+  notices: z.array(QualificationNotice).default([]),
 });
 
 /** One packet's pull as the main process tracks it; pulls continue while the screen is closed. */

@@ -4,6 +4,7 @@ import type { PullState } from '../../../shared/contract/hub-bridge';
 import { navigate } from '../../app/route';
 import { db } from '../../data/db';
 import { refreshAssignments } from '../../data/hub-account';
+import { QualificationNotices } from './QualificationNotices';
 import { dateFormat, formatBytes } from '../../app/format';
 import { usePulls } from './usePulls';
 import { describeError } from '../../viewers/common/describeError';
@@ -78,6 +79,7 @@ export function AssignmentsPanel({ signedIn }: { signedIn: boolean }) {
         </button>
       </div>
       <ErrorLine error={error ?? pullError} />
+      {signedIn && <QualificationNotices />}
       {checked && !error && (
         <p role="status" className="muted small">
           {checked}
