@@ -54,6 +54,12 @@ const GROUPS = {
     const { benchAgreement } = await import('./agreement.bench');
     return [benchAgreement()];
   },
+  /** Norming on the hub (issue 11): the calibration report for 50 participants. */
+  norming: () =>
+    inHubWork(async (work) => {
+      const { benchNormingReport } = await import('./norming-report.bench');
+      return [await benchNormingReport(work)];
+    }),
   /** The hub's evidence download alone (raw and shaped loopback against curl). Needs curl. */
   'hub-download': () =>
     inHubWork(async (work) => {
@@ -84,7 +90,7 @@ async function inHubWork(fn: (work: string) => Promise<BudgetResult[]>): Promise
 
 /**
  * `npm run bench`: measures every budget, prints a table, records it in BENCHMARKS.md (see record.ts) and
- * exits non-zero when a budget is missed. `npx tsx bench/run.ts hub` (or `app`, `hub-download`, `demo-hub`, `agreement`, `hub-commit`)
+ * exits non-zero when a budget is missed. `npx tsx bench/run.ts hub` (or `app`, `hub-download`, `demo-hub`, `agreement`, `norming`, `hub-commit`)
  * runs one group.
  */
 async function main(): Promise<void> {

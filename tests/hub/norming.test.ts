@@ -1,3 +1,4 @@
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forEachBackend } from './support/backends';
 import { addUser, openWindow, signIn, startTestHub, uploadPacket, type TestHub, type TestUser } from './support/hub';
@@ -241,6 +242,12 @@ forEachBackend((backend) => {
       expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
       expect(csv.body.toString()).toMatch(/^section,assessor,criterion/);
       expect(csv.body.toString()).toContain('assessor,assessor2,,3,1,1');
+      const pdf = await get(facilitator, `${sessionPath()}/report?format=pdf`);
+      expect(pdf.headers.get('content-type')).toBe('application/pdf');
+      const text = await pdfText(pdf.body);
+      expect(text).toMatch(/Calibration report: Calibration: checking for understanding/);
+      for (const name of ['assessor1', 'assessor2', 'assessor3']) expect(text).toContain(name);
+      expect(text).toMatch(/Proficient \(master\)/);
     });
 
     it('closing a qualification session records each participant’s qualification with its expiry', async () => {
@@ -306,6 +313,17 @@ forEachBackend((backend) => {
       expect(notice.message).toMatch(/expired on \d{4}-\d{2}-\d{2}/);
     });
   });
+
+  /** The PDF's text as pdf.js extracts it. */
+  async function pdfText(bytes: Buffer): Promise<string> {
+    const pdf = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
+    let text = '';
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const content = await (await pdf.getPage(n)).getTextContent();
+      text += content.items.map((item) => ('str' in item ? item.str : '')).join(' ') + '\n';
+    }
+    return text;
+  }
 
   async function storedRecord(scoreId: string): Promise<Record<string, unknown>> {
     const rows = await hub.running.hub.db.query<{ record: Record<string, unknown> }>(

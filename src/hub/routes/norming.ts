@@ -1,3 +1,4 @@
+import { normingReportPdf } from '../../shared/norming/report-pdf';
 import { csvDocument } from '../../shared/review/export/csv';
 import type { NormingReport } from '../../shared/contract/norming';
 import { ApiError } from '../http/errors';
@@ -63,19 +64,19 @@ export const postNormingClose = implementRoute('closeNormingSession', async ({ h
 
 export const getNormingReport = implementRoute('getNormingReport', async ({ hub, params, query, res }) => {
   const format = query.get('format') ?? 'json';
-  if (format !== 'json' && format !== 'csv') {
-    throw new ApiError(400, 'invalid-query', `format must be json or csv, not "${format}".`);
+  if (format !== 'json' && format !== 'csv' && format !== 'pdf') {
+    throw new ApiError(400, 'invalid-query', `format must be json, csv or pdf, not "${format}".`);
   }
   const report = await sessionReport(hub, params.sessionId);
   if (format === 'json') return { status: 200, body: report };
-  const text = reportCsv(report);
+  const bytes = format === 'csv' ? Buffer.from(reportCsv(report)) : Buffer.from(await normingReportPdf(report));
   res.writeHead(200, {
     ...API_HEADERS,
-    'Content-Type': 'text/csv; charset=utf-8',
-    'Content-Length': String(Buffer.byteLength(text)),
-    'Content-Disposition': `attachment; filename="norming-${params.sessionId}.csv"`,
+    'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/pdf',
+    'Content-Length': String(bytes.length),
+    'Content-Disposition': `attachment; filename="norming-${params.sessionId}.${format}"`,
   });
-  res.end(text);
+  res.end(bytes);
 });
 
 /** One row per assessor (their agreement with the masters), then one per criterion (agreement among them). */

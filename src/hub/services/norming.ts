@@ -604,7 +604,7 @@ async function sessionFacts(q: Queryable, session: SessionRow) {
   const anchors = await sessionAnchors(q, session.id);
   const scores = (await latestNormingScores(q, session.id)).filter((s) => !s.late);
   return {
-    anchors: anchors.map((a) => ({ packetId: a.packetId, rubric: a.manifest.rubric })),
+    anchors: anchors.map((a) => ({ packetId: a.packetId, pseudonym: a.pseudonym, rubric: a.manifest.rubric })),
     masters: currentMasters(await sessionMasters(q, session.id)),
     participants: await sessionParticipants(q, session.id),
     scores: scores.map((s) => ({

@@ -599,11 +599,13 @@ export const HUB_ROUTES = {
     method: 'GET',
     path: `${NORMING_SESSION}/report`,
     summary: 'The calibration report: per assessor and per criterion (facilitator, admin)',
-    description: 'JSON by default; ?format=csv gives the same figures as CSV, one row per assessor and criterion.',
+    description:
+      'JSON by default; ?format=csv gives the same figures as CSV (one row per assessor and per criterion), ' +
+      '?format=pdf the calibration report with a chart of the levels chosen on each anchor.',
     tag: 'Norming',
     access: STAFF,
     params: { sessionId: PARAMS.sessionId },
-    queryDocs: { format: { description: 'json (default) or csv' } },
+    queryDocs: { format: { description: 'json (default), csv or pdf' } },
     responses: {
       200: { description: 'The report', schema: NormingReport },
       400: { description: 'Unknown format', schema: ErrorBody },

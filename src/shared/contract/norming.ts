@@ -178,6 +178,8 @@ export type AssessorResult = z.infer<typeof AssessorResult>;
 export const CriterionResult = z.strictObject({
   criterionId: LocalId,
   title: z.string(),
+  /** The criterion's levels, lowest first, for charts and tables. */
+  levels: z.array(z.strictObject({ id: LocalId, label: z.string() })),
   exactAgreement: z.number().nullable(),
   adjacentAgreement: z.number().nullable(),
   gwetAC1: z.number().nullable(),
@@ -187,7 +189,12 @@ export const CriterionResult = z.strictObject({
   flagged: z.boolean(),
   /** Per anchor: the level counts and the master. */
   anchors: z.array(
-    z.strictObject({ packetId: Uuid, counts: z.record(LocalId, z.number().int()), masterLevelId: LocalId.nullable() }),
+    z.strictObject({
+      packetId: Uuid,
+      pseudonym: z.string(),
+      counts: z.record(LocalId, z.number().int()),
+      masterLevelId: LocalId.nullable(),
+    }),
   ),
   consensus: ConsensusView.nullable(),
   notes: z.array(z.string()),

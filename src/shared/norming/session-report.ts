@@ -7,7 +7,7 @@ import type { Rubric } from '../domain/rubric';
 export const ALPHA_FLAG = 0.667;
 
 export interface SessionFacts {
-  anchors: readonly { packetId: string; rubric: Rubric }[];
+  anchors: readonly { packetId: string; pseudonym: string; rubric: Rubric }[];
   /** The current master level per anchor and criterion. */
   masters: readonly { packetId: string; criterionId: string; levelId: string }[];
   participants: readonly { userId: string; username: string }[];
@@ -45,14 +45,16 @@ export function sessionResults(facts: SessionFacts): { criteria: CriterionResult
     return {
       criterionId: criterion.id,
       title: criterion.title,
+      levels: criterion.levels.map((l) => ({ id: l.id, label: l.label })),
       exactAgreement: summary.exactAgreement,
       adjacentAgreement: summary.adjacentAgreement,
       gwetAC1: summary.gwetAC1,
       fleissKappa: summary.fleissKappa,
       krippendorffAlphaOrdinal: alpha,
       flagged: alpha !== null && alpha < ALPHA_FLAG,
-      anchors: facts.anchors.map(({ packetId }) => ({
+      anchors: facts.anchors.map(({ packetId, pseudonym }) => ({
         packetId,
+        pseudonym,
         counts: Object.fromEntries(
           levels.map((level) => [level, ratings.filter((r) => r.unit === packetId && r.score === level).length]),
         ),
