@@ -39,13 +39,14 @@ describe('the demo hub starts from a seeded template (a first start took ~45 s o
     expect(seedDemo).toHaveBeenCalledTimes(1);
     expect(await readFile(join(work, 'b', 'demo-hub', SEEDED_FILE), 'utf8')).toBe(key);
 
-    // The copy holds the whole demo: its accounts, packets and assignments.
+    // The copy holds the whole demo: its accounts, packets, assignments and norming session.
     const opened = await openHub({ dataDir: join(work, 'b', 'demo-hub') });
     try {
       const count = async (table: string) =>
         Number((await opened.hub.db.query<{ n: string }>(`select count(*) as n from ${table}`))[0]!.n);
       expect(await count('users')).toBe(7);
-      expect(await count('packets')).toBe(6);
+      expect(await count('packets')).toBe(9); // six to assess and three norming anchors
+      expect(await count('norming_sessions')).toBe(1);
       expect(await count('assignments')).toBe(12);
     } finally {
       await opened.close();
