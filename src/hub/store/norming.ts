@@ -307,13 +307,17 @@ export async function latestConsensus(q: Queryable, sessionId: string): Promise<
       where session_id = $1 order by criterion_id, revision desc`,
     [sessionId],
   );
-  return rows.map((row) => ({
+  return rows.map(toConsensus);
+}
+
+function toConsensus(row: Record<string, unknown>): ConsensusRow {
+  return {
     criterionId: row.criterion_id as string,
     notes: row.notes as string,
     rationale: row.rationale as string,
     revision: row.revision as number,
     decidedAt: iso(row.decided_at),
-  }));
+  };
 }
 
 export async function insertConsensus(
@@ -328,14 +332,7 @@ export async function insertConsensus(
      returning criterion_id, notes, rationale, revision, decided_at`,
     [sessionId, input.criterionId, input.notes, input.rationale, input.decidedBy, new Date(input.at).toISOString()],
   );
-  const row = rows[0]!;
-  return {
-    criterionId: row.criterion_id as string,
-    notes: row.notes as string,
-    rationale: row.rationale as string,
-    revision: row.revision as number,
-    decidedAt: iso(row.decided_at),
-  };
+  return toConsensus(rows[0]!);
 }
 
 export interface QualificationRow {
