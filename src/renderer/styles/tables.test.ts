@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import css from './app.css?raw';
+import viewersCss from '../viewers/viewers.css?raw';
 
 /** The declarations of every rule whose selector list names a table header cell. */
 function headerRules(text: string): { selector: string; body: string }[] {
@@ -23,5 +24,13 @@ describe('table headers (library, assignments, uploads)', () => {
     for (const { selector, body } of headerRules(css)) {
       expect(body, selector).not.toMatch(/overflow-wrap:\s*anywhere|word-break:\s*break-(all|word)/);
     }
+  });
+});
+
+describe('the table viewer’s column headers', () => {
+  it('wrap at spaces only, never inside a word', () => {
+    const rule = viewersCss.match(/\.av-sort__name\s*\{([^}]*)\}/)?.[1] ?? '';
+    expect(rule).toMatch(/word-break:\s*keep-all/);
+    expect(rule).not.toMatch(/overflow-wrap:\s*anywhere|word-break:\s*break-(all|word)/);
   });
 });
