@@ -10,7 +10,7 @@ export default defineConfig({
           exclude: ['src/renderer/**/*.dom.test.ts'],
           environment: 'node',
           // Stylesheets are read as text by the tests of the app's own styles (vitest empties CSS otherwise).
-          css: { include: [/src\/renderer\/styles\/.+\.css/] },
+          css: { include: [/src\/renderer\/(styles|viewers)\/.+\.css/] },
         },
       },
       {
