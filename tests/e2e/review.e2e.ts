@@ -183,15 +183,17 @@ describe('the review loop, end to end in Chromium', () => {
     expect(candidateJson).not.toContain(PRIVATE_NOTE);
     expect(candidateJson).not.toContain('"assessorId"');
 
-    const report = await pdfText(await download('Candidate report (PDF)'));
+    const report = await pdfText(await download('Recommended feedback (PDF)'));
     expect(report).toContain(packet.manifest.credential.title);
+    expect(report).toContain('Recommended feedback, not a decision.');
+    expect(report).not.toMatch(/Decision: /);
     expect(report).toContain(rubric.criteria[0]!.levels[3]!.label);
     expect(report).toMatch(/page 2/);
     expect(report).toContain('success criteria are written in student-friendly language');
     expect(report).not.toContain('PRIVATE-NOTE');
     await page()
       .getByRole('status')
-      .filter({ hasText: /Saved .*feedback\.pdf/ })
+      .filter({ hasText: /Saved .*recommended-feedback\.pdf/ })
       .waitFor();
   });
 

@@ -40,8 +40,12 @@ export function SubmittedBanner({
         <button type="button" onClick={() => void run('candidate-json')}>
           Export candidate JSON
         </button>
-        <button type="button" onClick={() => void run('candidate-pdf')}>
-          Candidate report (PDF)
+        <button
+          type="button"
+          onClick={() => void run('candidate-pdf')}
+          title="Your recommended feedback for the candidate, labelled as not a decision: the committee decides and releases"
+        >
+          Recommended feedback (PDF)
         </button>
         {onReopen && (
           <button type="button" onClick={onReopen}>

@@ -29,7 +29,8 @@ export async function exportReviews(
   } else {
     // pdf-lib is sizeable: load it only when a report is asked for.
     const { candidateReportPdf } = await import('../../../shared/review/export/candidate-report');
-    fileName = `${base}-feedback.pdf`;
+    // The assessor's recommendation: labelled so, and without a decision (only a committee's release has one).
+    fileName = `${base}-recommended-feedback.pdf`;
     for (const input of inputs) downloadFile(fileName, await candidateReportPdf(input), 'application/pdf');
   }
   await markExported(

@@ -1,12 +1,12 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import type { ReviewDraft } from '../draft';
-import { candidateDecisionWords, candidateReportPdf } from './candidate-report';
+import { candidateDecisionWords, candidateReportPdf, type ReleasedDecision } from './candidate-report';
 import { ASSESSOR_ID, PRIVATE_NOTE, exportInput, notYetDraft } from './test-fixtures';
 
 /** The report's text as pdf.js extracts it (what a reader can search and copy), with its page count. */
-async function reportText(draft?: ReviewDraft): Promise<{ text: string; pages: number }> {
-  const bytes = await candidateReportPdf(exportInput(draft));
+async function reportText(draft?: ReviewDraft, released?: ReleasedDecision): Promise<{ text: string; pages: number }> {
+  const bytes = await candidateReportPdf(exportInput(draft), released);
   const pdf = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
   let text = '';
   for (let n = 1; n <= pdf.numPages; n++) {
@@ -19,8 +19,28 @@ async function reportText(draft?: ReviewDraft): Promise<{ text: string; pages: n
 }
 
 describe('candidateReportPdf', () => {
-  it('shows the credential, candidate, decision, levels, descriptors, feedback and comment references', async () => {
-    const { text, pages } = await reportText();
+  it('before release: labelled a recommendation on every page, and no decision at all', async () => {
+    const { text } = await reportText();
+    expect(text).toContain('Recommended feedback, not a decision.');
+    expect(text).toMatch(/recommended feedback for Candidate T-0042, not a decision · page 1 of 1/);
+    expect(text).not.toMatch(/Decision:|Not yet|Earned\b(?! when)/);
+    const unscorable = await reportText({
+      ...notYetDraft(),
+      decision: {
+        kind: 'unscorable',
+        conditionCode: 'missing-evidence',
+        explanation: 'The classroom video is missing.',
+      },
+    });
+    expect(unscorable.text).not.toMatch(/Unscorable|Missing evidence/);
+    expect(unscorable.text).toContain('No levels were recorded for this packet.');
+  });
+
+  it('shows the credential, candidate, released decision, levels, descriptors, feedback and comment references', async () => {
+    const { text, pages } = await reportText(undefined, {
+      decision: { kind: 'not-yet' },
+      releasedAt: '2026-12-20T12:00:00Z',
+    });
     expect(pages).toBe(1);
     for (const expected of [
       'Checking for Understanding',
@@ -28,6 +48,7 @@ describe('candidateReportPdf', () => {
       'Candidate T-0042',
       'Attempt: 2',
       'Decision: Not yet',
+      'Released: 2026-12-20',
       'Earned when every criterion is at Proficient (3) or above',
       'Design of checks',
       'Level reached: Proficient (score 3)',
@@ -47,11 +68,14 @@ describe('candidateReportPdf', () => {
   });
 
   it('never shows private notes, rationales, the justification or the assessor', async () => {
-    const { text } = await reportText({
-      ...notYetDraft(),
-      decision: { kind: 'earned', explanation: '' },
-      decisionJustification: 'JUSTIFICATION for departing from the rule',
-    });
+    const { text } = await reportText(
+      {
+        ...notYetDraft(),
+        decision: { kind: 'earned', explanation: '' },
+        decisionJustification: 'JUSTIFICATION for departing from the rule',
+      },
+      { decision: { kind: 'earned' }, releasedAt: '2026-12-20T12:00:00Z' },
+    );
     expect(text).toContain('Decision: Earned');
     expect(text).not.toContain(PRIVATE_NOTE.slice(0, 20));
     expect(text).not.toContain('no change of plan');
@@ -59,15 +83,16 @@ describe('candidateReportPdf', () => {
     expect(text).not.toContain(ASSESSOR_ID);
   });
 
-  it('explains an unscorable packet without levels', async () => {
-    const { text } = await reportText({
-      ...notYetDraft(),
-      decision: {
-        kind: 'unscorable',
-        conditionCode: 'missing-evidence',
-        explanation: 'The classroom video is missing.',
-      },
-    });
+  it('explains a released unscorable decision without levels', async () => {
+    const unscorable = {
+      kind: 'unscorable',
+      conditionCode: 'missing-evidence',
+      explanation: 'The classroom video is missing.',
+    } as const;
+    const { text } = await reportText(
+      { ...notYetDraft(), decision: unscorable },
+      { decision: unscorable, releasedAt: '2026-12-20T12:00:00Z' },
+    );
     expect(text).toContain('Decision: Unscorable — Missing evidence: The classroom video is missing.');
     expect(text).toContain('This is not a judgement of your teaching.');
     expect(text).not.toContain('Level reached');

@@ -28,18 +28,33 @@ export function candidateDecisionWords(decision: Decision): string {
   }
 }
 
+/** A committee's released decision: only this makes a report a decision for the candidate. */
+export interface ReleasedDecision {
+  decision: Decision;
+  /** When the committee released it (ISO date-time). */
+  releasedAt: string;
+}
+
+const RECOMMENDATION_NOTICE =
+  'Recommended feedback, not a decision. An assessor wrote this feedback; the review committee decides ' +
+  'on the credential and releases its decision. Until then this is a draft for the committee, not for the candidate.';
+
 /**
- * The feedback report a candidate receives, as PDF bytes: credential, pseudonym, attempt, decision,
- * each criterion's level, descriptor and feedback, overall feedback and the evidence-anchored
- * comments. Built only from candidate-safe fields: never private notes, rationales, the decision
- * justification or who the assessor was.
+ * The feedback report, as PDF bytes: credential, pseudonym, attempt, each criterion's level,
+ * descriptor and feedback, overall feedback and the evidence-anchored comments. Built only from
+ * candidate-safe fields: never private notes, rationales, the decision justification or who the
+ * assessor was. Without a released decision it is the assessor's recommendation, labelled so on
+ * every page and carrying no decision: a candidate must never read "Not yet" before anyone decided.
  */
-export async function candidateReportPdf(input: ExportInput): Promise<Uint8Array> {
+export async function candidateReportPdf(input: ExportInput, released?: ReleasedDecision): Promise<Uint8Array> {
   const review = resolveReview(input);
   const { manifest, record } = review;
   const doc = await PDFDocument.create();
   const fonts = await embedFonts(doc);
-  doc.setTitle(`${manifest.credential.title} — feedback report`); // metadata strings are UTF-16, so any character is fine here
+  // Metadata strings are UTF-16, so any character is fine here.
+  doc.setTitle(
+    `${manifest.credential.title} — ${released ? 'feedback report' : 'recommended feedback (not a decision)'}`,
+  );
   doc.setCreator('Anchor');
   doc.setProducer('Anchor');
 
@@ -50,17 +65,24 @@ export async function candidateReportPdf(input: ExportInput): Promise<Uint8Array
     out.paragraph([{ text: `Part of the ${manifest.credential.stack.title} stack`, font: fonts.italic }]);
   }
   out.gap(8);
+  if (!released) out.paragraph([{ text: RECOMMENDATION_NOTICE, font: fonts.bold }], { size: 11 });
   out.paragraph(labelled(fonts, 'Candidate: ', manifest.candidate.pseudonym));
   out.paragraph(labelled(fonts, 'Attempt: ', String(manifest.attempt.number)));
   out.gap(8);
-  out.paragraph(labelled(fonts, 'Decision: ', candidateDecisionWords(record.decision)), { size: 13 });
-  if (record.decision.kind === 'unscorable') {
+  if (released) {
+    out.paragraph(labelled(fonts, 'Decision: ', candidateDecisionWords(released.decision)), { size: 13 });
+    out.paragraph(labelled(fonts, 'Released: ', released.releasedAt.slice(0, 10)));
+  }
+  const unscorable = (released?.decision ?? record.decision).kind === 'unscorable';
+  if (unscorable && released) {
     out.paragraph([
       {
         text: 'Your packet could not be scored, so it has no levels. This is not a judgement of your teaching.',
         font: fonts.regular,
       },
     ]);
+  } else if (unscorable) {
+    out.paragraph([{ text: 'No levels were recorded for this packet.', font: fonts.regular }]);
   } else {
     out.paragraph(labelled(fonts, 'How the decision is made: ', `${describeRule(review.rubric)}.`));
     writeCriteria(out, fonts, review);
@@ -70,7 +92,11 @@ export async function candidateReportPdf(input: ExportInput): Promise<Uint8Array
     out.paragraph([{ text: record.candidateFeedback.overall, font: fonts.regular }]);
   }
   writeComments(out, fonts, review);
-  out.footers(`${manifest.credential.title} — feedback for ${manifest.candidate.pseudonym}`);
+  out.footers(
+    released
+      ? `${manifest.credential.title} — feedback for ${manifest.candidate.pseudonym}`
+      : `${manifest.credential.title} — recommended feedback for ${manifest.candidate.pseudonym}, not a decision`,
+  );
   return doc.save();
 }
 
