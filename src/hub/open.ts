@@ -9,6 +9,7 @@ import { FsBlobStore } from './blobs/fs-blob-store';
 import type { HubContext, HubLog } from './context';
 import { openDatabase } from './db/open';
 import { HubEvents } from './events/hub-events';
+import { startScoreRouting } from './services/score-routing';
 
 export interface HubStorageOptions {
   /** Holds the PGlite database (unless databaseUrl is set), the evidence blobs and upload scratch space. */
@@ -76,9 +77,11 @@ async function openLocked(
     // that went away mid-body does not hold a connection, and a packet upload's scratch file, forever.
     bodyIdleMs: options.bodyIdleMs ?? 60_000,
   };
+  const stopRouting = startScoreRouting(hub);
   return {
     hub,
     close: async () => {
+      await stopRouting();
       await db.close();
       await unlock();
     },

@@ -219,6 +219,14 @@ forEachBackend((backend) => {
         token: tokenOf(caller),
       }),
     },
+    'GET /api/v1/windows/{windowId}/quality': {
+      expected: { own: only(['chair', 'admin'], 200) },
+      request: async (caller) => ({
+        method: 'GET',
+        path: `/api/v1/windows/${windowId}/quality`,
+        token: tokenOf(caller),
+      }),
+    },
     'POST /api/v1/assignments': {
       expected: { own: only(['admin'], 201) },
       request: async (caller) => ({

@@ -45,6 +45,7 @@ forEachBackend((backend) => {
         `select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
       );
       expect(tables.map((row) => row.table_name)).toEqual([
+        'adjudications',
         'assignments',
         'audit_log',
         'conflicts',
@@ -60,6 +61,7 @@ forEachBackend((backend) => {
         'review_windows',
         'schema_migrations',
         'scores',
+        'second_scoring',
         'session_tokens',
         'sessions',
         'users',

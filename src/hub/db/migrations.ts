@@ -210,4 +210,32 @@ export const MIGRATIONS: readonly Migration[] = [
       `alter table review_windows add column required_qualification text`,
     ],
   },
+  {
+    version: 4,
+    name: 'scoring policy per window, second-scoring routing, adjudications',
+    statements: [
+      `alter table review_windows add column scoring_policy jsonb`,
+      // Why a packet got (or did not get) a second scoring: decided once, on its first score.
+      `create table second_scoring (
+        window_id uuid not null references review_windows (id),
+        packet_id uuid not null references packets (id),
+        first_score_id uuid not null,
+        reasons text[] not null,
+        assignment_id uuid,
+        note text,
+        decided_at timestamptz not null,
+        primary key (window_id, packet_id)
+      )`,
+      `create table adjudications (
+        id uuid primary key,
+        window_id uuid not null references review_windows (id),
+        packet_id uuid not null references packets (id),
+        score_ids uuid[] not null,
+        discrepancies jsonb not null,
+        status text not null check (status in ('open', 'resolved')),
+        opened_at timestamptz not null,
+        unique (window_id, packet_id)
+      )`,
+    ],
+  },
 ];

@@ -27,7 +27,7 @@ import { getPacket, postPacket } from './packets';
 import { getScore, putScoreRoute } from './scores';
 import { refreshSession, signIn, signOut } from './session';
 import { getUsers, patchUser, postUser } from './users';
-import { getWindows, patchWindow, postWindow } from './windows';
+import { getWindowQuality, getWindows, patchWindow, postWindow } from './windows';
 
 /**
  * The hub's handler for every entry of the route table, by operationId: a route missing here, or
@@ -51,6 +51,7 @@ export const ROUTE_HANDLERS: { readonly [K in HubRouteId]: Route } = {
   createWindow: postWindow,
   listWindows: getWindows,
   updateWindow: patchWindow,
+  getWindowQuality,
   createAssignment: postAssignment,
   autoAssign: postAutoAssign,
   listAllAssignments: getAllAssignments,

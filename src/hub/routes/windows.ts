@@ -1,4 +1,6 @@
+import { notFound } from '../http/errors';
 import { implementRoute } from '../http/route';
+import { windowQuality } from '../store/scoring-quality';
 import { changeWindow } from '../services/windows';
 import { appendAudit } from '../store/audit';
 import { findWindow, insertWindow, listWindows } from '../store/windows';
@@ -24,4 +26,9 @@ export const getWindows = implementRoute('listWindows', async ({ hub }) => {
 
 export const patchWindow = implementRoute('updateWindow', async ({ hub, principal, params, body }) => {
   return { status: 200, body: await changeWindow(hub, params.windowId, await body(), principal.userId) };
+});
+
+export const getWindowQuality = implementRoute('getWindowQuality', async ({ hub, params }) => {
+  if (!(await findWindow(hub.db, params.windowId, hub.now()))) throw notFound('The review window');
+  return { status: 200, body: await windowQuality(hub.db, params.windowId) };
 });

@@ -9,9 +9,17 @@ import { findWindow, updateWindow } from '../store/windows';
 
 type EditableWindow = Pick<
   WindowView,
-  'name' | 'opensAt' | 'closesAt' | 'decisionsDueAt' | 'status' | 'requiredQualification'
+  'name' | 'opensAt' | 'closesAt' | 'decisionsDueAt' | 'status' | 'requiredQualification' | 'scoringPolicy'
 >;
-const EDITABLE = ['name', 'opensAt', 'closesAt', 'decisionsDueAt', 'status', 'requiredQualification'] as const;
+const EDITABLE = [
+  'name',
+  'opensAt',
+  'closesAt',
+  'decisionsDueAt',
+  'status',
+  'requiredQualification',
+  'scoringPolicy',
+] as const;
 const DATES = new Set<string>(['opensAt', 'closesAt', 'decisionsDueAt']);
 
 /**
@@ -38,7 +46,8 @@ export async function changeWindow(
       const sent = input[field];
       if (sent === undefined) continue;
       const value = DATES.has(field) ? new Date(sent as string).toISOString() : sent;
-      if (value === current[field]) continue;
+      // A policy is an object: compared by value, so sending the same one changes nothing.
+      if (JSON.stringify(value) === JSON.stringify(current[field])) continue;
       Object.assign(before, { [field]: current[field] });
       Object.assign(after, { [field]: value });
       Object.assign(next, { [field]: value });

@@ -20,7 +20,9 @@ export type AuditAction =
   | 'norming.reveal'
   | 'norming.consensus'
   | 'norming.reopen'
-  | 'norming.close';
+  | 'norming.close'
+  | 'second-scoring.route'
+  | 'adjudication.open';
 
 export interface AuditEntry {
   /** The user who acted; null when nobody is signed in (a failed sign-in, the demo seed). */

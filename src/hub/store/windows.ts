@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { CreateWindowRequest, WindowView } from '../../shared/contract/hub-api';
-import { iso, type Queryable } from '../db/db';
+import { iso, jsonParam, type Queryable } from '../db/db';
+import { ScoringPolicy } from '../../shared/committee/policy';
 
 /**
  * SQL that is true while review window `w` is open at the instant in parameter $n: its status
@@ -19,18 +20,21 @@ interface WindowRow {
   decisions_due_at: Date;
   status: WindowView['status'];
   required_qualification: string | null;
+  scoring_policy: unknown;
 }
 
 export async function insertWindow(
   q: Queryable,
-  input: Omit<z.output<typeof CreateWindowRequest>, 'requiredQualification'> & {
+  input: Omit<z.output<typeof CreateWindowRequest>, 'requiredQualification' | 'scoringPolicy'> & {
     requiredQualification?: string | null;
+    scoringPolicy?: ScoringPolicy | null;
   },
 ): Promise<string> {
   const id = randomUUID();
   await q.query(
-    `insert into review_windows (id, name, opens_at, closes_at, decisions_due_at, status, required_qualification)
-     values ($1, $2, $3, $4, $5, $6, $7)`,
+    `insert into review_windows (id, name, opens_at, closes_at, decisions_due_at, status, required_qualification,
+                                 scoring_policy)
+     values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)`,
     [
       id,
       input.name,
@@ -39,6 +43,7 @@ export async function insertWindow(
       input.decisionsDueAt,
       input.status,
       input.requiredQualification ?? null,
+      input.scoringPolicy ? jsonParam(input.scoringPolicy) : null,
     ],
   );
   return id;
@@ -47,7 +52,7 @@ export async function insertWindow(
 /** A window by id; `lock` holds it for the rest of the transaction (auto-assignment). */
 export async function findWindow(q: Queryable, id: string, now: number, lock = false): Promise<WindowView | undefined> {
   const rows = await q.query<WindowRow>(
-    `select id, name, opens_at, closes_at, decisions_due_at, status, required_qualification from review_windows where id = $1${lock ? ' for update' : ''}`,
+    `select id, name, opens_at, closes_at, decisions_due_at, status, required_qualification, scoring_policy from review_windows where id = $1${lock ? ' for update' : ''}`,
     [id],
   );
   const row = rows[0];
@@ -56,7 +61,7 @@ export async function findWindow(q: Queryable, id: string, now: number, lock = f
 
 export async function findWindowByName(q: Queryable, name: string, now: number): Promise<WindowView | undefined> {
   const rows = await q.query<WindowRow>(
-    `select id, name, opens_at, closes_at, decisions_due_at, status, required_qualification from review_windows
+    `select id, name, opens_at, closes_at, decisions_due_at, status, required_qualification, scoring_policy from review_windows
       where name = $1 order by created_at limit 1`,
     [name],
   );
@@ -67,7 +72,7 @@ export async function findWindowByName(q: Queryable, name: string, now: number):
 /** Every review window, in opening order. */
 export async function listWindows(q: Queryable, now: number): Promise<WindowView[]> {
   const rows = await q.query<WindowRow>(
-    `select id, name, opens_at, closes_at, decisions_due_at, status, required_qualification from review_windows
+    `select id, name, opens_at, closes_at, decisions_due_at, status, required_qualification, scoring_policy from review_windows
       order by opens_at, created_at, id`,
   );
   return rows.map((row) => toWindowView(row, now));
@@ -77,11 +82,14 @@ export async function listWindows(q: Queryable, now: number): Promise<WindowView
 export async function updateWindow(
   q: Queryable,
   id: string,
-  window: Pick<WindowView, 'name' | 'opensAt' | 'closesAt' | 'decisionsDueAt' | 'status' | 'requiredQualification'>,
+  window: Pick<
+    WindowView,
+    'name' | 'opensAt' | 'closesAt' | 'decisionsDueAt' | 'status' | 'requiredQualification' | 'scoringPolicy'
+  >,
 ): Promise<void> {
   await q.query(
     `update review_windows set name = $2, opens_at = $3, closes_at = $4, decisions_due_at = $5, status = $6,
-            required_qualification = $7
+            required_qualification = $7, scoring_policy = $8::jsonb
       where id = $1`,
     [
       id,
@@ -91,6 +99,7 @@ export async function updateWindow(
       window.decisionsDueAt,
       window.status,
       window.requiredQualification,
+      window.scoringPolicy ? jsonParam(window.scoringPolicy) : null,
     ],
   );
 }
@@ -107,5 +116,6 @@ function toWindowView(row: WindowRow, now: number): WindowView {
     status: row.status,
     isOpen: row.status === 'open' && Date.parse(opensAt) <= now && now < Date.parse(closesAt),
     requiredQualification: row.required_qualification,
+    scoringPolicy: row.scoring_policy ? ScoringPolicy.parse(row.scoring_policy) : null,
   };
 }

@@ -1,3 +1,4 @@
+import { ScoringPolicy } from '../committee/policy';
 import { z } from 'zod';
 import { IsoDateTime, NonEmptyText, Uuid } from '../domain/common';
 import { AdminPacketView } from './assignments';
@@ -41,6 +42,8 @@ export const CreateWindowRequest = z
     status: WindowStatus.default('open'),
     /** A credential id: only assessors with a current qualification in it may be assigned in this window. */
     requiredQualification: NonEmptyText.nullable().default(null),
+    /** Double scoring and adjudication rules; null: every packet is scored once, as assigned. */
+    scoringPolicy: ScoringPolicy.nullable().default(null),
   })
   .refine((w) => Date.parse(w.opensAt) < Date.parse(w.closesAt), {
     path: ['closesAt'],
@@ -61,6 +64,7 @@ export const WindowView = z.strictObject({
   isOpen: z.boolean(),
   /** The credential whose current qualification an assessor needs to be assigned here; null when none. */
   requiredQualification: z.string().nullable().default(null),
+  scoringPolicy: ScoringPolicy.nullable().default(null),
 });
 export type WindowView = z.infer<typeof WindowView>;
 export const WindowList = z.strictObject({ windows: z.array(WindowView) });
@@ -77,9 +81,11 @@ export const UpdateWindowRequest = z
     decisionsDueAt: IsoDateTime.optional(),
     status: WindowStatus.optional(),
     requiredQualification: NonEmptyText.nullable().optional(),
+    scoringPolicy: ScoringPolicy.nullable().optional(),
   })
   .refine((w) => Object.values(w).some((value) => value !== undefined), {
-    error: 'change at least one of name, opensAt, closesAt, decisionsDueAt, status, requiredQualification',
+    error:
+      'change at least one of name, opensAt, closesAt, decisionsDueAt, status, requiredQualification, scoringPolicy',
   });
 
 // ── packets ───────────────────────────────────────────────────────────────────────────────

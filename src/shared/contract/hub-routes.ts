@@ -24,6 +24,7 @@ import {
   WindowList,
   WindowView,
 } from './hub-admin';
+import { WindowQuality } from './committee';
 import { ErrorBody } from './hub-errors';
 import { RefreshRequest, SessionResponse, SignInRequest, UserView, type Role } from './hub-session';
 import {
@@ -340,6 +341,23 @@ export const HUB_ROUTES = {
     responses: {
       200: { description: 'The window as it is now', schema: WindowView },
       400: { description: 'Malformed body, or the dates would be out of order', schema: ErrorBody },
+      404: { description: 'No such window', schema: ErrorBody },
+    },
+  },
+  getWindowQuality: {
+    method: 'GET',
+    path: '/api/v1/windows/{windowId}/quality',
+    summary:
+      "A window's scoring quality: why each packet was or was not double-scored, and its adjudications (chair, admin)",
+    description:
+      'The window’s scoringPolicy decides on each packet’s first scoring whether a second, blind assessor scores it ' +
+      '(a random share, resubmissions, first scores near the cut) and records the rule; two scorings that disagree ' +
+      'beyond the policy open an adjudication.',
+    tag: 'Committees',
+    access: ['chair', 'admin'],
+    params: { windowId: PARAMS.windowId },
+    responses: {
+      200: { description: 'Second-scoring decisions and adjudications, oldest first', schema: WindowQuality },
       404: { description: 'No such window', schema: ErrorBody },
     },
   },
