@@ -21,6 +21,9 @@ const SessionRef = z.strictObject({ sessionId: Uuid });
 export const FacilitatorSession = z.strictObject({ session: NormingSessionView, rubric: Rubric.nullable() });
 export type FacilitatorSession = z.infer<typeof FacilitatorSession>;
 
+/** One participant's score as the facilitator reads it (norming.ts names the schema only). */
+export type FacilitatorScore = z.infer<typeof NormingScoreView>;
+
 export const ConsensusInput = PutConsensusRequest.extend({ sessionId: Uuid, criterionId: LocalId });
 
 /** The CSV report, ready to save under a name that says which session it is. */
