@@ -28,10 +28,13 @@ let board: NormingBoard;
 const anchorLabel = (i: number) => `Anchor ${i + 1} (${hub.anchors[i]!.pseudonym})`;
 
 beforeAll(async () => {
-  hub = await startNormingHub({ participants: 3 });
+  // assessor4 scores only after the reveal (late), to be reopened.
+  hub = await startNormingHub({ participants: 4 });
   app = await AnchorSession.start();
   await new HubScreen(app.page, app.host.origin).signIn(hub.url, 'facilitator1', PASSWORD);
   await mkdir(SHOTS, { recursive: true });
+  // Tall enough that a screenshot holds the whole board (the screen scrolls inside, not the page).
+  await app.page.setViewportSize({ width: 1300, height: 2200 });
 }, 120_000);
 
 afterAll(async () => {
@@ -48,7 +51,7 @@ describe('the facilitator’s norming board', () => {
     await expect(board.cell('assessor1', 0).innerText()).resolves.toMatch(/Waiting/);
     const latencies: number[] = [];
     for (let a = 0; a < 3; a++) {
-      for (const participant of hub.participants) {
+      for (const participant of hub.participants.slice(0, 3)) {
         const start = Date.now();
         await hub.score(participant, hub.anchors[a]!.packetId, CHOICES[participant.username]![a]!);
         await board.cell(participant.username, a).getByText('Submitted').waitFor({ timeout: 5_000 });
@@ -61,7 +64,7 @@ describe('the facilitator’s norming board', () => {
         .grid()
         .getByRole('row', { name: /^Submitted/ })
         .innerText(),
-    ).resolves.toMatch(/9\/9/);
+    ).resolves.toMatch(/9\/12/);
     const sorted = [...latencies].sort((x, y) => x - y);
     console.log(
       `norming board: PUT → board shows it, ms: median ${sorted[Math.floor(sorted.length / 2)]}, max ${sorted.at(-1)}, all ${latencies.join(' ')}`,
@@ -115,6 +118,20 @@ describe('the facilitator’s norming board', () => {
     expect((await board.furthest(CRITERION))[0]).toMatch(/^assessor3: 4 levels away/);
   }, 60_000);
 
+  it('shows a score after the reveal as late, and reopens for that participant', async () => {
+    const late = hub.participants[3]!;
+    await hub.score(late, hub.anchors[0]!.packetId, 'l3');
+    await board.cell('assessor4', 0).getByText('Late').waitFor({ timeout: 2_000 });
+    await app.page
+      .getByRole('list', { name: 'Late scores' })
+      .getByRole('button', { name: 'Reopen for assessor4' })
+      .click();
+    await board
+      .grid()
+      .getByRole('row', { name: /^assessor4 \(reopened\)/ })
+      .waitFor();
+  }, 60_000);
+
   it('downloads the CSV report and closes, recording qualifications with their expiry', async () => {
     const csv = await board.downloadCsv();
     expect(csv.split('\n')[0]).toMatch(/assessor|criterion/i);
@@ -124,6 +141,7 @@ describe('the facilitator’s norming board', () => {
     expect(results['assessor2']![0]).toBe('Qualified');
     expect(results['assessor2']![1]).toMatch(/expires/);
     expect(results['assessor3']![0]).toMatch(/^Not yet: /);
+    expect(results['assessor4']![0]).toMatch(/^Not yet: /);
     await app.page.screenshot({ path: join(SHOTS, 'norming-board-closed.png'), fullPage: true });
   }, 60_000);
 });

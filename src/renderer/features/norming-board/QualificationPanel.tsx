@@ -60,7 +60,7 @@ export function QualificationPanel({
           : 'A calibration session is practice: closing records no qualification.'}
       </p>
       <div className="table-scroller">
-        <table className="library-table" aria-label="Results against the thresholds">
+        <table className="library-table qualification-table" aria-label="Results against the thresholds">
           <thead>
             <tr>
               <th scope="col">Participant</th>
@@ -90,7 +90,7 @@ export function QualificationPanel({
                   <td>{severityWords(a.meanSignedDifference)}</td>
                   <td className={row.qualified ? 'ok-text' : 'error-text'}>{row.result}</td>
                   {closed ? (
-                    <td>
+                    <td className="recorded">
                       {row.recordedAt && row.expiresAt
                         ? `${dateFormat.format(new Date(row.recordedAt))}, expires ${dateFormat.format(new Date(row.expiresAt))}`
                         : 'not recorded'}
