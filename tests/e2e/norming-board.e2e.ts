@@ -75,6 +75,7 @@ describe('the facilitator’s norming board', () => {
 
   it('reveals the distribution and statistics the hub reports, and who is furthest from the master', async () => {
     await board.reveal();
+    await expect.poll(() => board.focused()).toMatch(/^Design of checks/);
     const report = await hub.api<NormingReport>('GET', `/api/v1/norming/sessions/${hub.sessionId}/report`);
     const criterion = report.criteria[0]!;
     for (let a = 0; a < 3; a++) {

@@ -32,16 +32,22 @@ export class NormingBoard {
     return this.page.getByRole('status').filter({ hasText: /submitted/ });
   }
 
+  /** Reveals with the keyboard alone: Enter on the button, Enter on the dialog's focused "Reveal now". */
   async reveal(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Reveal…' }).click();
-    await this.page
-      .getByRole('dialog', { name: 'Reveal the scores?' })
-      .getByRole('button', { name: 'Reveal now' })
-      .click();
+    await this.page.getByRole('button', { name: 'Reveal…' }).focus();
+    await this.page.keyboard.press('Enter');
+    const dialog = this.page.getByRole('dialog', { name: 'Reveal the scores?' });
+    await dialog.getByRole('button', { name: 'Reveal now' }).waitFor();
+    await this.page.keyboard.press('Enter');
     await this.page
       .getByRole('table', { name: /^Agreement on / })
       .first()
       .waitFor();
+  }
+
+  /** The accessible text of the focused element (where a keyboard user is). */
+  async focused(): Promise<string> {
+    return this.page.evaluate(() => document.activeElement?.textContent ?? '');
   }
 
   /** The screen-reader table of one anchor's chart: level label → participants who chose it. */

@@ -38,7 +38,7 @@ export function CriterionPanel({
   const headingId = `criterion-${result.criterionId}`;
   return (
     <section className="hub-card criterion-board" aria-labelledby={headingId}>
-      <h2 id={headingId}>
+      <h2 id={headingId} tabIndex={-1}>
         {result.title}
         {result.flagged ? <span className="flag"> Candidate for rubric revision (α &lt; 0.667)</span> : null}
       </h2>

@@ -31,6 +31,8 @@ export function NormingBoardScreen({ sessionId }: { sessionId: string }) {
     try {
       await bridge['facilitator.reveal']({ sessionId });
       await board.reload();
+      // Keyboard and screen-reader users land on the results, not back at the top of the page.
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('.criterion-board h2')?.focus());
     } catch (failure) {
       setError(describeError(failure));
     }

@@ -46,12 +46,18 @@ export function QualificationPanel({
   };
   const close = () => {
     setConfirming(false);
-    void act(async () => setClosed(await bridge['facilitator.close']({ sessionId: session.id })));
+    void act(async () => {
+      setClosed(await bridge['facilitator.close']({ sessionId: session.id }));
+      // The recorded qualifications are what the facilitator closed for: focus goes to them.
+      requestAnimationFrame(() => document.getElementById('qualification-title')?.focus());
+    });
   };
 
   return (
     <section className="hub-card" aria-labelledby="qualification-title">
-      <h2 id="qualification-title">Qualification</h2>
+      <h2 id="qualification-title" tabIndex={-1}>
+        Qualification
+      </h2>
       <p className="muted small">
         Thresholds: at least {percent(t.minExact)} exact and {percent(t.minAdjacent)} adjacent against the masters
         {t.unscorableFails ? '; no Unscorable on an anchor' : ''}; current for {t.validDays} days.{' '}
