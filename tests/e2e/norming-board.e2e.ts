@@ -144,5 +144,9 @@ describe('the facilitator’s norming board', () => {
     expect(results['assessor3']![0]).toMatch(/^Not yet: /);
     expect(results['assessor4']![0]).toMatch(/^Not yet: /);
     await app.page.screenshot({ path: join(SHOTS, 'norming-board-closed.png'), fullPage: true });
+    // Opened again later, the board still shows what closing recorded.
+    await app.page.reload();
+    await app.page.getByRole('columnheader', { name: 'Recorded' }).waitFor();
+    expect((await board.qualifications())['assessor2']).toEqual(results['assessor2']);
   }, 60_000);
 });

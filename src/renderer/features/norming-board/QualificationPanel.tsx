@@ -6,7 +6,7 @@ import { dateFormat } from '../../app/format';
 import { describeError } from '../../viewers/common/describeError';
 import { ErrorLine } from '../hub/ErrorLine';
 import { ConfirmDialog } from './ConfirmDialog';
-import { qualificationRows } from './qualification';
+import { qualificationRows, recordedQualifications } from './qualification';
 import { percent, coefficient, severityWords } from './stats';
 
 type Closed = z.infer<typeof CloseNormingResponse>;
@@ -28,7 +28,8 @@ export function QualificationPanel({
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const rows = qualificationRows(report, closed?.qualifications);
+  const recorded = recordedQualifications(session, report, closed?.qualifications);
+  const rows = qualificationRows(report, recorded);
   const late = (session.participants ?? []).filter((p) => p.late.length > 0 && !p.reopened);
   const t = session.thresholds;
 
@@ -81,7 +82,7 @@ export function QualificationPanel({
               </th>
               <th scope="col">Severity</th>
               <th scope="col">Result</th>
-              {closed ? <th scope="col">Recorded</th> : null}
+              {recorded ? <th scope="col">Recorded</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -95,7 +96,7 @@ export function QualificationPanel({
                   <td className="num">{coefficient(a.quadraticWeightedKappa)}</td>
                   <td>{severityWords(a.meanSignedDifference)}</td>
                   <td className={row.qualified ? 'ok-text' : 'error-text'}>{row.result}</td>
-                  {closed ? (
+                  {recorded ? (
                     <td className="recorded">
                       {row.recordedAt && row.expiresAt
                         ? `${dateFormat.format(new Date(row.recordedAt))}, expires ${dateFormat.format(new Date(row.expiresAt))}`
@@ -142,10 +143,7 @@ export function QualificationPanel({
       ) : (
         <p className="small">
           Closed {session.closedAt ? dateFormat.format(new Date(session.closedAt)) : ''}
-          {closed
-            ? ` · ${closed.qualifications.length} qualification${closed.qualifications.length === 1 ? '' : 's'} recorded`
-            : ''}
-          .
+          {recorded ? ` · ${recorded.length} qualification${recorded.length === 1 ? '' : 's'} recorded` : ''}.
         </p>
       )}
       <ConfirmDialog

@@ -1,4 +1,4 @@
-import type { CloseNormingResponse, NormingReport } from '../../../shared/contract/norming';
+import type { CloseNormingResponse, NormingReport, NormingSessionView } from '../../../shared/contract/norming';
 import type { z } from 'zod';
 
 type Qualification = z.infer<typeof CloseNormingResponse>['qualifications'][number];
@@ -32,4 +32,30 @@ export function qualificationRows(
       expiresAt: q?.expiresAt ?? null,
     };
   });
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The qualifications a closed session recorded: as the close answered when this board closed it,
+ * else (the board opened later; the hub lists none) as the hub records them: at closing, current
+ * for the thresholds' validDays. Calibration sessions record none.
+ */
+export function recordedQualifications(
+  session: Pick<NormingSessionView, 'id' | 'status' | 'mode' | 'closedAt' | 'credentialId' | 'thresholds'>,
+  report: NormingReport,
+  answered: readonly Qualification[] | undefined,
+): Qualification[] | undefined {
+  if (answered) return [...answered];
+  if (session.status !== 'closed' || session.mode !== 'qualification' || !session.closedAt) return undefined;
+  const recordedAt = session.closedAt;
+  const expiresAt = new Date(Date.parse(recordedAt) + session.thresholds.validDays * DAY_MS).toISOString();
+  return report.assessors.map((a) => ({
+    userId: a.userId,
+    credentialId: session.credentialId,
+    sessionId: session.id,
+    qualified: a.qualified,
+    recordedAt,
+    expiresAt,
+  }));
 }
