@@ -4,6 +4,7 @@ import { bridge } from '../../bridge';
 import { describeError } from '../../viewers/common/describeError';
 import { downloadFile } from '../review/download';
 import { ErrorLine } from '../hub/ErrorLine';
+import { useHubStatus } from '../hub/useHubStatus';
 import { boardGrid } from './board-grid';
 import { ConfirmDialog } from './ConfirmDialog';
 import { CriterionPanel } from './CriterionPanel';
@@ -20,6 +21,7 @@ const STATUS_WORDS = { open: 'Scoring (blind)', revealed: 'Revealed: discussion'
  */
 export function NormingBoardScreen({ sessionId }: { sessionId: string }) {
   const board = useBoard(sessionId);
+  const live = useHubStatus()?.live;
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string>();
   const session = board.data?.session;
@@ -58,6 +60,8 @@ export function NormingBoardScreen({ sessionId }: { sessionId: string }) {
           <span className="brand">Anchor</span> Norming{session ? `: ${session.title}` : ''}
         </h1>
         {session ? <span className="status-pill">{STATUS_WORDS[session.status]}</span> : null}
+        {/* A board that is not hearing the hub must say so: submissions would not appear. */}
+        {live === false ? <span className="status-pill not-live">Not live: reconnecting to the hub</span> : null}
       </header>
       <main className="hub-body">
         <ErrorLine error={board.error ?? error} />
