@@ -177,6 +177,13 @@ export class HubClient {
     return response.body;
   }
 
+  /** A route's answer as text (a report as CSV, for norming-staff.ts); any failure throws a HubError. */
+  async okText<K extends HubRouteId>(id: K, request: HubRequest<K>): Promise<string> {
+    const response = await this.call(id, request);
+    if (!response.ok) await expectOk(response);
+    return response.text();
+  }
+
   /** Uploads a submitted review under its own id; the same upload again is harmless. */
   async putScore(record: ScoreRecord, baseRevision: number): Promise<ScoreUpload> {
     const response = await this.call('putScore', { params: { scoreId: record.id }, json: { baseRevision, record } });
@@ -193,19 +200,12 @@ export class HubClient {
 
   /**
    * A successful call's answer, read with the table's schema for its status; any failure throws a
-   * HubError. Public so a feature's own module (norming-staff.ts) can call its routes without
-   * growing this class by one method per route.
+   * HubError. Public so a feature's own module (norming-participant.ts) can call its routes
+   * without this class growing a method per route.
    */
   async ok<K extends HubRouteId>(id: K, request: HubRequest<K>): Promise<HubSuccessBody<K>> {
     const response = await this.call(id, request);
     return answer(id, response.status, await expectOk(response));
-  }
-
-  /** A route's answer as text, with a query string (a report as CSV); any failure throws a HubError. */
-  async okText<K extends HubRouteId>(id: K, request: HubRequest<K>): Promise<string> {
-    const response = await this.call(id, request);
-    if (!response.ok) await expectOk(response);
-    return response.text();
   }
 
   /** One route of the table with the access token, refreshing it once when the hub says it expired. */
