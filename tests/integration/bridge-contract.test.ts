@@ -36,6 +36,15 @@ function fakeHandlers(overrides: Partial<BridgeHandlers> = {}): BridgeHandlers {
     'hub.uploadScore': fail,
     'hub.conflicts': fail,
     'hub.declareConflict': fail,
+    'facilitator.sessions': fail,
+    'facilitator.session': fail,
+    'facilitator.scores': fail,
+    'facilitator.reveal': fail,
+    'facilitator.consensus': fail,
+    'facilitator.reopen': fail,
+    'facilitator.close': fail,
+    'facilitator.report': fail,
+    'facilitator.reportCsv': fail,
     ...overrides,
   };
 }

@@ -1,5 +1,6 @@
 import { BridgeError, type BridgeHandlers } from '../../shared/contract/bridge';
 import type { HubService } from '../hub/hub-service';
+import { facilitatorHandlers } from '../hub/norming-staff';
 
 export interface HandlerContext {
   hub: HubService;
@@ -35,5 +36,6 @@ export function createBridgeHandlers({ hub, version, transport }: HandlerContext
     'hub.uploadScore': ({ record, baseRevision, workspaceId }) => hub.uploadScore(record, baseRevision, workspaceId),
     'hub.conflicts': async () => ({ conflicts: await hub.conflicts() }),
     'hub.declareConflict': (conflict) => hub.declareConflict(conflict),
+    ...facilitatorHandlers(() => hub.normingStaff),
   };
 }

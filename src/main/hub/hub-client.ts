@@ -183,6 +183,13 @@ export class HubClient {
     return response.body;
   }
 
+  /** A route's answer as text (a report as CSV, for norming-staff.ts); any failure throws a HubError. */
+  async okText<K extends HubRouteId>(id: K, request: HubRequest<K>): Promise<string> {
+    const response = await this.call(id, request);
+    if (!response.ok) await expectOk(response);
+    return response.text();
+  }
+
   /** Uploads a submitted review under its own id; the same upload again is harmless. */
   async putScore(record: ScoreRecord, baseRevision: number): Promise<ScoreUpload> {
     const response = await this.call('putScore', { params: { scoreId: record.id }, json: { baseRevision, record } });
@@ -197,19 +204,24 @@ export class HubClient {
     return { kind: 'stored', receipt: answer('putScore', response.status, await expectOk(response)) };
   }
 
-  /** A successful call's answer, read with the table's schema for its status; any failure throws a HubError. */
-  private async ok<K extends HubRouteId>(id: K, request: HubRequest<K>): Promise<HubSuccessBody<K>> {
+  /**
+   * A successful call's answer, read with the table's schema for its status; any failure throws a
+   * HubError. Public so a feature's own module (norming-participant.ts) can call its routes
+   * without this class growing a method per route.
+   */
+  async ok<K extends HubRouteId>(id: K, request: HubRequest<K>): Promise<HubSuccessBody<K>> {
     const response = await this.call(id, request);
     return answer(id, response.status, await expectOk(response));
   }
 
   /** One route of the table with the access token, refreshing it once when the hub says it expired. */
   private call<K extends HubRouteId>(id: K, request: HubRequest<K>): Promise<Response> {
-    const { params, json, headers, signal } = request as HubRequest<K> & {
+    const { params, json, headers, signal, query } = request as HubRequest<K> & {
       params?: HubRouteParams<K>;
       json?: HubRequestBody<K>;
     };
-    return this.withToken(hubPath(id, (params ?? {}) as HubRouteParams<K>), (url, token) =>
+    const search = query ? `?${new URLSearchParams(query).toString()}` : '';
+    return this.withToken(`${hubPath(id, (params ?? {}) as HubRouteParams<K>)}${search}`, (url, token) =>
       this.send(url, {
         method: HUB_ROUTES[id].method,
         json,
@@ -299,12 +311,14 @@ export class HubClient {
 }
 
 /** What a call of one route sends: its path parameters and JSON body when the table has them. */
-type HubRequest<K extends HubRouteId> = (keyof HubRouteParams<K> extends never
+export type HubRequest<K extends HubRouteId> = (keyof HubRouteParams<K> extends never
   ? { params?: undefined }
   : { params: HubRouteParams<K> }) &
   (HubRequestBody<K> extends undefined ? { json?: undefined } : { json: HubRequestBody<K> }) & {
     headers?: Record<string, string>;
     signal?: AbortSignal;
+    /** Query parameters the table documents (queryDocs), such as a report's format. */
+    query?: Record<string, string>;
   };
 
 /**

@@ -1,3 +1,5 @@
+import { BridgeError } from '../../shared/contract/bridge';
+
 /** Why a hub call failed, in terms the app can act on. */
 export type HubErrorCode =
   | 'unreachable' // network down or hub stopped: keep the work and retry later
@@ -16,4 +18,11 @@ export class HubError extends Error {
     super(message);
     this.name = 'HubError';
   }
+}
+
+/** Hub failures cross the bridge as BridgeErrors whose message the screen can show as is. */
+export function toBridgeError(error: unknown): never {
+  if (!(error instanceof HubError)) throw error;
+  const code = error.code === 'unreachable' ? 'unavailable' : error.code === 'not-found' ? 'not-found' : 'forbidden';
+  throw new BridgeError(error.message, error.code === 'rejected' || error.code === 'conflict' ? 'bad-request' : code);
 }

@@ -10,7 +10,8 @@ import type { BridgeEventBus } from '../bridge/events';
 import type { LocalHub } from './local-hub';
 import { HubClient } from './hub-client';
 import { EvidenceRetention, type PurgedPacket } from './evidence-retention';
-import { HubError } from './hub-error';
+import { HubError, toBridgeError } from './hub-error';
+import { NormingStaff } from './norming-staff';
 import { HubEventListener } from './hub-event-listener';
 import { pullPacket } from './pull';
 import { PullQueue } from './pull-queue';
@@ -48,16 +49,21 @@ export class HubService {
   private readonly queues = new Map<string, PullQueue>();
   private readonly retentions = new Map<string, EvidenceRetention>();
   private readonly events: HubEventListener;
+  /** The facilitator's norming board (norming-staff.ts); its hub events are forwarded from here. */
+  readonly normingStaff: NormingStaff;
   private assignmentsVersion = 0;
   private readonly preferencesFile: string;
   private remembered: Promise<HubPreferences> | undefined;
 
   constructor(private readonly options: HubServiceOptions) {
     this.client = new HubClient(options.tokens);
+    this.normingStaff = new NormingStaff(this.client, options.events);
     this.events = new HubEventListener(
       this.client,
       (event) => {
-        if (event.type !== 'score.received') this.assignmentsChanged();
+        // Norming events say nothing about the queue: listing assignments again for each of 50 submissions would be waste.
+        if (event.type !== 'score.received' && !event.type.startsWith('norming.')) this.assignmentsChanged();
+        this.normingStaff.onHubEvent(event);
       },
       () => this.assignmentsChanged(),
       options.log,
@@ -310,11 +316,4 @@ export class HubService {
     await writeFile(partial, JSON.stringify(preferences), { mode: 0o600 });
     await rename(partial, this.preferencesFile);
   }
-}
-
-/** Hub failures cross the bridge as BridgeErrors whose message the screen can show as is. */
-function toBridgeError(error: unknown): never {
-  if (!(error instanceof HubError)) throw error;
-  const code = error.code === 'unreachable' ? 'unavailable' : error.code === 'not-found' ? 'not-found' : 'forbidden';
-  throw new BridgeError(error.message, error.code === 'rejected' ? 'bad-request' : code);
 }

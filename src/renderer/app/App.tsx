@@ -1,6 +1,7 @@
 import { ConflictScreen } from '../features/hub/ConflictScreen';
 import { HubScreen } from '../features/hub/HubScreen';
 import { LibraryScreen } from '../features/library/LibraryScreen';
+import { NormingBoardScreen } from '../features/norming-board/NormingBoardScreen';
 import { PacketScreen } from '../features/packet/PacketScreen';
 import { useRoute } from './route';
 
@@ -13,6 +14,8 @@ export function App() {
       return <HubScreen startDemo={route.startDemo ?? false} />;
     case 'conflict':
       return <ConflictScreen key={route.scoreId} scoreId={route.scoreId} />;
+    case 'norming':
+      return <NormingBoardScreen key={route.sessionId} sessionId={route.sessionId} />;
     case 'library':
       return <LibraryScreen />;
   }

@@ -4,14 +4,16 @@ export type Route =
   | { screen: 'library' }
   | { screen: 'hub'; startDemo?: boolean }
   | { screen: 'conflict'; scoreId: string }
-  | { screen: 'packet'; packetId: string; itemId?: string };
+  | { screen: 'packet'; packetId: string; itemId?: string }
+  | { screen: 'norming'; sessionId: string };
 
-/** Parses the hash: #/ (library), #/hub, #/hub/demo (start the local demo hub), #/conflict/<scoreId>, #/packet/<id>, #/packet/<id>/<itemId>. */
+/** Parses the hash: #/ (library), #/hub, #/hub/demo (start the local demo hub), #/conflict/<scoreId>, #/norming/<sessionId> (the facilitator's board), #/packet/<id>, #/packet/<id>/<itemId>. */
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'packet' && parts[1]) return { screen: 'packet', packetId: parts[1], itemId: parts[2] };
   if (parts[0] === 'hub') return parts[1] === 'demo' ? { screen: 'hub', startDemo: true } : { screen: 'hub' };
   if (parts[0] === 'conflict' && parts[1]) return { screen: 'conflict', scoreId: parts[1] };
+  if (parts[0] === 'norming' && parts[1]) return { screen: 'norming', sessionId: parts[1] };
   return { screen: 'library' };
 }
 
@@ -23,6 +25,8 @@ export function routeHref(route: Route): string {
       return route.startDemo ? '#/hub/demo' : '#/hub';
     case 'conflict':
       return `#/conflict/${encodeURIComponent(route.scoreId)}`;
+    case 'norming':
+      return `#/norming/${encodeURIComponent(route.sessionId)}`;
     case 'packet':
       return `#/packet/${encodeURIComponent(route.packetId)}${route.itemId ? `/${encodeURIComponent(route.itemId)}` : ''}`;
   }

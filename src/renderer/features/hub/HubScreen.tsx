@@ -2,6 +2,7 @@ import { routeHref } from '../../app/route';
 import { AssignmentsPanel } from './AssignmentsPanel';
 import { ConflictsOfInterest } from './ConflictsOfInterest';
 import { HubAccount } from './HubAccount';
+import { NormingSessionsPanel } from '../norming-board/NormingSessionsPanel';
 import { UploadsPanel } from './UploadsPanel';
 import { useHubStatus } from './useHubStatus';
 
@@ -27,6 +28,7 @@ export function HubScreen({ startDemo = false }: { startDemo?: boolean }) {
         <AssignmentsPanel signedIn={signedIn} />
         <UploadsPanel />
         {status?.user?.roles.includes('assessor') && <ConflictsOfInterest />}
+        {status?.user?.roles.some((role) => role === 'facilitator' || role === 'admin') && <NormingSessionsPanel />}
       </main>
     </div>
   );
