@@ -54,11 +54,12 @@ const GROUPS = {
     const { benchAgreement } = await import('./agreement.bench');
     return [benchAgreement()];
   },
-  /** Norming on the hub (issue 11): the calibration report for 50 participants. */
+  /** Norming (issue 11): the facilitator's board with 50 participants connected, and the calibration report. Needs Chromium. */
   norming: () =>
     inHubWork(async (work) => {
       const { benchNormingReport } = await import('./norming-report.bench');
-      return [await benchNormingReport(work)];
+      const { benchNormingBoard } = await import('./norming-board.bench');
+      return [await benchNormingBoard(), await benchNormingReport(work)];
     }),
   /** The hub's evidence download alone (raw and shaped loopback against curl). Needs curl. */
   'hub-download': () =>
