@@ -36,6 +36,10 @@ function fakeHandlers(overrides: Partial<BridgeHandlers> = {}): BridgeHandlers {
     'hub.uploadScore': fail,
     'hub.conflicts': fail,
     'hub.declareConflict': fail,
+    'norming.sessions': fail,
+    'norming.session': fail,
+    'norming.pullAnchors': fail,
+    'norming.anchorPulls': fail,
     ...overrides,
   };
 }

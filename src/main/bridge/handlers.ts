@@ -32,8 +32,15 @@ export function createBridgeHandlers({ hub, version, transport }: HandlerContext
     'hub.assignments': () => hub.assignments(),
     'hub.pull': async ({ packetIds }) => ({ pulls: await hub.pull(packetIds) }),
     'hub.pulls': async () => ({ pulls: (await hub.pulls()).list() }),
-    'hub.uploadScore': ({ record, baseRevision, workspaceId }) => hub.uploadScore(record, baseRevision, workspaceId),
+    'hub.uploadScore': ({ record, baseRevision, workspaceId, destination }) =>
+      hub.uploadScore(record, baseRevision, workspaceId, destination),
     'hub.conflicts': async () => ({ conflicts: await hub.conflicts() }),
     'hub.declareConflict': (conflict) => hub.declareConflict(conflict),
+    'norming.sessions': () => hub.norming.sessions(),
+    'norming.session': ({ sessionId }) => hub.norming.session(sessionId),
+    'norming.pullAnchors': async ({ sessionId, packetIds }) => ({
+      pulls: await hub.norming.pullAnchors(sessionId, packetIds),
+    }),
+    'norming.anchorPulls': async () => ({ pulls: await hub.norming.anchorPulls() }),
   };
 }

@@ -191,8 +191,12 @@ export class HubClient {
     return { kind: 'stored', receipt: answer('putScore', response.status, await expectOk(response)) };
   }
 
-  /** A successful call's answer, read with the table's schema for its status; any failure throws a HubError. */
-  private async ok<K extends HubRouteId>(id: K, request: HubRequest<K>): Promise<HubSuccessBody<K>> {
+  /**
+   * A successful call's answer, read with the table's schema for its status; any failure throws a
+   * HubError. Public so a feature's own module (norming-participant.ts) can call its routes
+   * without this class growing a method per route.
+   */
+  async ok<K extends HubRouteId>(id: K, request: HubRequest<K>): Promise<HubSuccessBody<K>> {
     const response = await this.call(id, request);
     return answer(id, response.status, await expectOk(response));
   }
@@ -293,7 +297,7 @@ export class HubClient {
 }
 
 /** What a call of one route sends: its path parameters and JSON body when the table has them. */
-type HubRequest<K extends HubRouteId> = (keyof HubRouteParams<K> extends never
+export type HubRequest<K extends HubRouteId> = (keyof HubRouteParams<K> extends never
   ? { params?: undefined }
   : { params: HubRouteParams<K> }) &
   (HubRequestBody<K> extends undefined ? { json?: undefined } : { json: HubRequestBody<K> }) & {
