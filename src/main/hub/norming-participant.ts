@@ -82,7 +82,9 @@ export class NormingParticipant {
         case 'signed-out':
           return { kind: 'signed-out', reason: 'Sign in to the hub to upload.' };
         case 'conflict':
-          return { kind: 'conflict', server: null, reason: error.message };
+          // The hub holds another version under this id or revision: nothing for the conflict
+          // screen to merge (it never sends another's score), so the assessor is told why.
+          return { kind: 'rejected', reason: error.message };
         case 'not-found':
           return { kind: 'rejected', reason: 'The hub no longer lists you in this norming session.' };
         default:

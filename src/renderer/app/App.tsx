@@ -1,6 +1,9 @@
 import { ConflictScreen } from '../features/hub/ConflictScreen';
 import { HubScreen } from '../features/hub/HubScreen';
 import { LibraryScreen } from '../features/library/LibraryScreen';
+import { NormingScoringScreen } from '../features/norming/NormingScoringScreen';
+import { NormingSessionScreen } from '../features/norming/NormingSessionScreen';
+import { NormingSessionsScreen } from '../features/norming/NormingSessionsScreen';
 import { PacketScreen } from '../features/packet/PacketScreen';
 import { useRoute } from './route';
 
@@ -13,6 +16,19 @@ export function App() {
       return <HubScreen startDemo={route.startDemo ?? false} />;
     case 'conflict':
       return <ConflictScreen key={route.scoreId} scoreId={route.scoreId} />;
+    case 'norming':
+      return <NormingSessionsScreen />;
+    case 'norming-session':
+      return <NormingSessionScreen key={route.sessionId} sessionId={route.sessionId} />;
+    case 'norming-score':
+      return (
+        <NormingScoringScreen
+          key={`${route.sessionId}/${route.packetId}`}
+          sessionId={route.sessionId}
+          packetId={route.packetId}
+          itemId={route.itemId}
+        />
+      );
     case 'library':
       return <LibraryScreen />;
   }

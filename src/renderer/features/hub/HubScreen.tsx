@@ -21,6 +21,11 @@ export function HubScreen({ startDemo = false }: { startDemo?: boolean }) {
         <h1>
           <span className="brand">Anchor</span> Hub
         </h1>
+        {signedIn && (
+          <nav className="topbar-actions" aria-label="Hub sections">
+            <a href={routeHref({ screen: 'norming' })}>Norming sessions</a>
+          </nav>
+        )}
       </header>
       <main className="hub-body">
         <HubAccount status={status} startDemo={startDemo} />

@@ -1,0 +1,92 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { PullState } from '../../../shared/contract/assignments';
+import type { NormingSessionSummary, NormingSessionView } from '../../../shared/contract/norming';
+import { bridge } from '../../bridge';
+import { describeError } from '../../viewers/common/describeError';
+
+export type Load<T> = { phase: 'loading' } | { phase: 'ready'; value: T } | { phase: 'failed'; message: string };
+
+/**
+ * Reads from the hub now and again whenever it announces a norming change (norming.changed,
+ * also sent when its event stream reconnects). The last good answer stays on screen when a
+ * re-read fails (offline): the error shows beside it.
+ */
+function useHubRead<T>(read: () => Promise<T>, relevant: (sessionId: string | null) => boolean) {
+  const [load, setLoad] = useState<Load<T>>({ phase: 'loading' });
+  const [error, setError] = useState<string>();
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let live = true;
+    read().then(
+      (value) => {
+        if (!live) return;
+        setLoad({ phase: 'ready', value });
+        setError(undefined);
+      },
+      (failure: unknown) => {
+        if (!live) return;
+        setError(describeError(failure));
+        setLoad((current) =>
+          current.phase === 'ready' ? current : { phase: 'failed', message: describeError(failure) },
+        );
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [read, tick]);
+  useEffect(
+    () =>
+      bridge.on('norming.changed', ({ sessionId }) => {
+        if (relevant(sessionId)) setTick((t) => t + 1);
+      }),
+    [relevant],
+  );
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return { load, error, reload };
+}
+
+const always = () => true;
+
+/** The signed-in person's norming sessions, newest first. */
+export function useNormingSessions() {
+  const read = useCallback(async () => (await bridge['norming.sessions']({})).sessions, []);
+  return useHubRead<NormingSessionSummary[]>(read, always);
+}
+
+/** One session as the hub lets the caller see it. */
+export function useNormingSession(sessionId: string) {
+  const read = useCallback(() => bridge['norming.session']({ sessionId }), [sessionId]);
+  const relevant = useCallback((changed: string | null) => changed === null || changed === sessionId, [sessionId]);
+  return useHubRead<NormingSessionView>(read, relevant);
+}
+
+/** Anchor downloads in the main process: read once, then kept current by norming.anchorPullsChanged. */
+export function useAnchorPulls() {
+  const [pulls, setPulls] = useState<PullState[]>([]);
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    let stopped = false;
+    // Subscribed before the first read, so nothing that changes in between is missed.
+    const unsubscribe = bridge.on('norming.anchorPullsChanged', ({ pulls: next }) => {
+      if (!stopped) setPulls(next);
+    });
+    bridge['norming.anchorPulls']({}).then(
+      ({ pulls: next }) => !stopped && setPulls(next),
+      (failure: unknown) => !stopped && setError(describeError(failure)),
+    );
+    return () => {
+      stopped = true;
+      unsubscribe();
+    };
+  }, []);
+  const pull = useCallback(async (sessionId: string, packetIds?: string[]) => {
+    try {
+      setPulls((await bridge['norming.pullAnchors']({ sessionId, packetIds })).pulls);
+      setError(undefined);
+    } catch (failure) {
+      setError(describeError(failure));
+    }
+  }, []);
+  return { pulls, pull, error };
+}
