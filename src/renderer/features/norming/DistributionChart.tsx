@@ -26,8 +26,14 @@ export function DistributionChart({ row, headingId }: { row: RevealRow; headingI
           const width = (bar.count / max) * plot;
           return (
             <g key={bar.levelId}>
-              <text x={LABEL_WIDTH - 6} y={y + 15} textAnchor="end" className="bar-label">
-                {bar.label}
+              {/* The master's level is marked on its label too: a bar of zero has nothing else to mark. */}
+              <text
+                x={LABEL_WIDTH - 6}
+                y={y + 15}
+                textAnchor="end"
+                className={`bar-label${bar.isMaster ? ' bar-label-master' : ''}`}
+              >
+                {bar.isMaster ? `◆ ${bar.label}` : bar.label}
               </text>
               <rect
                 x={LABEL_WIDTH}

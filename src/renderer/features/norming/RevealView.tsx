@@ -22,6 +22,9 @@ export function RevealView({
         Anchor {anchor.position} · {anchor.pseudonym}
       </h3>
       {rows.length === 0 && <p className="muted">The hub sent no masters for this anchor.</p>}
+      {!rubric && rows.length > 0 && (
+        <p className="muted small">Download this anchor to see its rubric’s criterion and level names.</p>
+      )}
       {rows.map((row) => {
         const headingId = `reveal-${anchor.packetId}-${row.criterionId}`;
         const distance = distanceFromMaster(row);
