@@ -33,7 +33,9 @@ let sessionId: string;
 const anchors = [
   { id: randomUUID(), pseudonym: 'Anchor A-0001' },
   { id: randomUUID(), pseudonym: 'Anchor A-0002' },
+  { id: randomUUID(), pseudonym: 'Anchor A-0003' },
 ];
+let hubPort = 0;
 const page = (): Page => session.page;
 
 async function api<T = unknown>(method: string, path: string, token: string, body?: unknown): Promise<T> {
@@ -72,6 +74,7 @@ const pageText = () => page().evaluate(() => document.documentElement.innerHTML)
 beforeAll(async () => {
   dir = await tempDir('anchor-e2e-norming-');
   hub = await startHub({ dataDir: join(dir, 'hub'), port: 0, log: () => undefined });
+  hubPort = hub.port;
   origin = `http://127.0.0.1:${hub.port}`;
   await createUser(hub.hub, { username: 'admin1', password: PASSWORD, roles: ['admin'] }, null);
   await createUser(hub.hub, { username: 'facilitator1', password: PASSWORD, roles: ['facilitator'] }, null);
@@ -132,6 +135,11 @@ describe('a participant in a norming session, end to end in Chromium', () => {
     await norming.openSession(TITLE);
     expect(await norming.anchorRow(anchors[0]!.pseudonym).textContent()).toMatch(/Not downloaded/);
     await norming.download(anchors[0]!.pseudonym);
+    // The rest in one go, for scoring offline.
+    await page().getByRole('button', { name: 'Download all anchors (2)' }).click();
+    for (const { pseudonym } of anchors) {
+      await norming.anchorRow(pseudonym).getByText('On this computer').waitFor({ timeout: 30_000 });
+    }
     expect(await axeViolations(page())).toEqual([]);
 
     await norming.startScoring(anchors[0]!.pseudonym);
@@ -165,6 +173,27 @@ describe('a participant in a norming session, end to end in Chromium', () => {
     expect(await norming.revealed().count()).toBe(0);
   });
 
+  it('scores a downloaded anchor with the hub down, and the outbox delivers it when the hub is back', async () => {
+    const norming = new NormingScreens(page(), session.host.origin);
+    await hub.close();
+    await page().reload();
+    // The session as last read, with the hub's absence said beside it.
+    await norming.anchors().waitFor();
+    await page()
+      .getByText(/Could not refresh from the hub/)
+      .waitFor({ timeout: 15_000 });
+    await norming.startScoring(anchors[1]!.pseudonym);
+    await norming.scoreAndSubmit('Design of checks', 'Exemplary', 'Adapts the next lesson.');
+    await norming.backToSession();
+    await expect
+      .poll(() => norming.anchorRow(anchors[1]!.pseudonym).textContent(), { timeout: 20_000 })
+      .toMatch(/waiting to upload/);
+    hub = await startHub({ dataDir: join(dir, 'hub'), port: hubPort, log: () => undefined });
+    await expect
+      .poll(() => norming.anchorRow(anchors[1]!.pseudonym).textContent(), { timeout: 40_000 })
+      .toMatch(/Received by the session/);
+  });
+
   it('after the facilitator reveals, shows the master, the distribution without names and their own level', async () => {
     const norming = new NormingScreens(page(), session.host.origin);
     await api('POST', `/api/v1/norming/sessions/${sessionId}/reveal`, facilitatorToken);
@@ -187,14 +216,18 @@ describe('a participant in a norming session, end to end in Chromium', () => {
     expect(await axeViolations(page())).toEqual([]);
   });
 
-  it('scores the second anchor after the reveal and shows the hub’s late message', async () => {
+  it('scores the last anchor after the reveal and shows the hub’s late message', async () => {
     const norming = new NormingScreens(page(), session.host.origin);
-    await norming.download(anchors[1]!.pseudonym);
-    await norming.startScoring(anchors[1]!.pseudonym);
+    await norming.startScoring(anchors[2]!.pseudonym);
     await norming.scoreAndSubmit('Design of checks', 'Exemplary', 'Adapts the next lesson.');
     await norming.backToSession();
     await expect
-      .poll(() => norming.anchorRow(anchors[1]!.pseudonym).textContent(), { timeout: 20_000 })
+      .poll(() => norming.anchorRow(anchors[2]!.pseudonym).textContent(), { timeout: 20_000 })
       .toMatch(/Late: /);
+    await page()
+      .getByRole('alert')
+      .getByText(/reveal/i)
+      .first()
+      .waitFor();
   });
 });
