@@ -229,5 +229,16 @@ describe('a participant in a norming session, end to end in Chromium', () => {
       .getByText(/reveal/i)
       .first()
       .waitFor();
+    // Anchors are not live work: the packet queue does not list them.
+    await page().goto(`${session.host.origin}/#/`);
+    await page()
+      .getByRole('heading', { name: /Packet queue/ })
+      .waitFor();
+    await page().getByRole('link', { name: 'Norming' }).waitFor();
+    expect(
+      await page()
+        .getByText(/Anchor A-000/)
+        .count(),
+    ).toBe(0);
   });
 });

@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BridgeEventBus, type BridgeEventMessage } from '../../src/main/bridge/events';
+import { createBridgeHandlers } from '../../src/main/bridge/handlers';
 import { HubService } from '../../src/main/hub/hub-service';
 import { anchorFrom } from '../../src/main/hub/norming-participant';
 import { MemoryTokenStore } from '../../src/main/hub/token-store';
@@ -77,6 +78,9 @@ describe('a participant’s norming in the main process', () => {
     const store = (await hubs.currentWorkspace()).store;
     for (const packetId of packetIds) expect(store.source(packetId)).toBe(anchorFrom(hub.running.url));
     expect(events.some((e) => e.event === 'norming.anchorPullsChanged')).toBe(true);
+    // Marked for the queue to leave out (they are scored from the Norming screen).
+    const listed = await createBridgeHandlers({ hub: hubs, version: '1', transport: 'ipc' })['packets.list']({});
+    expect(listed.map((p) => p.normingAnchor)).toEqual([true, true]);
     // Not assignments: listing them must not purge the anchors as "unassigned".
     const { purged } = await hubs.assignments();
     expect(purged).toEqual([]);

@@ -1,5 +1,6 @@
 import { BridgeError, type BridgeHandlers } from '../../shared/contract/bridge';
 import type { HubService } from '../hub/hub-service';
+import { isAnchor } from '../hub/norming-participant';
 
 export interface HandlerContext {
   hub: HubService;
@@ -13,7 +14,11 @@ export function createBridgeHandlers({ hub, version, transport }: HandlerContext
   const store = async () => (await hub.currentWorkspace()).store;
   return {
     'app.info': async () => ({ version, transport }),
-    'packets.list': async () => (await store()).list(),
+    // Anchors are marked so the queue leaves them out: they are scored blind from the Norming screen.
+    'packets.list': async () => {
+      const packets = await store();
+      return packets.list().map((p) => (isAnchor(packets.source(p.packetId)) ? { ...p, normingAnchor: true } : p));
+    },
     'packets.get': async ({ packetId }) => {
       const packet = await (await store()).get(packetId);
       if (!packet) throw new BridgeError(`Packet ${packetId} is not in the library.`, 'not-found');

@@ -14,6 +14,11 @@ export function anchorFrom(hubUrl: string): string {
   return `norming anchor from ${hubUrl}`;
 }
 
+/** Whether a library packet is a norming anchor (its recorded source, see anchorFrom). */
+export function isAnchor(source: string | undefined): boolean {
+  return source?.startsWith('norming anchor from ') ?? false;
+}
+
 export interface NormingParticipantOptions {
   client: HubClient;
   /** The signed-in person's workspace, resolved at each call. */
