@@ -229,6 +229,10 @@ describe('a participant in a norming session, end to end in Chromium', () => {
       .getByText(/reveal/i)
       .first()
       .waitFor();
+    // A tall window, so the shot shows every anchor's reveal (the body scrolls otherwise).
+    await page().setViewportSize({ width: 1400, height: 2000 });
+    await shot('norming-late');
+    await page().setViewportSize({ width: 1400, height: 900 });
     // Anchors are not live work: the packet queue does not list them.
     await page().goto(`${session.host.origin}/#/`);
     await page()

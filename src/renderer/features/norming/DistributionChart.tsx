@@ -2,7 +2,7 @@ import type { RevealRow } from './reveal-model';
 
 const BAR_HEIGHT = 22;
 const LABEL_WIDTH = 130;
-const CHART_WIDTH = 360;
+const CHART_WIDTH = 420;
 
 /**
  * The levels participants chose for one criterion, as horizontal bars: the master level outlined
@@ -11,7 +11,8 @@ const CHART_WIDTH = 360;
  */
 export function DistributionChart({ row, headingId }: { row: RevealRow; headingId: string }) {
   const max = Math.max(1, ...row.bars.map((b) => b.count));
-  const plot = CHART_WIDTH - LABEL_WIDTH - 60;
+  // Room to the right of the longest bar for its count and marks ("4 · master · you").
+  const plot = CHART_WIDTH - LABEL_WIDTH - 120;
   return (
     <figure className="distribution">
       <svg

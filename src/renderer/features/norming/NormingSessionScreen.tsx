@@ -175,6 +175,7 @@ export function NormingSessionScreen({ sessionId }: { sessionId: string }) {
                       anchor={anchor}
                       rubric={rubrics.get(anchor.packetId)}
                       ownLevels={ownLevels}
+                      ownLate={(session.yourScores ?? []).some((s) => s.packetId === anchor.packetId && s.late)}
                     />
                   );
                 })}

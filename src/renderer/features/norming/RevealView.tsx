@@ -10,10 +10,13 @@ export function RevealView({
   anchor,
   rubric,
   ownLevels,
+  ownLate = false,
 }: {
   anchor: NormingAnchor;
   rubric: Rubric | undefined;
   ownLevels: ReadonlyMap<string, string>;
+  /** The participant's score for this anchor arrived after the reveal: shown, but not in the counts. */
+  ownLate?: boolean;
 }) {
   const rows = revealRows(anchor, rubric, ownLevels);
   return (
@@ -45,6 +48,7 @@ export function RevealView({
               <dt>Your level</dt>
               <dd>
                 {ownLabel ?? 'none on this computer'}
+                {ownLabel && ownLate && <span className="warn-text"> (late: not in the counts)</span>}
                 {distance !== null && (
                   <span className="muted">
                     {' '}
