@@ -67,8 +67,9 @@ export class HubService {
     this.events = new HubEventListener(
       this.client,
       (event) => {
+        // Norming events say nothing about the queue: listing assignments again for each of 50 submissions would be waste.
+        if (event.type !== 'score.received' && !event.type.startsWith('norming.')) this.assignmentsChanged();
         if (event.type === 'norming.sessionChanged') this.norming.changed(event.sessionId, event.status);
-        else if (event.type !== 'score.received' && event.type !== 'norming.scoreReceived') this.assignmentsChanged();
       },
       () => {
         this.assignmentsChanged();

@@ -16,11 +16,11 @@ export function App() {
       return <HubScreen startDemo={route.startDemo ?? false} />;
     case 'conflict':
       return <ConflictScreen key={route.scoreId} scoreId={route.scoreId} />;
-    case 'norming':
+    case 'my-norming':
       return <NormingSessionsScreen />;
-    case 'norming-session':
+    case 'my-norming-session':
       return <NormingSessionScreen key={route.sessionId} sessionId={route.sessionId} />;
-    case 'norming-score':
+    case 'my-norming-score':
       return (
         <NormingScoringScreen
           key={`${route.sessionId}/${route.packetId}`}

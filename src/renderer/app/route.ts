@@ -5,9 +5,9 @@ export type Route =
   | { screen: 'hub'; startDemo?: boolean }
   | { screen: 'conflict'; scoreId: string }
   | { screen: 'packet'; packetId: string; itemId?: string }
-  | { screen: 'norming' }
-  | { screen: 'norming-session'; sessionId: string }
-  | { screen: 'norming-score'; sessionId: string; packetId: string; itemId?: string };
+  | { screen: 'my-norming' }
+  | { screen: 'my-norming-session'; sessionId: string }
+  | { screen: 'my-norming-score'; sessionId: string; packetId: string; itemId?: string };
 
 /** Parses the hash: #/ (library), #/hub, #/hub/demo (start the local demo hub), #/conflict/<scoreId>, #/packet/<id>, #/packet/<id>/<itemId>. */
 export function parseRoute(hash: string): Route {
@@ -15,11 +15,12 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'packet' && parts[1]) return { screen: 'packet', packetId: parts[1], itemId: parts[2] };
   if (parts[0] === 'hub') return parts[1] === 'demo' ? { screen: 'hub', startDemo: true } : { screen: 'hub' };
   if (parts[0] === 'conflict' && parts[1]) return { screen: 'conflict', scoreId: parts[1] };
-  // #/norming, #/norming/<sessionId>, #/norming/<sessionId>/score/<packetId>[/<itemId>]
-  if (parts[0] === 'norming') {
+  // A participant's side: #/my-norming, #/my-norming/<sessionId>, #/my-norming/<sessionId>/score/<packetId>[/<itemId>]
+  // (#/norming/<sessionId> is the facilitator's board).
+  if (parts[0] === 'my-norming') {
     if (parts[1] && parts[2] === 'score' && parts[3])
-      return { screen: 'norming-score', sessionId: parts[1], packetId: parts[3], itemId: parts[4] };
-    return parts[1] ? { screen: 'norming-session', sessionId: parts[1] } : { screen: 'norming' };
+      return { screen: 'my-norming-score', sessionId: parts[1], packetId: parts[3], itemId: parts[4] };
+    return parts[1] ? { screen: 'my-norming-session', sessionId: parts[1] } : { screen: 'my-norming' };
   }
   return { screen: 'library' };
 }
@@ -32,12 +33,12 @@ export function routeHref(route: Route): string {
       return route.startDemo ? '#/hub/demo' : '#/hub';
     case 'conflict':
       return `#/conflict/${encodeURIComponent(route.scoreId)}`;
-    case 'norming':
-      return '#/norming';
-    case 'norming-session':
-      return `#/norming/${encodeURIComponent(route.sessionId)}`;
-    case 'norming-score':
-      return `#/norming/${encodeURIComponent(route.sessionId)}/score/${encodeURIComponent(route.packetId)}${route.itemId ? `/${encodeURIComponent(route.itemId)}` : ''}`;
+    case 'my-norming':
+      return '#/my-norming';
+    case 'my-norming-session':
+      return `#/my-norming/${encodeURIComponent(route.sessionId)}`;
+    case 'my-norming-score':
+      return `#/my-norming/${encodeURIComponent(route.sessionId)}/score/${encodeURIComponent(route.packetId)}${route.itemId ? `/${encodeURIComponent(route.itemId)}` : ''}`;
     case 'packet':
       return `#/packet/${encodeURIComponent(route.packetId)}${route.itemId ? `/${encodeURIComponent(route.itemId)}` : ''}`;
   }

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 
-/** The participant's norming screens (`#/norming`, a session, blind scoring of an anchor). */
+/** The participant's norming screens (`#/my-norming`, a session, blind scoring of an anchor). */
 export class NormingScreens {
   constructor(
     private readonly page: Page,
@@ -10,7 +10,7 @@ export class NormingScreens {
   /** The sessions list, reached from the hub screen's "Norming sessions" link (as a person would). */
   async openFromHub(): Promise<Locator> {
     await this.page.goto(`${this.origin}/#/hub`);
-    await this.page.getByRole('link', { name: 'Norming sessions' }).click();
+    await this.page.getByRole('link', { name: 'My norming sessions' }).click();
     const table = this.page.getByRole('table', { name: 'Norming sessions' });
     await table.waitFor();
     return table;

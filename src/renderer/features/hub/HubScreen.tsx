@@ -23,7 +23,7 @@ export function HubScreen({ startDemo = false }: { startDemo?: boolean }) {
         </h1>
         {signedIn && (
           <nav className="topbar-actions" aria-label="Hub sections">
-            <a href={routeHref({ screen: 'norming' })}>Norming sessions</a>
+            <a href={routeHref({ screen: 'my-norming' })}>My norming sessions</a>
           </nav>
         )}
       </header>

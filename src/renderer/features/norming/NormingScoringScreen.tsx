@@ -27,7 +27,7 @@ export function NormingScoringScreen({
   const title = session.load.phase === 'ready' ? session.load.value.title : 'norming session';
   const target = useMemo(() => normingTarget(sessionId, title, assessorId), [sessionId, title, assessorId]);
   const onSelectItem = useCallback(
-    (id: string) => navigate({ screen: 'norming-score', sessionId, packetId, itemId: id }),
+    (id: string) => navigate({ screen: 'my-norming-score', sessionId, packetId, itemId: id }),
     [sessionId, packetId],
   );
   const subject = useMemo(
@@ -38,7 +38,7 @@ export function NormingScoringScreen({
     [load],
   );
   const back = (
-    <a className="back" href={routeHref({ screen: 'norming-session', sessionId })}>
+    <a className="back" href={routeHref({ screen: 'my-norming-session', sessionId })}>
       ← Session
     </a>
   );

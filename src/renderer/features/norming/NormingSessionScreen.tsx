@@ -37,7 +37,7 @@ export function NormingSessionScreen({ sessionId }: { sessionId: string }) {
   return (
     <div className="screen norming">
       <header className="topbar">
-        <a className="back" href={routeHref({ screen: 'norming' })}>
+        <a className="back" href={routeHref({ screen: 'my-norming' })}>
           ← Norming sessions
         </a>
         <h1>{session ? session.title : 'Norming session'}</h1>
@@ -139,7 +139,9 @@ export function NormingSessionScreen({ sessionId }: { sessionId: string }) {
                             <button
                               type="button"
                               aria-label={`${scoreLabel(row.score.kind)} ${name}`}
-                              onClick={() => navigate({ screen: 'norming-score', sessionId, packetId: row.packetId })}
+                              onClick={() =>
+                                navigate({ screen: 'my-norming-score', sessionId, packetId: row.packetId })
+                              }
                             >
                               {scoreLabel(row.score.kind)}
                             </button>

@@ -56,8 +56,7 @@ export function NormingSessionsScreen() {
                 {load.value.map((session) => (
                   <tr key={session.id}>
                     <th scope="row">
-                      <a href={routeHref({ screen: 'norming-session', sessionId: session.id })}>{session.title}</a>
-                      {session.role === 'facilitator' && <span className="muted small"> (you run it)</span>}
+                      <a href={routeHref({ screen: 'my-norming-session', sessionId: session.id })}>{session.title}</a>
                     </th>
                     <td>{session.mode === 'qualification' ? 'Qualification' : 'Calibration'}</td>
                     <td>

@@ -59,9 +59,15 @@ function useHubRead<T>(cacheKey: string, read: () => Promise<T>, relevant: (sess
 
 const always = () => true;
 
-/** The signed-in person's norming sessions, newest first. */
+/**
+ * The sessions the signed-in person scores in, newest first. Sessions they run are left out:
+ * those open on the facilitator's board (#/norming/<id>), not here.
+ */
 export function useNormingSessions() {
-  const read = useCallback(async () => (await bridge['norming.sessions']({})).sessions, []);
+  const read = useCallback(
+    async () => (await bridge['norming.sessions']({})).sessions.filter((s) => s.role === 'participant'),
+    [],
+  );
   return useHubRead<NormingSessionSummary[]>('norming:sessions', read, always);
 }
 
