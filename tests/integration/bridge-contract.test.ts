@@ -45,6 +45,10 @@ function fakeHandlers(overrides: Partial<BridgeHandlers> = {}): BridgeHandlers {
     'facilitator.close': fail,
     'facilitator.report': fail,
     'facilitator.reportCsv': fail,
+    'norming.sessions': fail,
+    'norming.session': fail,
+    'norming.pullAnchors': fail,
+    'norming.anchorPulls': fail,
     ...overrides,
   };
 }

@@ -1,6 +1,7 @@
 import { BridgeError, type BridgeHandlers } from '../../shared/contract/bridge';
 import type { HubService } from '../hub/hub-service';
 import { facilitatorHandlers } from '../hub/norming-staff';
+import { isAnchor } from '../hub/norming-participant';
 
 export interface HandlerContext {
   hub: HubService;
@@ -14,7 +15,11 @@ export function createBridgeHandlers({ hub, version, transport }: HandlerContext
   const store = async () => (await hub.currentWorkspace()).store;
   return {
     'app.info': async () => ({ version, transport }),
-    'packets.list': async () => (await store()).list(),
+    // Anchors are marked so the queue leaves them out: they are scored blind from the Norming screen.
+    'packets.list': async () => {
+      const packets = await store();
+      return packets.list().map((p) => (isAnchor(packets.source(p.packetId)) ? { ...p, normingAnchor: true } : p));
+    },
     'packets.get': async ({ packetId }) => {
       const packet = await (await store()).get(packetId);
       if (!packet) throw new BridgeError(`Packet ${packetId} is not in the library.`, 'not-found');
@@ -33,9 +38,16 @@ export function createBridgeHandlers({ hub, version, transport }: HandlerContext
     'hub.assignments': () => hub.assignments(),
     'hub.pull': async ({ packetIds }) => ({ pulls: await hub.pull(packetIds) }),
     'hub.pulls': async () => ({ pulls: (await hub.pulls()).list() }),
-    'hub.uploadScore': ({ record, baseRevision, workspaceId }) => hub.uploadScore(record, baseRevision, workspaceId),
+    'hub.uploadScore': ({ record, baseRevision, workspaceId, destination }) =>
+      hub.uploadScore(record, baseRevision, workspaceId, destination),
     'hub.conflicts': async () => ({ conflicts: await hub.conflicts() }),
     'hub.declareConflict': (conflict) => hub.declareConflict(conflict),
     ...facilitatorHandlers(() => hub.normingStaff),
+    'norming.sessions': () => hub.norming.sessions(),
+    'norming.session': ({ sessionId }) => hub.norming.session(sessionId),
+    'norming.pullAnchors': async ({ sessionId, packetIds }) => ({
+      pulls: await hub.norming.pullAnchors(sessionId, packetIds),
+    }),
+    'norming.anchorPulls': async () => ({ pulls: await hub.norming.anchorPulls() }),
   };
 }

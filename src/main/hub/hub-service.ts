@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { BridgeError } from '../../shared/contract/bridge';
 import type { AssignmentView, ConflictView, QualificationNotice } from '../../shared/contract/assignments';
 import type { HubStatus, PullState, UploadOutcome } from '../../shared/contract/hub-bridge';
+import type { ScoreDestination } from '../../shared/contract/scores';
 import type { ScoreRecord } from '../../shared/domain/score';
 import type { BridgeLog } from '../bridge/dispatch';
 import type { BridgeEventBus } from '../bridge/events';
@@ -13,6 +14,7 @@ import { EvidenceRetention, type PurgedPacket } from './evidence-retention';
 import { HubError, toBridgeError } from './hub-error';
 import { NormingStaff } from './norming-staff';
 import { HubEventListener } from './hub-event-listener';
+import { NormingParticipant } from './norming-participant';
 import { pullPacket } from './pull';
 import { PullQueue } from './pull-queue';
 import type { TokenStore } from './token-store';
@@ -45,6 +47,8 @@ export interface HubServiceOptions {
  */
 export class HubService {
   readonly client: HubClient;
+  /** A participant's side of norming: sessions, anchor downloads, uploads to a session. */
+  readonly norming: NormingParticipant;
   /** One pull queue per workspace: a pull belongs to the person who asked for it, wherever the session goes next. */
   private readonly queues = new Map<string, PullQueue>();
   private readonly retentions = new Map<string, EvidenceRetention>();
@@ -58,14 +62,24 @@ export class HubService {
   constructor(private readonly options: HubServiceOptions) {
     this.client = new HubClient(options.tokens);
     this.normingStaff = new NormingStaff(this.client, options.events);
+    this.norming = new NormingParticipant({
+      client: this.client,
+      currentWorkspace: () => this.currentWorkspace(),
+      tellCurrent: (workspace, tell) => this.tellCurrent(workspace, tell),
+      events: options.events,
+    });
     this.events = new HubEventListener(
       this.client,
       (event) => {
         // Norming events say nothing about the queue: listing assignments again for each of 50 submissions would be waste.
         if (event.type !== 'score.received' && !event.type.startsWith('norming.')) this.assignmentsChanged();
         this.normingStaff.onHubEvent(event);
+        if (event.type === 'norming.sessionChanged') this.norming.changed(event.sessionId, event.status);
       },
-      () => this.assignmentsChanged(),
+      () => {
+        this.assignmentsChanged();
+        this.norming.changed(null, null);
+      },
       options.log,
       undefined,
       () => this.statusChanged(),
@@ -136,6 +150,7 @@ export class HubService {
   async signOut(): Promise<HubStatus> {
     this.events.stop();
     (await this.pulls()).stopRetries();
+    this.norming.stopRetries();
     await this.client.signOut();
     return this.statusChanged();
   }
@@ -190,10 +205,16 @@ export class HubService {
    * `workspaceId` is the workspace the review was written in: it goes only under that person's
    * session, never under whoever happens to be signed in now.
    */
-  async uploadScore(record: ScoreRecord, baseRevision: number, workspaceId?: string): Promise<UploadOutcome> {
+  async uploadScore(
+    record: ScoreRecord,
+    baseRevision: number,
+    workspaceId?: string,
+    destination: ScoreDestination = { kind: 'live' },
+  ): Promise<UploadOutcome> {
     if (workspaceId !== undefined && workspaceId !== (await this.currentWorkspace()).id) {
       return { kind: 'signed-out', reason: 'Waiting for its assessor to sign in to this hub.' };
     }
+    if (destination.kind === 'norming') return this.norming.uploadScore(destination.sessionId, record, baseRevision);
     try {
       const result = await this.client.putScore(record, baseRevision);
       if (result.kind === 'stored') return result;
@@ -226,6 +247,7 @@ export class HubService {
   async close(): Promise<void> {
     this.events.stop();
     for (const queue of this.queues.values()) queue.stopRetries();
+    this.norming.stopRetries();
     await this.options.demoHub?.close();
   }
 

@@ -24,6 +24,8 @@ export async function pullPacket(
   store: PacketStore,
   packetId: string,
   onProgress: (progress: PullProgress) => void = () => undefined,
+  /** The library source it is recorded with (anchors of a norming session are not assignments). */
+  source: (hubUrl: string) => string = pulledFrom,
 ): Promise<ImportOutcome> {
   const { manifest } = await client.packet(packetId);
   const already = store.list().find((p) => p.packetId === packetId);
@@ -55,7 +57,7 @@ export async function pullPacket(
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
   const hub = (await client.currentUser())?.hubUrl ?? 'hub';
-  return store.adopt(folder, manifest, pulledFrom(hub));
+  return store.adopt(folder, manifest, source(hub));
 }
 
 const PULLED_FROM = 'pulled from ';

@@ -2,6 +2,9 @@ import { ConflictScreen } from '../features/hub/ConflictScreen';
 import { HubScreen } from '../features/hub/HubScreen';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { NormingBoardScreen } from '../features/norming-board/NormingBoardScreen';
+import { NormingScoringScreen } from '../features/norming/NormingScoringScreen';
+import { NormingSessionScreen } from '../features/norming/NormingSessionScreen';
+import { NormingSessionsScreen } from '../features/norming/NormingSessionsScreen';
 import { PacketScreen } from '../features/packet/PacketScreen';
 import { useRoute } from './route';
 
@@ -16,6 +19,19 @@ export function App() {
       return <ConflictScreen key={route.scoreId} scoreId={route.scoreId} />;
     case 'norming':
       return <NormingBoardScreen key={route.sessionId} sessionId={route.sessionId} />;
+    case 'my-norming':
+      return <NormingSessionsScreen />;
+    case 'my-norming-session':
+      return <NormingSessionScreen key={route.sessionId} sessionId={route.sessionId} />;
+    case 'my-norming-score':
+      return (
+        <NormingScoringScreen
+          key={`${route.sessionId}/${route.packetId}`}
+          sessionId={route.sessionId}
+          packetId={route.packetId}
+          itemId={route.itemId}
+        />
+      );
     case 'library':
       return <LibraryScreen />;
   }

@@ -16,7 +16,8 @@ export function startAppOutbox(): void {
     runner?.stop();
     const workspaceId = currentWorkspace().id;
     runner = startOutbox(
-      (record, baseRevision) => bridge['hub.uploadScore']({ record, baseRevision, workspaceId }),
+      (record, baseRevision, destination) =>
+        bridge['hub.uploadScore']({ record, baseRevision, workspaceId, destination }),
       db,
     );
   };

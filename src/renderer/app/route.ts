@@ -5,7 +5,10 @@ export type Route =
   | { screen: 'hub'; startDemo?: boolean }
   | { screen: 'conflict'; scoreId: string }
   | { screen: 'packet'; packetId: string; itemId?: string }
-  | { screen: 'norming'; sessionId: string };
+  | { screen: 'norming'; sessionId: string }
+  | { screen: 'my-norming' }
+  | { screen: 'my-norming-session'; sessionId: string }
+  | { screen: 'my-norming-score'; sessionId: string; packetId: string; itemId?: string };
 
 /** Parses the hash: #/ (library), #/hub, #/hub/demo (start the local demo hub), #/conflict/<scoreId>, #/norming/<sessionId> (the facilitator's board), #/packet/<id>, #/packet/<id>/<itemId>. */
 export function parseRoute(hash: string): Route {
@@ -14,6 +17,13 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'hub') return parts[1] === 'demo' ? { screen: 'hub', startDemo: true } : { screen: 'hub' };
   if (parts[0] === 'conflict' && parts[1]) return { screen: 'conflict', scoreId: parts[1] };
   if (parts[0] === 'norming' && parts[1]) return { screen: 'norming', sessionId: parts[1] };
+  // A participant's side: #/my-norming, #/my-norming/<sessionId>, #/my-norming/<sessionId>/score/<packetId>[/<itemId>]
+  // (#/norming/<sessionId> is the facilitator's board).
+  if (parts[0] === 'my-norming') {
+    if (parts[1] && parts[2] === 'score' && parts[3])
+      return { screen: 'my-norming-score', sessionId: parts[1], packetId: parts[3], itemId: parts[4] };
+    return parts[1] ? { screen: 'my-norming-session', sessionId: parts[1] } : { screen: 'my-norming' };
+  }
   return { screen: 'library' };
 }
 
@@ -27,6 +37,12 @@ export function routeHref(route: Route): string {
       return `#/conflict/${encodeURIComponent(route.scoreId)}`;
     case 'norming':
       return `#/norming/${encodeURIComponent(route.sessionId)}`;
+    case 'my-norming':
+      return '#/my-norming';
+    case 'my-norming-session':
+      return `#/my-norming/${encodeURIComponent(route.sessionId)}`;
+    case 'my-norming-score':
+      return `#/my-norming/${encodeURIComponent(route.sessionId)}/score/${encodeURIComponent(route.packetId)}${route.itemId ? `/${encodeURIComponent(route.itemId)}` : ''}`;
     case 'packet':
       return `#/packet/${encodeURIComponent(route.packetId)}${route.itemId ? `/${encodeURIComponent(route.itemId)}` : ''}`;
   }

@@ -26,7 +26,7 @@ describe('Dexie schema migrations', () => {
 
     const v2 = new AnchorDatabase(name);
     await v2.open();
-    expect(v2.verno).toBe(4);
+    expect(v2.verno).toBe(5);
     expect(await v2.packets.toArray()).toEqual([packet]);
     expect(await v2.progress.get(packet.packetId)).toMatchObject({ status: 'not-started', timeSpentMs: 0 });
     await v2.drafts.put({
@@ -66,7 +66,7 @@ describe('Dexie schema migrations', () => {
 
     const v3 = new AnchorDatabase(name);
     await v3.open();
-    expect(v3.verno).toBe(4);
+    expect(v3.verno).toBe(5);
     expect(await v3.reviews.toArray()).toEqual([review]);
     expect(await v3.progress.get(packetId)).toMatchObject({ status: 'submitted' });
     expect(await v3.outbox.count()).toBe(0);
@@ -98,7 +98,7 @@ describe('the comment bank', () => {
 
     const v4 = new AnchorDatabase(name);
     await v4.open();
-    expect(v4.verno).toBe(4);
+    expect(v4.verno).toBe(5);
     await adoptOldBankLists('r', v4);
     await adoptOldBankLists('r', v4); // a second look finds nothing more to move
     expect((await myBankEntries('r', v4)).map((e) => [e.criterionId, e.text])).toEqual([
@@ -147,7 +147,7 @@ describe('version 4: "exported" is a flag beside "submitted"', () => {
 
     const v4 = new AnchorDatabase(name);
     await v4.open();
-    expect(v4.verno).toBe(4);
+    expect(v4.verno).toBe(5);
     expect(await v4.progress.get('p-exported')).toEqual({
       packetId: 'p-exported',
       status: 'submitted',

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { AssignmentView, ScoreReceipt, ScoreView } from '../../shared/contract/hub-api';
+import type { ScoreDestination } from '../../shared/contract/scores';
 import type { PacketSummary } from '../../shared/contract/library';
 import type { ScoreRecord } from '../../shared/domain/score';
 import type { ReviewDraft } from '../../shared/review/draft';
@@ -72,6 +73,33 @@ export interface OutboxEntry {
   server?: ScoreView | null;
   queuedAt: string;
   updatedAt: string;
+  /** Where it goes: the live queue when absent (entries queued before norming), or a norming session. */
+  destination?: ScoreDestination;
+  /** What the hub said on storing it that the assessor must hear (a norming score that arrived late). */
+  notice?: string;
+}
+
+/**
+ * A norming score in progress or submitted, kept apart from the live queue's drafts and reviews
+ * (keyed by packet): the same packet can be scored in a session and live without either
+ * overwriting the other. Keyed by `${sessionId}/${packetId}` (normingKey).
+ */
+export interface NormingDraftRow {
+  key: string;
+  sessionId: string;
+  packetId: string;
+  draft: ReviewDraft;
+}
+export interface NormingReviewRow {
+  key: string;
+  sessionId: string;
+  packetId: string;
+  review: SubmittedReview;
+}
+
+/** The key of one anchor's norming draft or review in one session. */
+export function normingKey(sessionId: string, packetId: string): string {
+  return `${sessionId}/${packetId}`;
 }
 
 /** A hub assignment as last fetched: what the hub screen lists and the queue's due dates come from. */
@@ -109,6 +137,8 @@ export class AnchorDatabase extends Dexie {
   assignments!: EntityTable<StoredAssignment, 'assignmentId'>;
   outbox!: EntityTable<OutboxEntry, 'scoreId'>;
   bank!: EntityTable<StoredBankEntry, 'id'>;
+  normingDrafts!: EntityTable<NormingDraftRow, 'key'>;
+  normingReviews!: EntityTable<NormingReviewRow, 'key'>;
 
   constructor(name: string) {
     super(name, { chromeTransactionDurability: 'strict' });
@@ -152,6 +182,9 @@ export class AnchorDatabase extends Dexie {
             row.exportedAt ??= row.updatedAt;
           });
       });
+    // Version 5: norming drafts and submitted norming scores, keyed by session and packet (see
+    // NormingDraftRow). Outbox entries gain an optional destination; no index, so no upgrade step.
+    this.version(5).stores({ normingDrafts: 'key, sessionId', normingReviews: 'key, sessionId' });
   }
 }
 

@@ -1,9 +1,25 @@
 import type { UploadOutcome } from '../../shared/contract/hub-bridge';
+import type { ScoreDestination } from '../../shared/contract/scores';
 import type { ScoreRecord } from '../../shared/domain/score';
 import { db, reviewOf, type AnchorDatabase, type OutboxEntry, type UploadStatus } from './db';
 
-/** Sends one submitted review to the hub (the bridge's hub.uploadScore). */
-export type Upload = (record: ScoreRecord, baseRevision: number) => Promise<UploadOutcome>;
+/** Sends one submitted review to the hub (the bridge's hub.uploadScore), to the live queue or a norming session. */
+export type Upload = (
+  record: ScoreRecord,
+  baseRevision: number,
+  destination: ScoreDestination,
+) => Promise<UploadOutcome>;
+
+const LIVE: ScoreDestination = { kind: 'live' };
+
+/**
+ * Revisions of one review go one after the other; a packet's live review and its norming score
+ * in a session are different reviews, so each destination has its own lane.
+ */
+export function uploadLane(entry: Pick<OutboxEntry, 'packetId' | 'destination'>): string {
+  const destination = entry.destination ?? LIVE;
+  return destination.kind === 'norming' ? `norming/${destination.sessionId}/${entry.packetId}` : entry.packetId;
+}
 
 const FIRST_RETRY_MS = 2_000;
 const LONGEST_RETRY_MS = 5 * 60_000;
@@ -23,8 +39,13 @@ export function retryDelayMs(attempts: number, random: () => number = Math.rando
  * Queues a just-submitted review for the hub, inside the caller's submit transaction so a
  * review is never submitted without being queued (the transaction must include outbox).
  */
-export async function queueUpload(record: ScoreRecord, database: AnchorDatabase = db): Promise<void> {
-  await database.outbox.add(outboxEntry(record, 'pending', new Date().toISOString()));
+export async function queueUpload(
+  record: ScoreRecord,
+  database: AnchorDatabase = db,
+  destination?: ScoreDestination,
+): Promise<void> {
+  const entry = outboxEntry(record, 'pending', new Date().toISOString());
+  await database.outbox.add(destination?.kind === 'norming' ? { ...entry, destination } : entry);
 }
 
 /** A record's outbox row: keyed by the review's own id, based on the revision before it. */
@@ -57,7 +78,7 @@ export async function uploadDue(upload: Upload, database: AnchorDatabase = db, n
   const pending = await database.outbox.where('status').anyOf('pending', 'conflict', 'failed').toArray();
   const firstOpenRevision = new Map<string, OutboxEntry>();
   for (const entry of pending.sort((a, b) => a.revision - b.revision)) {
-    if (!firstOpenRevision.has(entry.packetId)) firstOpenRevision.set(entry.packetId, entry);
+    if (!firstOpenRevision.has(uploadLane(entry))) firstOpenRevision.set(uploadLane(entry), entry);
   }
   let tried = 0;
   for (const entry of firstOpenRevision.values()) {
@@ -65,7 +86,7 @@ export async function uploadDue(upload: Upload, database: AnchorDatabase = db, n
     tried++;
     let outcome: UploadOutcome;
     try {
-      outcome = await upload(entry.record, entry.baseRevision);
+      outcome = await upload(entry.record, entry.baseRevision, entry.destination ?? LIVE);
     } catch (error) {
       // The bridge itself failed (browser mode's host stopped): the same as an outage.
       outcome = { kind: 'retry', reason: error instanceof Error ? error.message : String(error) };
@@ -88,9 +109,12 @@ async function applyOutcome(entry: OutboxEntry, outcome: UploadOutcome, database
           status: 'uploaded',
           receipt: outcome.receipt,
           reason: undefined,
+          notice: outcome.notice,
           attempts,
           updatedAt,
         });
+        // A norming score is not part of the packet's live history (which blind scoring hides anyway).
+        if (entry.destination?.kind === 'norming') return;
         await database.history.add({
           packetId: entry.packetId,
           at: updatedAt,
@@ -152,7 +176,8 @@ export interface PacketUpload {
 export function uploadsByPacket(entries: readonly OutboxEntry[]): Map<string, PacketUpload> {
   const latest = new Map<string, PacketUpload>();
   for (const entry of entries) {
-    if (entry.status === 'superseded') continue;
+    // The queue's upload state is the live review's; norming scores show on the norming screen.
+    if (entry.status === 'superseded' || entry.destination?.kind === 'norming') continue;
     const known = latest.get(entry.packetId);
     // An open problem with an earlier revision still matters more than a later revision waiting behind it.
     const rank = (s: PacketUpload['status']) => (s === 'conflict' || s === 'failed' ? 2 : s === 'pending' ? 1 : 0);

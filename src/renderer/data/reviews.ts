@@ -7,6 +7,24 @@ import { queueUpload } from './outbox';
 export type ReviewState =
   { kind: 'draft'; draft: ReviewDraft; saved: boolean } | { kind: 'submitted'; review: SubmittedReview };
 
+/**
+ * Where the scoring screen keeps a review while it is written: the live queue's drafts (keyed by
+ * packet) or another place with keys of its own (norming: by session and packet).
+ */
+export interface ReviewStore {
+  open(packetId: string): Promise<ReviewState>;
+  /** False when the draft's revision was already submitted (a late save must not bring it back). */
+  save(draft: ReviewDraft): Promise<boolean>;
+  reopen(review: SubmittedReview, timeOnTaskMs: number): Promise<ReviewDraft>;
+}
+
+/** The assessor's own queue, in the current workspace's database (read at each call). */
+export const liveReviews: ReviewStore = {
+  open: (packetId) => openReview(packetId),
+  save: (draft) => saveDraft(draft),
+  reopen: (review, timeOnTaskMs) => reopenReview(review, timeOnTaskMs),
+};
+
 /** The latest submitted revision of a packet's review, if any. */
 export async function latestSubmitted(
   packetId: string,

@@ -4,6 +4,7 @@ import { ASSIGNMENT_CHANNELS, ASSIGNMENT_EVENTS } from './assignments';
 import { HUB_SESSION_CHANNELS, HUB_SESSION_EVENTS } from './hub-session';
 import { LIBRARY_CHANNELS, LIBRARY_EVENTS, UPLOAD_CHANNELS } from './library';
 import { NORMING_STAFF_CHANNELS, NORMING_STAFF_EVENTS } from './norming-staff';
+import { NORMING_PARTICIPANT_CHANNELS, NORMING_PARTICIPANT_EVENTS } from './norming-participant';
 import { REVIEW_CHANNELS } from './review';
 import { SCORE_CHANNELS } from './scores';
 
@@ -20,6 +21,7 @@ export const BRIDGE_CONTRACT = {
   ...ASSIGNMENT_CHANNELS,
   ...SCORE_CHANNELS,
   ...NORMING_STAFF_CHANNELS,
+  ...NORMING_PARTICIPANT_CHANNELS,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type BridgeContract = typeof BRIDGE_CONTRACT;
@@ -41,6 +43,7 @@ export const BRIDGE_EVENTS = {
   ...HUB_SESSION_EVENTS,
   ...ASSIGNMENT_EVENTS,
   ...NORMING_STAFF_EVENTS,
+  ...NORMING_PARTICIPANT_EVENTS,
 } as const satisfies Record<string, z.ZodType>;
 
 export type BridgeEvents = typeof BRIDGE_EVENTS;

@@ -15,6 +15,8 @@ export const PacketSummary = z.strictObject({
   totalBytes: z.number().int(),
   submittedAt: IsoDateTime,
   importedAt: IsoDateTime,
+  /** An anchor of a norming session: scored blind from the Norming screen, never from the queue. */
+  normingAnchor: z.literal(true).optional(),
 });
 export type PacketSummary = z.infer<typeof PacketSummary>;
 

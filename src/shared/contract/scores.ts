@@ -33,7 +33,12 @@ export const ScoreConflictBody = ErrorBody.extend({ server: ScoreView.nullable()
  * rejected needs the assessor (or an admin) to change something first.
  */
 export const UploadOutcome = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('stored'), receipt: ScoreReceipt }),
+  z.strictObject({
+    kind: z.literal('stored'),
+    receipt: ScoreReceipt,
+    /** The hub's word on a stored score the assessor must hear (a norming score that arrived late). */
+    notice: z.string().optional(),
+  }),
   z.strictObject({ kind: z.literal('conflict'), server: ScoreView.nullable(), reason: z.string() }),
   z.strictObject({ kind: z.literal('retry'), reason: z.string() }),
   z.strictObject({ kind: z.literal('signed-out'), reason: z.string() }),
@@ -42,10 +47,25 @@ export const UploadOutcome = z.discriminatedUnion('kind', [
 export type UploadOutcome = z.infer<typeof UploadOutcome>;
 
 /**
+ * Where a submitted review goes: the assessor's live queue (PUT /scores/{id}), or a norming
+ * session (PUT /norming/sessions/{id}/scores/{id}). One outbox carries both; the main process
+ * routes by this.
+ */
+export const ScoreDestination = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('live') }),
+  z.strictObject({ kind: z.literal('norming'), sessionId: Uuid }),
+]);
+export type ScoreDestination = z.infer<typeof ScoreDestination>;
+
+/**
  * The hub's own request body (the upload the outbox sends is exactly what the hub receives),
  * plus the workspace the review was written in: it is uploaded only under that person's session.
  */
-export const UploadScoreInput = PutScoreRequest.extend({ workspaceId: Workspace.shape.id.optional() });
+export const UploadScoreInput = PutScoreRequest.extend({
+  workspaceId: Workspace.shape.id.optional(),
+  /** Live when absent (entries queued before norming existed). */
+  destination: ScoreDestination.optional(),
+});
 
 export const SCORE_CHANNELS = {
   'hub.uploadScore': { input: UploadScoreInput, output: UploadOutcome },

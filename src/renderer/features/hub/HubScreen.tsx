@@ -22,6 +22,11 @@ export function HubScreen({ startDemo = false }: { startDemo?: boolean }) {
         <h1>
           <span className="brand">Anchor</span> Hub
         </h1>
+        {signedIn && (
+          <nav className="topbar-actions" aria-label="Hub sections">
+            <a href={routeHref({ screen: 'my-norming' })}>My norming sessions</a>
+          </nav>
+        )}
       </header>
       <main className="hub-body">
         <HubAccount status={status} startDemo={startDemo} />

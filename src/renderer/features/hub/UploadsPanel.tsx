@@ -52,7 +52,10 @@ export function UploadsPanel() {
           <tbody>
             {shown.map((entry) => (
               <tr key={entry.scoreId}>
-                <td>{pseudonyms?.get(entry.packetId) ?? entry.packetId}</td>
+                <td>
+                  {pseudonyms?.get(entry.packetId) ?? entry.packetId}
+                  {entry.destination?.kind === 'norming' && <span className="muted"> (norming anchor)</span>}
+                </td>
                 <td className="num">{entry.revision}</td>
                 <td>
                   <span className={`status upload-${entry.status}`}>{STATUS_WORDS[entry.status]}</span>

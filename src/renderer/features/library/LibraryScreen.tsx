@@ -87,6 +87,7 @@ export function LibraryScreen() {
         </h1>
         <div className="topbar-actions">
           <HubLink />
+          {hubStatus?.user && <a href="#/my-norming">Norming</a>}
           <button type="button" onClick={openNext} disabled={!next} title="N">
             Next unscored (N)
           </button>

@@ -28,7 +28,9 @@ export function useLibrary() {
         db.assignments.toArray(),
         db.outbox.toArray(),
       ]);
-      const rows = queueRows(summaries, progress, assignments, uploadsByPacket(outbox));
+      // Norming anchors are scored blind from the Norming screen, not from the queue.
+      const queued = summaries.filter((s) => !s.normingAnchor);
+      const rows = queueRows(queued, progress, assignments, uploadsByPacket(outbox));
       lastKnown.set(workspaceId, rows);
       return rows;
     },

@@ -52,7 +52,7 @@ export function ScoringScreen({ subject, target, itemId, onSelectItem, topbar }:
   const { manifest, rubric, show } = subject;
   const viewerHandle = useRef<ViewerHandle | null>(null);
   const timeReader = useRef<() => number>(() => 0);
-  const review = useReviewDraft(manifest.packetId, () => timeReader.current());
+  const review = useReviewDraft(manifest.packetId, () => timeReader.current(), target.drafts);
   const startMs = review.state?.kind === 'draft' ? review.state.draft.timeOnTaskMs : undefined;
   const activeMs = useTimeOnTask(startMs, () => viewerHandle.current?.playing?.() ?? false);
   timeReader.current = activeMs;

@@ -2,6 +2,7 @@ import type { Rubric } from '../../../shared/domain/rubric';
 import type { PacketManifest } from '../../../shared/packet/manifest';
 import type { ReviewDraft } from '../../../shared/review/draft';
 import type { SubmittedReview } from '../../data/db';
+import type { ReviewStore } from '../../data/reviews';
 import { HISTORY_SECTION, type NavEntry } from '../packet/sections';
 
 /**
@@ -48,6 +49,8 @@ export interface SubmitTarget {
    * step; rejects (the draft is kept as it was) when it cannot.
    */
   submit(draft: ReviewDraft, rubric: Rubric): Promise<SubmittedReview>;
+  /** Where drafts are kept while scoring: the live queue's (by packet) when absent. */
+  drafts?: ReviewStore;
 }
 
 /** The navigator's entries the subject may show (earlier attempts only when allowed). */

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReviewDraft } from '../../../shared/review/draft';
 import type { SubmittedReview } from '../../data/db';
-import { openReview, reopenReview, saveDraft, type ReviewState } from '../../data/reviews';
+import { liveReviews, type ReviewState, type ReviewStore } from '../../data/reviews';
 
 /** How long typing may pause before the draft is written. */
 const SAVE_DELAY_MS = 120;
@@ -16,7 +16,7 @@ export type SaveStatus = 'saved' | 'saving' | 'unsaved' | 'failed';
  * The review being worked on, autosaved to Dexie shortly after every change, flushed when the
  * page is hidden or closed, so a crash, reload or kill loses at most the last keystrokes.
  */
-export function useReviewDraft(packetId: string, activeMs: () => number) {
+export function useReviewDraft(packetId: string, activeMs: () => number, store: ReviewStore = liveReviews) {
   const [state, setState] = useState<ReviewState | undefined>();
   const [saveStatus, setSaveStatus] = useState<SaveStatus>('saved');
   const latest = useRef<ReviewDraft | undefined>(undefined);
@@ -30,6 +30,9 @@ export function useReviewDraft(packetId: string, activeMs: () => number) {
   const submitting = useRef(false);
   const activeMsRef = useRef(activeMs);
   activeMsRef.current = activeMs;
+  // Read at each use: the store is fixed for a screen, and a new object each render must not reopen the review.
+  const storeRef = useRef(store);
+  storeRef.current = store;
 
   const flush: () => Promise<void> = useCallback(() => {
     clearTimeout(timer.current);
@@ -41,7 +44,7 @@ export function useReviewDraft(packetId: string, activeMs: () => number) {
     firstUnsaved.current = undefined;
     setSaveStatus('saving');
     chain.current = chain.current
-      .then(() => saveDraft(toSave))
+      .then(() => storeRef.current.save(toSave))
       .then(
         () => {
           performance.mark('anchor:draft-saved', { detail });
@@ -60,7 +63,7 @@ export function useReviewDraft(packetId: string, activeMs: () => number) {
 
   useEffect(() => {
     let live = true;
-    void openReview(packetId).then((opened) => {
+    void storeRef.current.open(packetId).then((opened) => {
       if (!live) return;
       latest.current = opened.kind === 'draft' ? opened.draft : undefined;
       setState(opened);
@@ -135,7 +138,7 @@ export function useReviewDraft(packetId: string, activeMs: () => number) {
 
   const reopen = useCallback(async () => {
     if (state?.kind !== 'submitted') return;
-    const draft = await reopenReview(state.review, activeMsRef.current());
+    const draft = await storeRef.current.reopen(state.review, activeMsRef.current());
     latest.current = draft;
     setState({ kind: 'draft', draft, saved: true });
   }, [state]);
