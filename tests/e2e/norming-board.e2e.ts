@@ -137,6 +137,14 @@ describe('the facilitator’s norming board', () => {
     const csv = await board.downloadCsv();
     expect(csv.split('\n')[0]).toMatch(/assessor|criterion/i);
     expect(csv).toContain('assessor2');
+    const pdf = await board.downloadPdf();
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const document = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
+    const firstPage = await (await document.getPage(1)).getTextContent();
+    const text = firstPage.items.map((item) => ('str' in item ? item.str : '')).join(' ');
+    expect(text).toMatch(/Calibration report/);
+    expect(text).toContain('assessor2');
     await board.closeSession();
     const results = await board.qualifications();
     expect(results['assessor2']![0]).toBe('Qualified');

@@ -128,6 +128,15 @@ export class NormingBoard {
     return results;
   }
 
+  /** Saves the PDF report; returns its bytes. */
+  async downloadPdf(): Promise<Buffer> {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByRole('button', { name: 'Download report (PDF)' }).click();
+    const file = await (await download).path();
+    const { readFile } = await import('node:fs/promises');
+    return readFile(file);
+  }
+
   /** Saves the CSV report; returns its text. */
   async downloadCsv(): Promise<string> {
     const download = this.page.waitForEvent('download');

@@ -49,6 +49,19 @@ export function NormingBoardScreen({ sessionId }: { sessionId: string }) {
     }
   };
 
+  /** The calibration report with its charts, drawn here from the hub's figures (as the candidate report is). */
+  const savePdf = async () => {
+    setError(undefined);
+    try {
+      const report = await bridge['facilitator.report']({ sessionId });
+      // pdf-lib is sizeable: load it only when a report is asked for.
+      const { normingReportPdf } = await import('../../../shared/norming/report-pdf');
+      downloadFile(`norming-${sessionId}.pdf`, await normingReportPdf(report), 'application/pdf');
+    } catch (failure) {
+      setError(describeError(failure));
+    }
+  };
+
   const grid = session ? boardGrid(session) : undefined;
   return (
     <div className="screen norming-board">
@@ -94,6 +107,9 @@ export function NormingBoardScreen({ sessionId }: { sessionId: string }) {
                 ) : null}
                 <button type="button" onClick={() => void saveCsv()} disabled={session.status === 'open'}>
                   Download report (CSV)
+                </button>
+                <button type="button" onClick={() => void savePdf()} disabled={session.status === 'open'}>
+                  Download report (PDF)
                 </button>
               </div>
               <SubmissionGrid grid={grid} />

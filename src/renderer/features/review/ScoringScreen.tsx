@@ -225,6 +225,7 @@ export function ScoringScreen({ subject, target, itemId, onSelectItem, topbar }:
           review={review.state.review}
           manifest={manifest}
           onReopen={show.reopen ? () => void review.reopen() : undefined}
+          exports={show.exports}
         />
       )}
       <RubricHeader

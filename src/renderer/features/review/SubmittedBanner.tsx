@@ -9,11 +9,14 @@ export function SubmittedBanner({
   review,
   manifest,
   onReopen,
+  exports = true,
 }: {
   review: SubmittedReview;
   manifest: PacketManifest;
   /** Absent where the host does not allow reopening (see ScoringVisibility.reopen). */
   onReopen?(): void;
+  /** False where the host offers no exports (see ScoringVisibility.exports). */
+  exports?: boolean;
 }) {
   const [status, setStatus] = useState<string>();
   const run = async (kind: ExportKind) => {
@@ -30,29 +33,35 @@ export function SubmittedBanner({
         review is read-only{review.exportedAt ? `; exported ${new Date(review.exportedAt).toLocaleString()}` : ''}.
       </p>
       <PacketUploadStatus packetId={review.packetId} />
-      <div className="banner-actions" role="toolbar" aria-label="Export">
-        <button type="button" onClick={() => void run('csv')}>
-          Export CSV
-        </button>
-        <button type="button" onClick={() => void run('json')}>
-          Export JSON
-        </button>
-        <button type="button" onClick={() => void run('candidate-json')}>
-          Export candidate JSON
-        </button>
-        <button
-          type="button"
-          onClick={() => void run('candidate-pdf')}
-          title="Your recommended feedback for the candidate, labelled as not a decision: the committee decides and releases"
-        >
-          Recommended feedback (PDF)
-        </button>
-        {onReopen && (
-          <button type="button" onClick={onReopen}>
-            Reopen as revision {review.revision + 1}
-          </button>
-        )}
-      </div>
+      {(exports || onReopen) && (
+        <div className="banner-actions" role="toolbar" aria-label={exports ? 'Export' : 'Actions'}>
+          {exports && (
+            <>
+              <button type="button" onClick={() => void run('csv')}>
+                Export CSV
+              </button>
+              <button type="button" onClick={() => void run('json')}>
+                Export JSON
+              </button>
+              <button type="button" onClick={() => void run('candidate-json')}>
+                Export candidate JSON
+              </button>
+              <button
+                type="button"
+                onClick={() => void run('candidate-pdf')}
+                title="Your recommended feedback for the candidate, labelled as not a decision: the committee decides and releases"
+              >
+                Recommended feedback (PDF)
+              </button>
+            </>
+          )}
+          {onReopen && (
+            <button type="button" onClick={onReopen}>
+              Reopen as revision {review.revision + 1}
+            </button>
+          )}
+        </div>
+      )}
       {status && (
         <p role="status" className="muted small">
           {status}

@@ -23,12 +23,22 @@ export interface ScoringVisibility {
   localHistory: boolean;
   /** "Reopen as revision N" on a submitted review. */
   reopen: boolean;
+  /**
+   * The exports of a submitted review (CSV, JSON, recommended feedback). Off for scorings that are
+   * not the assessor's own live reviews: a norming score is calibration, never feedback to a candidate.
+   */
+  exports: boolean;
 }
 
 /** The assessor's own queue: everything is theirs to see. */
-export const SHOW_ALL: ScoringVisibility = { earlierAttempts: true, localHistory: true, reopen: true };
+export const SHOW_ALL: ScoringVisibility = { earlierAttempts: true, localHistory: true, reopen: true, exports: true };
 /** Blind scoring (norming, second scorer, adjudication before the reveal). */
-export const SHOW_BLIND: ScoringVisibility = { earlierAttempts: false, localHistory: false, reopen: false };
+export const SHOW_BLIND: ScoringVisibility = {
+  earlierAttempts: false,
+  localHistory: false,
+  reopen: false,
+  exports: false,
+};
 
 /** What is scored: the packet's evidence, the rubric it is scored against, and what may be shown. */
 export interface ScoringSubject {
