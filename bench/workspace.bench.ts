@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { Locator } from 'playwright-core';
 import { startHub } from '../src/hub/server';
 import { createUser } from '../src/hub/services/users';
 import { AnchorSession } from '../tests/e2e/support/browser';
@@ -82,7 +83,7 @@ export async function benchWorkspaceSwitch(work: string, count = 2000): Promise<
 }
 
 /** Waits (up to 10 s) until an input holds `value`. */
-async function waitForValue(input: import('playwright-core').Locator, value: string): Promise<void> {
+async function waitForValue(input: Locator, value: string): Promise<void> {
   const deadline = Date.now() + 10_000;
   while ((await input.inputValue()) !== value) {
     if (Date.now() > deadline) throw new Error(`the field never showed ${value}`);
