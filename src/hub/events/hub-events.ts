@@ -51,6 +51,19 @@ export class HubEvents {
     return () => this.emitter.off('user-changed', listener);
   }
 
+  /**
+   * In process only: a window's scoring policy may have changed (a window created or changed), so
+   * the score routing looks again instead of trusting what it knew.
+   */
+  policiesChanged(): void {
+    this.emitter.emit('policies-changed');
+  }
+
+  onPoliciesChanged(listener: () => void): () => void {
+    this.emitter.on('policies-changed', listener);
+    return () => this.emitter.off('policies-changed', listener);
+  }
+
   /** Tells every open stream the hub is shutting down, so each ends cleanly (clients reconnect later). */
   closing(): void {
     this.emitter.emit('closing');

@@ -17,6 +17,7 @@ export const postWindow = implementRoute('createWindow', async ({ hub, principal
     );
     return findWindow(tx, id, now);
   });
+  hub.events.policiesChanged();
   return { status: 201, body: window };
 });
 

@@ -27,11 +27,21 @@ import {
  */
 export function startScoreRouting(hub: HubContext): () => Promise<void> {
   const chains = new Map<string, Promise<void>>();
+  // Whether any window has a policy, known once and forgotten when windows change: most hubs have
+  // none, and a query per upload would compete with a burst of uploads for the database.
+  let anyPolicy: Promise<boolean> | undefined;
+  const stopWatching = hub.events.onPoliciesChanged(() => (anyPolicy = undefined));
   const unsubscribe = hub.events.subscribe((event) => {
     if (event.type !== 'score.received') return;
+    anyPolicy ??= hasAnyPolicy(hub.db).catch((error: unknown) => {
+      anyPolicy = undefined;
+      throw error;
+    });
     const previous = chains.get(event.packetId) ?? Promise.resolve();
     const next = previous
-      .then(() => routeAfterScore(hub, event.packetId, event.assessorId))
+      .then(async () => {
+        if (await anyPolicy) await routeAfterScore(hub, event.packetId, event.assessorId);
+      })
       .catch((error: unknown) =>
         hub.log('score routing failed', {
           packetId: event.packetId,
@@ -45,8 +55,16 @@ export function startScoreRouting(hub: HubContext): () => Promise<void> {
   });
   return async () => {
     unsubscribe();
+    stopWatching();
     await Promise.all(chains.values());
   };
+}
+
+async function hasAnyPolicy(q: Queryable): Promise<boolean> {
+  const rows = await q.query<{ any: boolean }>(
+    'select exists (select 1 from review_windows where scoring_policy is not null) as any',
+  );
+  return rows[0]?.any === true;
 }
 
 export async function routeAfterScore(hub: HubContext, packetId: string, assessorId: string): Promise<void> {

@@ -72,6 +72,7 @@ export async function changeWindow(
     return { window, audience: await assessorsInWindow(tx, windowId) };
   });
   if (outcome.audience) hub.events.publish({ type: 'window.updated', window: outcome.window }, outcome.audience);
+  hub.events.policiesChanged();
   return outcome.window;
 }
 
