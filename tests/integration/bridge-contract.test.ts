@@ -49,6 +49,17 @@ function fakeHandlers(overrides: Partial<BridgeHandlers> = {}): BridgeHandlers {
     'norming.session': fail,
     'norming.pullAnchors': fail,
     'norming.anchorPulls': fail,
+    'admin.windows': fail,
+    'admin.createWindow': fail,
+    'admin.updateWindow': fail,
+    'admin.uploadPacket': fail,
+    'admin.users': fail,
+    'admin.createUser': fail,
+    'admin.updateUser': fail,
+    'admin.assignments': fail,
+    'admin.assign': fail,
+    'admin.autoAssign': fail,
+    'admin.unassign': fail,
     ...overrides,
   };
 }
