@@ -54,7 +54,7 @@ export function adminHandlers(client: () => HubClient): AdminHandlers {
     'admin.assign': (assignment) => client().ok('createAssignment', { json: assignment }).catch(toBridgeError),
     'admin.autoAssign': (request) => client().ok('autoAssign', { json: request }).catch(toBridgeError),
     'admin.unassign': async ({ assignmentId }) => {
-      await client().ok('deleteAssignment', { params: { assignmentId } }).catch(toBridgeError);
+      await client().okEmpty('deleteAssignment', { params: { assignmentId } }).catch(toBridgeError);
       return { removed: true as const };
     },
   };

@@ -192,6 +192,12 @@ export class HubClient {
     return response.text();
   }
 
+  /** A route that answers 204 with no body (removing an assignment); any failure throws a HubError. */
+  async okEmpty<K extends HubRouteId>(id: K, request: HubRequest<K>): Promise<void> {
+    const response = await this.call(id, request);
+    if (!response.ok) await expectOk(response);
+  }
+
   /** Uploads a submitted review under its own id; the same upload again is harmless. */
   async putScore(record: ScoreRecord, baseRevision: number): Promise<ScoreUpload> {
     const response = await this.call('putScore', { params: { scoreId: record.id }, json: { baseRevision, record } });
