@@ -75,7 +75,7 @@ export function WindowsSection() {
                       Edit
                     </button>
                     {w.status !== 'closed' && (
-                      <button type="button" onClick={() => setClosing(w)} aria-label={`Close ${w.name} early`}>
+                      <button type="button" onClick={() => setClosing(w)} aria-label={`Close early: ${w.name}`}>
                         Close early
                       </button>
                     )}
