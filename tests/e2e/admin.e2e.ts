@@ -84,6 +84,7 @@ describe('administration, end to end in Chromium', () => {
     const row = admin.windowRow('Spring review window');
     await row.waitFor();
     await expect.poll(() => row.textContent()).toMatch(/open.*Yes.*Double: 25% at random, resubmissions/);
+    await page().getByRole('heading', { level: 2, name: 'Review windows' }).scrollIntoViewIfNeeded();
     await shot('admin-windows');
     await expectAccessible();
 

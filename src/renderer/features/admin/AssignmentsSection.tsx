@@ -314,7 +314,7 @@ function AssignmentList({
       ) : assignments.length === 0 ? (
         <p className="muted">No assignments{filter.assessorId || filter.packetId ? ' match the filters' : ' yet'}.</p>
       ) : (
-        <table className="library-table admin-table">
+        <table className="admin-table">
           <thead>
             <tr>
               <th scope="col">Packet</th>

@@ -111,7 +111,7 @@ export function PacketsSection() {
             None yet. The hub keeps every packet; this list shows the ones uploaded or assigned since Anchor opened.
           </p>
         ) : (
-          <table className="library-table admin-table">
+          <table className="admin-table">
             <thead>
               <tr>
                 <th scope="col">Packet</th>

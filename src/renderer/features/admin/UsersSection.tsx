@@ -35,7 +35,7 @@ export function UsersSection() {
         {data === undefined ? (
           !error && <p>Loading…</p>
         ) : (
-          <table className="library-table admin-table">
+          <table className="admin-table">
             <thead>
               <tr>
                 <th scope="col">Username</th>

@@ -43,7 +43,7 @@ export function WindowsSection() {
         ) : data.windows.length === 0 ? (
           <p className="muted">No review windows yet. Create the first below.</p>
         ) : (
-          <table className="library-table admin-table">
+          <table className="admin-table">
             <thead>
               <tr>
                 <th scope="col">Name</th>
