@@ -15,7 +15,7 @@ import {
   type ChannelInput,
   type ChannelOutput,
 } from '../../src/shared/contract/bridge';
-import { defaultFiles, manifestFor, tempDir, writePacket } from '../support/packets';
+import { defaultFiles, manifestFor, scoreRecord, tempDir, writePacket } from '../support/packets';
 
 // The admin's channels: every payload checked at the one choke-point before the hub is asked;
 // then the same channels against a real hub, whose refusals (last admin, packet problems,
@@ -152,8 +152,24 @@ describe('admin channels against a hub', () => {
     expect(auto.shortfalls).toEqual([expect.objectContaining({ packetId, missing: 1 })]);
     const listed = await call('admin.assignments', { windowId: window.id, assessorId: assessor.id });
     expect(listed.assignments.map((a) => a.id)).toEqual([assignment.id]);
-    expect(await call('admin.unassign', { assignmentId: assignment.id })).toEqual({ removed: true });
-    expect((await call('admin.assignments', { windowId: window.id })).assignments).toEqual([]);
+    // Once the assessor has uploaded a score, the hub keeps the assignment and says why.
+    const assessorClient = new HubClient(new MemoryTokenStore());
+    await assessorClient.signIn(running.url, 'assessor1', PASSWORD);
+    const score = await assessorClient.putScore(scoreRecord(packetId, 'assessor1'), 0);
+    expect(score.kind).toBe('stored');
+    await expect(call('admin.unassign', { assignmentId: assignment.id })).rejects.toThrow(/score/i);
+    const second = await writePacket(dir, 'q.anchor', { files, manifest: manifestFor(files, randomUUID()) });
+    const uploaded = await call('admin.uploadPacket', { path: second, fileName: 'q.anchor' });
+    if (uploaded.kind === 'refused') throw new Error(uploaded.message);
+    const unscored = await call('admin.assign', {
+      windowId: window.id,
+      packetId: uploaded.packet.packetId,
+      assessorId: assessor.id,
+    });
+    expect(await call('admin.unassign', { assignmentId: unscored.id })).toEqual({ removed: true });
+    expect((await call('admin.assignments', { windowId: window.id })).assignments.map((a) => a.id)).toEqual([
+      assignment.id,
+    ]);
     const disabled = await call('admin.updateUser', { userId: assessor.id, change: { disabled: true } });
     expect(disabled.disabled).toBe(true);
   });
