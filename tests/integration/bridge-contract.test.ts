@@ -79,7 +79,9 @@ describe('bridge contract', () => {
     const ipc = { invoke: async () => ({ ok: true, value: null }), on: () => undefined };
     const preload = createPreloadBridge(ipc, () => '/tmp/x');
     const dataChannels = CHANNELS.filter((c) => !(UPLOAD_CHANNELS as readonly string[]).includes(c));
-    expect(Object.keys(preload).sort()).toEqual([...dataChannels, 'evidenceUrl', 'importPacketFile', 'on', 'uploadPacketToHub'].sort());
+    expect(Object.keys(preload).sort()).toEqual(
+      [...dataChannels, 'evidenceUrl', 'importPacketFile', 'on', 'uploadPacketToHub'].sort(),
+    );
   });
 
   it('calls over IPC only under the channel the function is bound to', async () => {
