@@ -100,6 +100,10 @@ describe('administration, end to end in Chromium', () => {
     // Editing keeps what was not touched.
     await page().getByRole('button', { name: 'Edit Spring review window' }).click();
     const edit = admin.form('Edit Spring review window');
+    // The keyboard follows: focus moves to the form that opened below the list.
+    await expect
+      .poll(() => page().evaluate(() => document.activeElement?.textContent))
+      .toBe('Edit Spring review window');
     await edit.getByRole('textbox', { name: 'Required qualification (credential id)' }).fill('cfu');
     await edit.getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(() => admin.windowRow('Spring review window').textContent()).toMatch(/cfu.*25% at random/);

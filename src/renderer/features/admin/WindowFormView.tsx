@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ErrorLine } from '../hub/ErrorLine';
 import type { WindowForm, WindowFormErrors } from './window-form';
 
@@ -18,6 +18,7 @@ export function WindowFormView({
   busy,
   onSubmit,
   onCancel,
+  focusOnOpen = false,
 }: {
   heading: string;
   submitLabel: string;
@@ -28,8 +29,14 @@ export function WindowFormView({
   busy: boolean;
   onSubmit(): void;
   onCancel?(): void;
+  /** Moves focus to the form when it opens (editing, chosen from a row above), so the keyboard follows. */
+  focusOnOpen?: boolean;
 }) {
   const id = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusOnOpen) headingRef.current?.focus();
+  }, [focusOnOpen]);
   const set = <K extends keyof WindowForm>(key: K, value: WindowForm[K]) => onChange({ ...form, [key]: value });
   const field = (key: TextField, label: string, type: string, help?: ReactNode, extra: object = {}) => (
     <div className="admin-field">
@@ -79,7 +86,9 @@ export function WindowFormView({
   };
   return (
     <form className="admin-form" aria-labelledby={`${id}-heading`} onSubmit={submit} noValidate>
-      <h3 id={`${id}-heading`}>{heading}</h3>
+      <h3 id={`${id}-heading`} ref={headingRef} tabIndex={-1}>
+        {heading}
+      </h3>
       {field('name', 'Name', 'text', undefined, { required: true, autoComplete: 'off' })}
       <div className="admin-row">
         {field('opensAt', 'Opens', 'datetime-local', 'Your local time.')}

@@ -182,6 +182,7 @@ function EditWindow({ window, onDone }: { window: WindowView; onDone(): void }) 
         busy={state.busy}
         onSubmit={() => void submit()}
         onCancel={onDone}
+        focusOnOpen
       />
     </section>
   );
