@@ -1,5 +1,6 @@
 import type { ADMIN_CHANNELS, UploadPacketOutcome } from '../../shared/contract/admin';
 import type { BridgeHandlers } from '../../shared/contract/bridge';
+import { readPacket } from '../../node/packet/read-packet';
 import type { HubClient } from './hub-client';
 import { HubError, toBridgeError } from './hub-error';
 
@@ -13,11 +14,24 @@ const PACKET_REFUSALS = new Set([409, 413, 415, 422]);
  * Sends one picked .anchor file to the hub. A refused packet is an answer the admin reads beside
  * the file (with the validator's problems), so a batch goes on with the next file; only an
  * outage or a lost session fails the call.
+ *
+ * The file is validated here first, completely (structure, hashes, media types), and only a valid
+ * Anchor packet leaves the computer: in Electron the page names the file's path, and a page that
+ * was compromised must not be able to send any other local file to the hub.
  */
 export async function uploadPacket(
   client: HubClient,
   input: { path: string; fileName: string; school?: string; district?: string },
 ): Promise<UploadPacketOutcome> {
+  const local = await readPacket(input.path);
+  if (local.problems.length > 0 || !local.manifest) {
+    return {
+      kind: 'refused',
+      fileName: input.fileName,
+      message: 'Not sent: the file is not a valid Anchor packet.',
+      problems: local.problems.map(({ path, message }) => ({ path, message })),
+    };
+  }
   const query: Record<string, string> = {};
   if (input.school) query.school = input.school;
   if (input.district) query.district = input.district;
