@@ -174,7 +174,7 @@ forEachBackend((backend) => {
       request: async (caller) => ({ method: 'GET', path: '/api/v1/events', token: tokenOf(caller) }),
     },
     'POST /api/v1/conflicts': {
-      expected: { own: only(['assessor'], 201) },
+      expected: { own: only(['assessor', 'chair'], 201) },
       request: async (caller) => ({
         method: 'POST',
         path: '/api/v1/conflicts',
@@ -183,7 +183,7 @@ forEachBackend((backend) => {
       }),
     },
     'GET /api/v1/conflicts': {
-      expected: { own: only(['assessor'], 200) },
+      expected: { own: only(['assessor', 'chair'], 200) },
       request: async (caller) => ({ method: 'GET', path: '/api/v1/conflicts', token: tokenOf(caller) }),
     },
     'POST /api/v1/packets': {

@@ -3,16 +3,20 @@ import type { HubContext } from '../context';
 import { notFound } from '../http/errors';
 import { hasRole } from '../auth/principal';
 import { assignmentState } from '../store/assignments';
+import { isConflicted } from '../store/conflicts';
 import { isAnchorPacket, participatesWithPacket } from '../store/norming';
 import { findPacket, type StoredPacket } from '../store/packets';
 
 /**
- * The packet, if the caller may read it: admins and chairs any packet; facilitators any norming
+ * The packet, if the caller may read it and declared no conflict of interest with it: admins and
+ * chairs any packet; facilitators any norming
  * anchor; everyone else a packet assigned to them in an open window, or an anchor of a norming
  * session they take part in. Otherwise 404, the same answer as for a packet that does not exist,
  * so ids cannot be probed.
  */
 export async function readablePacket(hub: HubContext, principal: Principal, packetId: string): Promise<StoredPacket> {
+  // A declared conflict of interest outranks every role: that person never sees the packet.
+  if (await isConflicted(hub.db, principal.userId, packetId)) throw notFound('The packet');
   const allowed =
     seesEverything(principal) ||
     (await assignmentState(hub.db, packetId, principal.userId, hub.now())) === 'open' ||

@@ -64,3 +64,15 @@ export async function conflictedAssessors(
   }
   return result;
 }
+
+/** Whether this person declared a conflict with the packet's school or district (same matching as above). */
+export async function isConflicted(q: Queryable, userId: string, packetId: string): Promise<boolean> {
+  const rows = await q.query(
+    `select 1 from packets p join conflicts c
+         on (c.school is not null and p.school is not null and lower(btrim(c.school)) = lower(btrim(p.school)))
+         or (c.district is not null and p.district is not null and lower(btrim(c.district)) = lower(btrim(p.district)))
+      where p.id = $1 and c.assessor_id = $2 limit 1`,
+    [packetId, userId],
+  );
+  return rows.length > 0;
+}

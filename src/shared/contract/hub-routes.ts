@@ -259,9 +259,11 @@ export const HUB_ROUTES = {
     path: '/api/v1/conflicts',
     summary: 'Declare a conflict of interest with a school or district',
     description:
-      'Automatic assignment skips the declaring assessor for packets from that school or district; manual assignment refuses them.',
+      'Assessors and committee chairs declare them. Automatic assignment skips the declaring assessor for packets from ' +
+      'that school or district; manual assignment refuses them; and the hub answers 404 to the declaring person for ' +
+      'those packets, their evidence and their scores, whatever their role.',
     tag: 'Conflicts of interest',
-    access: ['assessor'],
+    access: ['assessor', 'chair'],
     body: DeclareConflictRequest,
     responses: {
       201: { description: 'Declared', schema: ConflictView },
@@ -273,7 +275,7 @@ export const HUB_ROUTES = {
     path: '/api/v1/conflicts',
     summary: 'The conflicts of interest the caller has declared',
     tag: 'Conflicts of interest',
-    access: ['assessor'],
+    access: ['assessor', 'chair'],
     responses: { 200: { description: 'Your declarations', schema: ConflictList } },
   },
 
