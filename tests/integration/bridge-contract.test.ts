@@ -49,6 +49,9 @@ function fakeHandlers(overrides: Partial<BridgeHandlers> = {}): BridgeHandlers {
     'norming.session': fail,
     'norming.pullAnchors': fail,
     'norming.anchorPulls': fail,
+    'committee.windows': fail,
+    'committee.dashboard': fail,
+    'committee.reassign': fail,
     ...overrides,
   };
 }

@@ -2,6 +2,7 @@ import { BridgeError, type BridgeHandlers } from '../../shared/contract/bridge';
 import type { HubService } from '../hub/hub-service';
 import { facilitatorHandlers } from '../hub/norming-staff';
 import { isAnchor } from '../hub/norming-participant';
+import { windowDashboardHandlers } from '../hub/window-dashboard';
 
 export interface HandlerContext {
   hub: HubService;
@@ -43,6 +44,7 @@ export function createBridgeHandlers({ hub, version, transport }: HandlerContext
     'hub.conflicts': async () => ({ conflicts: await hub.conflicts() }),
     'hub.declareConflict': (conflict) => hub.declareConflict(conflict),
     ...facilitatorHandlers(() => hub.normingStaff),
+    ...windowDashboardHandlers(() => hub.client),
     'norming.sessions': () => hub.norming.sessions(),
     'norming.session': ({ sessionId }) => hub.norming.session(sessionId),
     'norming.pullAnchors': async ({ sessionId, packetIds }) => ({

@@ -7,6 +7,7 @@ import { NORMING_STAFF_CHANNELS, NORMING_STAFF_EVENTS } from './norming-staff';
 import { NORMING_PARTICIPANT_CHANNELS, NORMING_PARTICIPANT_EVENTS } from './norming-participant';
 import { REVIEW_CHANNELS } from './review';
 import { SCORE_CHANNELS } from './scores';
+import { WINDOW_DASHBOARD_CHANNELS } from './window-dashboard';
 
 /**
  * The desktop bridge contract: every channel with its input and output schema, gathered from the
@@ -22,6 +23,7 @@ export const BRIDGE_CONTRACT = {
   ...SCORE_CHANNELS,
   ...NORMING_STAFF_CHANNELS,
   ...NORMING_PARTICIPANT_CHANNELS,
+  ...WINDOW_DASHBOARD_CHANNELS,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type BridgeContract = typeof BRIDGE_CONTRACT;

@@ -76,3 +76,28 @@ export type WindowDashboard = z.infer<typeof WindowDashboard>;
 
 export const ReassignRequest = z.strictObject({ assessorId: Uuid });
 export type ReassignRequest = z.infer<typeof ReassignRequest>;
+
+// ── bridge ───────────────────────────────────────────────────────────────────────────────
+// The chair's (or admin's) channels: each is one hub route; the hub decides who may call it.
+
+/** A window in the dashboard's list: enough to pick one. */
+export const DashboardWindowSummary = z.strictObject({
+  id: Uuid,
+  name: z.string(),
+  closesAt: IsoDateTime,
+  decisionsDueAt: IsoDateTime,
+  status: z.enum(['scheduled', 'open', 'closed']),
+});
+export type DashboardWindowSummary = z.infer<typeof DashboardWindowSummary>;
+
+export const WINDOW_DASHBOARD_CHANNELS = {
+  'committee.windows': {
+    input: z.strictObject({}),
+    output: z.strictObject({ windows: z.array(DashboardWindowSummary) }),
+  },
+  'committee.dashboard': { input: z.strictObject({ windowId: Uuid }), output: WindowDashboard },
+  'committee.reassign': {
+    input: z.strictObject({ assignmentId: Uuid, assessorId: Uuid }),
+    output: z.strictObject({ assignmentId: Uuid, assessorId: Uuid, assessorUsername: z.string() }),
+  },
+} as const;
