@@ -41,9 +41,11 @@ describe('the chair’s window dashboard', () => {
       'In adjudication': 1,
     });
     await expect(dashboard.row('Apart').innerText()).resolves.toMatch(
-      /In adjudication[\s\S]*At risk: adjudication open/,
+      /In adjudication[\s\S]*At risk: adjudication, decisions in < 7 days/,
     );
-    await expect(dashboard.row('Waiting').innerText()).resolves.toMatch(/Scored once[\s\S]*At risk: scoring due/);
+    await expect(dashboard.row('Waiting').innerText()).resolves.toMatch(
+      /Scored once[\s\S]*At risk: scoring unfinished/,
+    );
     await expect(dashboard.row('Untouched').innerText()).resolves.toMatch(/assessor1 … pending[\s\S]*At risk/);
     await expect(dashboard.row('Agreeing').innerText()).resolves.toMatch(/Double-scored[\s\S]*On track/);
     await expect(app.page.getByRole('figure', { name: 'Load per assessor' }).innerText()).resolves.toMatch(

@@ -115,7 +115,7 @@ export function PacketTable({
                 <td>{daysLeftText(packet.daysLeft)}</td>
                 <td>
                   {packet.atRisk ? (
-                    <span className="risk-badge">
+                    <span className="risk-badge" title={packet.riskReasons.map((r) => RISK_LABELS[r]).join('; ')}>
                       <span aria-hidden="true">⚠ </span>At risk:{' '}
                       {packet.riskReasons.map((r) => RISK_LABELS[r]).join('; ')}
                     </span>

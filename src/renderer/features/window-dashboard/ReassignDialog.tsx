@@ -13,11 +13,14 @@ export function ReassignDialog({
   packet,
   onClose,
   onDone,
+  onRefused,
 }: {
   dashboard: WindowDashboard;
   packet: DashboardPacket;
   onClose(): void;
   onDone(message: string): void;
+  /** After a refusal: the hub's state changed (a score arrived), so the table should show it. */
+  onRefused(): void;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const movable = movableAssignments(packet);
@@ -41,6 +44,7 @@ export function ReassignDialog({
       onDone(`${packet.pseudonym} moved from ${from} to ${moved.assessorUsername}.`);
     } catch (failure) {
       setError(describeError(failure));
+      onRefused();
     } finally {
       setBusy(false);
     }
@@ -84,7 +88,7 @@ export function ReassignDialog({
           The hub refuses an assessor with a declared conflict of interest with this packet.
         </p>
         {error ? (
-          <p role="alert" className="error-line">
+          <p role="alert" className="error-text">
             The hub refused: {error}
           </p>
         ) : null}

@@ -106,8 +106,12 @@ export function WindowDashboardScreen({ windowId }: { windowId: string }) {
                   {packets.length} shown. Arrow keys move between rows; Enter reassigns.
                 </span>
               </div>
-              <p className="notice" role="status">
+              <p className="dashboard-notice" role="status">
                 {notice}
+              </p>
+              <p className="muted small">
+                <span aria-hidden="true">⚠ </span>At risk: not every assessor on it has submitted and the window closes
+                in under 3 days, or an adjudication is open and decisions are due in under 7 days.
               </p>
               <div ref={table}>
                 <PacketTable packets={packets} onReassign={setReassigning} />
@@ -118,6 +122,7 @@ export function WindowDashboardScreen({ windowId }: { windowId: string }) {
                 dashboard={data}
                 packet={reassigning}
                 onClose={closeDialog}
+                onRefused={() => void reload()}
                 onDone={(message) => {
                   setNotice(message);
                   closeDialog();

@@ -17,8 +17,8 @@ export const STATE_LABELS: Record<DashboardPacketState, string> = {
 };
 
 export const RISK_LABELS: Record<RiskReason, string> = {
-  'scoring-due': 'scoring due within 3 days of closing',
-  'adjudication-due': 'adjudication open within 7 days of decisions',
+  'scoring-due': 'scoring unfinished, closes in < 3 days',
+  'adjudication-due': 'adjudication, decisions in < 7 days',
 };
 
 export type StateFilter = DashboardPacketState | 'all' | 'at-risk';
