@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { windowDashboard } from '../src/hub/services/window-dashboard';
 import { insertPacket } from '../src/hub/store/packets';
@@ -15,6 +16,7 @@ import { BENCH_PASSWORD, benchScore, seedAssignments, seedUsers, startBenchHub }
 import { median, type BudgetResult } from './machine';
 
 const PACKETS = 5_000;
+const SHOTS = process.env.ANCHOR_SCREENSHOTS ?? join(import.meta.dirname, '../out/screenshots');
 const ASSESSORS = 25;
 const DAY = 86_400_000;
 
@@ -123,6 +125,11 @@ export async function benchWindowDashboard(work: string): Promise<BudgetResult> 
         ),
       );
     }
+    // A look at the virtualised table mid-scroll, for a person to check (not measured).
+    await page.locator('.packet-scroller').evaluate((element) => (element.scrollTop = 2400 * 40));
+    await page.waitForTimeout(100);
+    await mkdir(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, 'window-dashboard-5000.png') });
     const warm = renders.slice(1);
     const measured = median(warm);
     const hubMedian = median(inProcess.slice(1));
