@@ -110,7 +110,7 @@ export function PacketTable({
                   <span className="muted small"> {packet.credentialTitle}</span>
                 </td>
                 <td>{STATE_LABELS[packet.state]}</td>
-                <td>{assessorsText(packet)}</td>
+                <td title={assessorsText(packet)}>{assessorsText(packet)}</td>
                 <td>{packet.firstSubmittedAt ? new Date(packet.firstSubmittedAt).toLocaleDateString() : '—'}</td>
                 <td>{daysLeftText(packet.daysLeft)}</td>
                 <td>
