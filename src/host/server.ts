@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { UPLOAD_CHANNELS } from '../shared/contract/bridge';
 import { APP_SECURITY_HEADERS } from '../shared/http/security-headers';
 import { openBackend, type Backend } from '../main/backend';
 import { MemoryTokenStore } from '../main/hub/token-store';
@@ -143,7 +144,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       const name = safeDecode(url.pathname.slice(isBridge ? '/bridge/'.length : '/upload/'.length));
       if (name === undefined)
         return json(res, 400, { ok: false, error: { message: 'Malformed channel name.', code: 'bad-request' } });
-      return isBridge ? bridgeCall(req, res, name) : upload(req, res, name);
+      return isBridge ? bridgeCall(req, res, name) : upload(req, res, name, url.searchParams);
     }
     if (url.pathname.startsWith('/evidence/')) {
       const site = req.headers['sec-fetch-site'];
@@ -182,9 +183,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         error: { message: 'The request body is not valid JSON.', code: 'bad-request' },
       });
     }
-    // packets.import takes a server-side path: only the upload route may supply one.
-    if (channel === 'packets.import') {
-      return json(res, 400, { ok: false, error: { message: 'Import packets through /upload.', code: 'bad-request' } });
+    // Upload channels take a server-side path: only the upload route may supply one.
+    if (isUploadChannel(channel)) {
+      return json(res, 400, { ok: false, error: { message: 'Send files through /upload.', code: 'bad-request' } });
     }
     return reply(res, await backend.dispatch(channel, payload));
   }
@@ -212,8 +213,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     });
   }
 
-  async function upload(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
-    if (channel !== 'packets.import' || req.headers['content-type'] !== 'application/octet-stream') {
+  async function upload(
+    req: IncomingMessage,
+    res: ServerResponse,
+    channel: string,
+    query: URLSearchParams,
+  ): Promise<void> {
+    if (!isUploadChannel(channel) || req.headers['content-type'] !== 'application/octet-stream') {
       return json(res, 400, { ok: false, error: { message: 'Unsupported upload.', code: 'bad-request' } });
     }
     const fileName = safeFileName(req.headers['x-anchor-file-name']);
@@ -243,7 +249,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
           error: { message: 'The file is larger than Anchor accepts.', code: 'bad-request' },
         });
       }
-      return reply(res, await backend.dispatch('packets.import', { path: temp, fileName }));
+      // An admin's upload to the hub carries the packet's school and district (conflict checks);
+      // the channel's schema refuses them anywhere else, so an import cannot be given extra fields.
+      const labels =
+        channel === 'admin.uploadPacket'
+          ? { school: query.get('school') ?? undefined, district: query.get('district') ?? undefined }
+          : {};
+      return reply(res, await backend.dispatch(channel, { path: temp, fileName, ...labels }));
     } finally {
       await rm(temp, { force: true });
     }
@@ -321,4 +333,9 @@ function safeFileName(header: string | string[] | undefined): string {
   } catch {
     return 'packet.anchor';
   }
+}
+
+/** Whether a channel takes a file the page sent (its path is the host's own temporary copy). */
+function isUploadChannel(channel: string): channel is (typeof UPLOAD_CHANNELS)[number] {
+  return (UPLOAD_CHANNELS as readonly string[]).includes(channel);
 }

@@ -8,6 +8,7 @@ import {
 } from '../shared/contract/bridge';
 import { EVENT_IPC_CHANNEL, type BridgeApi, type DataChannel } from '../shared/contract/client';
 import { openEnvelope } from '../shared/contract/envelope';
+import type { UploadPacketOutcome } from '../shared/contract/admin';
 import type { ImportOutcome } from '../shared/contract/library';
 import { evidencePath } from '../shared/http/evidence-url';
 
@@ -44,6 +45,11 @@ export function createPreloadBridge(ipc: PreloadIpc, pathForFile: (file: File) =
       openEnvelope(
         await ipc.invoke('packets.import', { path: pathForFile(file), fileName: file.name }),
       ) as ImportOutcome,
+    // The same way as an import: the preload names the picked file's path; main reads and sends it.
+    uploadPacketToHub: async (file, labels) =>
+      openEnvelope(
+        await ipc.invoke('admin.uploadPacket', { path: pathForFile(file), fileName: file.name, ...labels }),
+      ) as UploadPacketOutcome,
     evidenceUrl: (packetId, path) => `evidence://packet/${evidencePath(packetId, path)}`,
     on: (event, handler) => {
       if (!isBridgeEvent(event)) throw new Error(`Unknown bridge event "${String(event)}".`);

@@ -49,6 +49,17 @@ function fakeHandlers(overrides: Partial<BridgeHandlers> = {}): BridgeHandlers {
     'norming.session': fail,
     'norming.pullAnchors': fail,
     'norming.anchorPulls': fail,
+    'admin.windows': fail,
+    'admin.createWindow': fail,
+    'admin.updateWindow': fail,
+    'admin.uploadPacket': fail,
+    'admin.users': fail,
+    'admin.createUser': fail,
+    'admin.updateUser': fail,
+    'admin.assignments': fail,
+    'admin.assign': fail,
+    'admin.autoAssign': fail,
+    'admin.unassign': fail,
     'committee.windows': fail,
     'committee.dashboard': fail,
     'committee.reassign': fail,
@@ -67,11 +78,13 @@ describe('bridge contract', () => {
     expect(Object.keys(handlers).sort()).toEqual([...CHANNELS].sort());
   });
 
-  it('gives the preload one function per data channel, plus the upload, evidence URL and on(event)', () => {
+  it('gives the preload one function per data channel, plus the uploads, evidence URL and on(event)', () => {
     const ipc = { invoke: async () => ({ ok: true, value: null }), on: () => undefined };
     const preload = createPreloadBridge(ipc, () => '/tmp/x');
     const dataChannels = CHANNELS.filter((c) => !(UPLOAD_CHANNELS as readonly string[]).includes(c));
-    expect(Object.keys(preload).sort()).toEqual([...dataChannels, 'evidenceUrl', 'importPacketFile', 'on'].sort());
+    expect(Object.keys(preload).sort()).toEqual(
+      [...dataChannels, 'evidenceUrl', 'importPacketFile', 'on', 'uploadPacketToHub'].sort(),
+    );
   });
 
   it('calls over IPC only under the channel the function is bound to', async () => {

@@ -1,5 +1,6 @@
 import { BridgeError, type BridgeHandlers } from '../../shared/contract/bridge';
 import type { HubService } from '../hub/hub-service';
+import { adminHandlers } from '../hub/admin';
 import { facilitatorHandlers } from '../hub/norming-staff';
 import { isAnchor } from '../hub/norming-participant';
 import { windowDashboardHandlers } from '../hub/window-dashboard';
@@ -44,6 +45,7 @@ export function createBridgeHandlers({ hub, version, transport }: HandlerContext
     'hub.conflicts': async () => ({ conflicts: await hub.conflicts() }),
     'hub.declareConflict': (conflict) => hub.declareConflict(conflict),
     ...facilitatorHandlers(() => hub.normingStaff),
+    ...adminHandlers(() => hub.client),
     ...windowDashboardHandlers(() => hub.client),
     'norming.sessions': () => hub.norming.sessions(),
     'norming.session': ({ sessionId }) => hub.norming.session(sessionId),

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { openAsBlob } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import type { z } from 'zod';
 import type {
@@ -17,6 +18,7 @@ import {
   type HubRouteParams,
   type HubSuccessBody,
 } from '../../shared/contract/hub-routes';
+import { ErrorBody } from '../../shared/contract/hub-errors';
 import type { UserView } from '../../shared/contract/hub-session';
 import { ScoreConflictBody, type ScoreReceipt, type ScoreView } from '../../shared/contract/scores';
 import type { ScoreRecord } from '../../shared/domain/score';
@@ -190,6 +192,12 @@ export class HubClient {
     return response.text();
   }
 
+  /** A route that answers 204 with no body (removing an assignment); any failure throws a HubError. */
+  async okEmpty<K extends HubRouteId>(id: K, request: HubRequest<K>): Promise<void> {
+    const response = await this.call(id, request);
+    if (!response.ok) await expectOk(response);
+  }
+
   /** Uploads a submitted review under its own id; the same upload again is harmless. */
   async putScore(record: ScoreRecord, baseRevision: number): Promise<ScoreUpload> {
     const response = await this.call('putScore', { params: { scoreId: record.id }, json: { baseRevision, record } });
@@ -216,7 +224,7 @@ export class HubClient {
 
   /** One route of the table with the access token, refreshing it once when the hub says it expired. */
   private call<K extends HubRouteId>(id: K, request: HubRequest<K>): Promise<Response> {
-    const { params, json, headers, signal, query } = request as HubRequest<K> & {
+    const { params, json, headers, signal, query, file } = request as HubRequest<K> & {
       params?: HubRouteParams<K>;
       json?: HubRequestBody<K>;
     };
@@ -225,6 +233,7 @@ export class HubClient {
       this.send(url, {
         method: HUB_ROUTES[id].method,
         json,
+        file,
         signal,
         headers: { ...headers, Authorization: `Bearer ${token}` },
       }),
@@ -283,13 +292,21 @@ export class HubClient {
 
   private async send(
     url: string,
-    init: { method: string; json?: unknown; headers?: Record<string, string>; signal?: AbortSignal },
+    init: { method: string; json?: unknown; file?: string; headers?: Record<string, string>; signal?: AbortSignal },
   ): Promise<Response> {
     try {
+      // A file goes as a Blob backed by the disk, so a packet of videos is streamed, not held in memory
+      // (opened again for a retry with a refreshed token).
+      const fileBody = init.file !== undefined ? await openAsBlob(init.file) : undefined;
+      const contentType = fileBody
+        ? 'application/octet-stream'
+        : init.json !== undefined
+          ? 'application/json'
+          : undefined;
       return await fetch(url, {
         method: init.method,
-        headers: { ...(init.json !== undefined ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
-        body: init.json !== undefined ? JSON.stringify(init.json) : undefined,
+        headers: { ...(contentType ? { 'Content-Type': contentType } : {}), ...init.headers },
+        body: fileBody ?? (init.json !== undefined ? JSON.stringify(init.json) : undefined),
         redirect: 'error',
         // The event stream brings its own signal; every other call gets a deadline, so a hub
         // that accepts and never answers cannot hold an upload (or a screen) for undici's 5 minutes.
@@ -319,6 +336,8 @@ export type HubRequest<K extends HubRouteId> = (keyof HubRouteParams<K> extends 
     signal?: AbortSignal;
     /** Query parameters the table documents (queryDocs), such as a report's format. */
     query?: Record<string, string>;
+    /** A local file sent as the raw body, for routes that take one (rawBody: a packet upload). */
+    file?: string;
   };
 
 /**
@@ -355,15 +374,25 @@ async function expectOk(response: Answer): Promise<unknown> {
       throw new HubError('unreachable', `The hub's answer could not be read (${(error as Error).message}).`);
     });
   }
-  const message = await errorMessage(response, `The hub answered ${response.status}.`);
+  const { message, problems } = await errorOf(response, `The hub answered ${response.status}.`);
   if (response.status === 404) throw new HubError('not-found', message, 404);
   if (response.status === 401) throw new HubError('signed-out', message, 401);
   if (response.status === 409) throw new HubError('conflict', message, 409);
   if (response.status >= 500) throw new HubError('unreachable', message, response.status);
-  throw new HubError('rejected', message, response.status);
+  throw new HubError('rejected', message, response.status, problems);
+}
+
+async function errorOf(
+  response: Answer,
+  fallback: string,
+): Promise<{ message: string; problems: { path: string; message: string }[] }> {
+  const body = (await response.json().catch(() => undefined)) as
+    { error?: { message?: string; problems?: unknown } } | undefined;
+  // Problems are read only when they fit the documented shape; the message alone is enough to act on.
+  const problems = ErrorBody.shape.error.shape.problems.safeParse(body?.error?.problems);
+  return { message: body?.error?.message ?? fallback, problems: (problems.success && problems.data) || [] };
 }
 
 async function errorMessage(response: Answer, fallback: string): Promise<string> {
-  const body = (await response.json().catch(() => undefined)) as { error?: { message?: string } } | undefined;
-  return body?.error?.message ?? fallback;
+  return (await errorOf(response, fallback)).message;
 }

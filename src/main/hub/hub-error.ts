@@ -14,6 +14,8 @@ export class HubError extends Error {
     readonly code: HubErrorCode,
     message: string,
     readonly status?: number,
+    /** The hub's list of what was wrong, when it gave one (a refused packet upload's validator findings). */
+    readonly problems: readonly { path: string; message: string }[] = [],
   ) {
     super(message);
     this.name = 'HubError';

@@ -1,3 +1,4 @@
+import { AdminScreen } from '../features/admin/AdminScreen';
 import { ConflictScreen } from '../features/hub/ConflictScreen';
 import { HubScreen } from '../features/hub/HubScreen';
 import { LibraryScreen } from '../features/library/LibraryScreen';
@@ -35,6 +36,8 @@ export function App() {
           itemId={route.itemId}
         />
       );
+    case 'admin':
+      return <AdminScreen section={route.section} />;
     case 'library':
       return <LibraryScreen />;
   }

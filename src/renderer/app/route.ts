@@ -1,7 +1,12 @@
 import { useSyncExternalStore } from 'react';
 
+/** The admin's sections, one per kind of thing the hub keeps. */
+export const ADMIN_SECTIONS = ['windows', 'packets', 'users', 'assignments'] as const;
+export type AdminSection = (typeof ADMIN_SECTIONS)[number];
+
 export type Route =
   | { screen: 'library' }
+  | { screen: 'admin'; section: AdminSection }
   | { screen: 'hub'; startDemo?: boolean }
   | { screen: 'conflict'; scoreId: string }
   | { screen: 'packet'; packetId: string; itemId?: string }
@@ -17,6 +22,11 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'packet' && parts[1]) return { screen: 'packet', packetId: parts[1], itemId: parts[2] };
   if (parts[0] === 'hub') return parts[1] === 'demo' ? { screen: 'hub', startDemo: true } : { screen: 'hub' };
   if (parts[0] === 'conflict' && parts[1]) return { screen: 'conflict', scoreId: parts[1] };
+  // #/admin, #/admin/<section>: the admin's screens (windows first).
+  if (parts[0] === 'admin') {
+    const section = ADMIN_SECTIONS.find((s) => s === parts[1]) ?? 'windows';
+    return { screen: 'admin', section };
+  }
   if (parts[0] === 'norming' && parts[1]) return { screen: 'norming', sessionId: parts[1] };
   // #/windows/<windowId>: the chair's dashboard of one review window.
   if (parts[0] === 'windows' && parts[1]) return { screen: 'window', windowId: parts[1] };
@@ -34,6 +44,8 @@ export function routeHref(route: Route): string {
   switch (route.screen) {
     case 'library':
       return '#/';
+    case 'admin':
+      return route.section === 'windows' ? '#/admin' : `#/admin/${route.section}`;
     case 'hub':
       return route.startDemo ? '#/hub/demo' : '#/hub';
     case 'conflict':

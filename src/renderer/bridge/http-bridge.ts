@@ -1,5 +1,6 @@
 import { CHANNELS, UPLOAD_CHANNELS, type Channel } from '../../shared/contract/bridge';
 import type { BridgeApi, DataChannel } from '../../shared/contract/client';
+import type { UploadPacketOutcome } from '../../shared/contract/admin';
 import type { ImportOutcome } from '../../shared/contract/library';
 import { evidencePath } from '../../shared/http/evidence-url';
 import { BridgeCallError, openEnvelope } from '../../shared/contract/envelope';
@@ -67,6 +68,19 @@ export function createHttpBridge(origin = window.location.origin): BridgeApi<Fil
         },
         secrets,
       ) as Promise<ImportOutcome>,
+    // Through the host's upload route like an import; the labels ride in the query string.
+    uploadPacketToHub: (file, labels) =>
+      send(
+        `${origin}/upload/admin.uploadPacket?${new URLSearchParams(
+          Object.entries(labels).filter((entry): entry is [string, string] => Boolean(entry[1])),
+        ).toString()}`,
+        {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/octet-stream', 'X-Anchor-File-Name': encodeURIComponent(file.name) },
+          body: file,
+        },
+        secrets,
+      ) as Promise<UploadPacketOutcome>,
     evidenceUrl: (packetId, path) =>
       `${origin}/evidence/${evidencePath(packetId, path)}?k=${encodeURIComponent(secrets?.evidenceKey ?? '')}`,
     on: createEventStream(`${origin}/events`, () => (secrets ? { 'X-Anchor-Token': secrets.token } : undefined)),

@@ -51,10 +51,16 @@ export function kappaFromJoint(joint: JointCounts, w: number[][], margins = marg
   return value((observed - expected) / (1 - expected));
 }
 
-/** Each rater's share of units on each level. */
-export function marginsOf({ q, n, counts }: JointCounts): { rows: Float64Array; columns: Float64Array } {
-  const rows = new Float64Array(q);
-  const columns = new Float64Array(q);
+/**
+ * Each rater's share of units on each level; `into` lets a caller walking thousands of pairs reuse
+ * two buffers instead of allocating them per pair.
+ */
+export function marginsOf(
+  { q, n, counts }: JointCounts,
+  into?: { rows: Float64Array; columns: Float64Array },
+): { rows: Float64Array; columns: Float64Array } {
+  const rows = into ? into.rows.fill(0) : new Float64Array(q);
+  const columns = into ? into.columns.fill(0) : new Float64Array(q);
   for (let i = 0; i < q; i++) {
     for (let j = 0; j < q; j++) {
       rows[i]! += counts[i * q + j]! / n;

@@ -128,6 +128,7 @@ function pairwise(table: RatingTable, notes: string[]) {
   const columns = raterColumns(table);
   const weights = (['identity', 'linear', 'quadratic'] as const).map((w) => weightMatrix(q, w));
   const buffer = new Float64Array(q * q);
+  const scratch = { rows: new Float64Array(q), columns: new Float64Array(q) };
   const pairs: PairAgreement[] = [];
   const undefinedPairs = new Map<string, string[]>();
   const exactShares: number[] = [];
@@ -139,7 +140,7 @@ function pairwise(table: RatingTable, notes: string[]) {
         exactShares.push(agreeingShare(joint, 0));
         adjacentShares.push(agreeingShare(joint, 1));
       }
-      const margins = joint.n > 0 ? marginsOf(joint) : undefined;
+      const margins = joint.n > 0 ? marginsOf(joint, scratch) : undefined;
       const [unweighted, linear, quadratic] = weights.map((w) => kappaFromJoint(joint, w, margins)) as [
         Statistic,
         Statistic,

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
+import { ADMIN_CHANNELS, ADMIN_UPLOAD_CHANNELS } from './admin';
 import { APP_CHANNELS } from './app';
 import { ASSIGNMENT_CHANNELS, ASSIGNMENT_EVENTS } from './assignments';
 import { HUB_SESSION_CHANNELS, HUB_SESSION_EVENTS } from './hub-session';
-import { LIBRARY_CHANNELS, LIBRARY_EVENTS, UPLOAD_CHANNELS } from './library';
+import { LIBRARY_CHANNELS, LIBRARY_EVENTS, UPLOAD_CHANNELS as LIBRARY_UPLOAD_CHANNELS } from './library';
 import { NORMING_STAFF_CHANNELS, NORMING_STAFF_EVENTS } from './norming-staff';
 import { NORMING_PARTICIPANT_CHANNELS, NORMING_PARTICIPANT_EVENTS } from './norming-participant';
 import { REVIEW_CHANNELS } from './review';
@@ -23,6 +24,7 @@ export const BRIDGE_CONTRACT = {
   ...SCORE_CHANNELS,
   ...NORMING_STAFF_CHANNELS,
   ...NORMING_PARTICIPANT_CHANNELS,
+  ...ADMIN_CHANNELS,
   ...WINDOW_DASHBOARD_CHANNELS,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
@@ -30,7 +32,7 @@ export type BridgeContract = typeof BRIDGE_CONTRACT;
 export type Channel = keyof BridgeContract;
 /** Every channel name, read off the table (never a list kept by hand). */
 export const CHANNELS = Object.keys(BRIDGE_CONTRACT) as Channel[];
-export { UPLOAD_CHANNELS };
+export const UPLOAD_CHANNELS = [...LIBRARY_UPLOAD_CHANNELS, ...ADMIN_UPLOAD_CHANNELS] as const;
 export type UploadChannel = (typeof UPLOAD_CHANNELS)[number];
 
 export type ChannelInput<C extends Channel> = z.input<BridgeContract[C]['input']>;

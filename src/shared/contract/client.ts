@@ -6,6 +6,7 @@ import type {
   ChannelOutput,
   UploadChannel,
 } from './bridge';
+import type { UploadPacketOutcome } from './admin';
 import type { ImportOutcome } from './library';
 
 /** Channels the renderer calls with plain data (upload channels take a File instead). */
@@ -24,6 +25,8 @@ export type BridgeOn = <E extends BridgeEventName>(
 export type BridgeApi<FileT> = { [C in DataChannel]: (input: ChannelInput<C>) => Promise<ChannelOutput<C>> } & {
   /** Imports a packet the user picked or dropped. */
   importPacketFile(file: FileT): Promise<ImportOutcome>;
+  /** Uploads a packet the admin picked to the hub, with the school and district kept for conflict checks. */
+  uploadPacketToHub(file: FileT, labels: { school?: string; district?: string }): Promise<UploadPacketOutcome>;
   /** URL the viewers load a piece of evidence from (supports Range). */
   evidenceUrl(packetId: string, path: string): string;
   /** Listens to an event the main process pushes (validated against the contract before the handler sees it). */

@@ -26,6 +26,9 @@ export function HubScreen({ startDemo = false }: { startDemo?: boolean }) {
         {signedIn && (
           <nav className="topbar-actions" aria-label="Hub sections">
             <a href={routeHref({ screen: 'my-norming' })}>My norming sessions</a>
+            {status?.user?.roles.includes('admin') && (
+              <a href={routeHref({ screen: 'admin', section: 'windows' })}>Administration</a>
+            )}
           </nav>
         )}
       </header>
