@@ -189,6 +189,16 @@ forEachBackend((backend) => {
       expect((await reassign(record.id, third.id)).json().error.code).toBe('conflict-of-interest');
       expect((await reassign(record.id, crypto.randomUUID())).status).toBe(404);
       expect((await reassign(crypto.randomUUID(), second.id)).status).toBe(404);
+      // A disabled account or one without the window's qualification is no target either.
+      const disabled = await addUser(hub, 'assessor4', ['assessor']);
+      await hub.api('PATCH', `/api/v1/users/${disabled.id}`, { token: admin.token, json: { disabled: true } });
+      expect((await reassign(record.id, disabled.id)).json().error.code).toBe('account-disabled');
+      expect((await dashboard(windowId)).assessors.map((a: { username: string }) => a.username)).not.toContain(
+        'assessor4',
+      );
+      // A window requiring a qualification nobody holds offers nobody to move a packet to.
+      const gated = await openWindow(hub, admin, { requiredQualification: 'cfu' });
+      expect((await dashboard(gated)).assessors).toEqual([]);
       // Nothing moved: the assignment is still assessor1's.
       const all = await hub.api('GET', `/api/v1/assignments/all?packetId=${packetId}`, { token: admin.token });
       expect(all.json().assignments.map((a: { id: string }) => a.id)).toContain(record.id);
