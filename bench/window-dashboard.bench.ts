@@ -77,12 +77,12 @@ export async function benchWindowDashboard(work: string): Promise<BudgetResult> 
     const inProcess: number[] = [];
     for (let run = 0; run < 6; run++) {
       const start = performance.now();
-      await windowDashboard(hub, windowId);
+      await windowDashboard(hub, windowId, chair!.id);
       inProcess.push(performance.now() - start);
     }
-    const view = await windowDashboard(hub, windowId);
+    const view = await windowDashboard(hub, windowId, chair!.id);
     const sqlStart = performance.now();
-    await dashboardAssignments(hub.db, windowId);
+    await dashboardAssignments(hub.db, windowId, chair!.id);
     const sql = performance.now() - sqlStart;
     const parseStart = performance.now();
     WindowDashboard.parse(view);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertConflict } from '../../src/hub/store/conflicts';
 import { forEachBackend } from './support/backends';
 import {
   addUser,
@@ -143,6 +144,25 @@ forEachBackend((backend) => {
       ).toBe(404);
       expect((await hub.api('GET', `/api/v1/windows/${windowId}/dashboard`, { token: first.token })).status).toBe(403);
     });
+  });
+
+  it('leaves out, counts and load included, the packets the chair declared a conflict with; reassigning one is 404', async () => {
+    const windowId = await openWindow(hub, admin);
+    const conflicted = await uploadPacket(hub, admin, '?district=Bayside%20USD');
+    const clear = await uploadPacket(hub, admin);
+    const record = await assign(hub, admin, windowId, conflicted, first);
+    await assign(hub, admin, windowId, clear, first);
+    // Chairs declare conflicts too (stored directly: the declaration route is the assessors' here).
+    await insertConflict(hub.running.hub.db, chair.id, { district: ' bayside usd' }, hub.running.hub.now());
+    const view = await dashboard(windowId);
+    expect(view.packets.map((p: { packetId: string }) => p.packetId)).toEqual([clear]);
+    expect(view.counts.assigned).toBe(1);
+    expect(view.load).toEqual([expect.objectContaining({ username: 'assessor1', assigned: 1 })]);
+    expect((await reassign(record.id, second.id)).status).toBe(404);
+    // The admin, who declared nothing, sees both and may move it.
+    const adminView = await hub.api('GET', `/api/v1/windows/${windowId}/dashboard`, { token: admin.token });
+    expect(adminView.json().packets).toHaveLength(2);
+    expect((await reassign(record.id, second.id, admin.token)).status).toBe(200);
   });
 
   describe('reassign', () => {

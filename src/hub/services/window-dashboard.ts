@@ -11,13 +11,16 @@ import { notFound } from '../http/errors';
 import { dashboardAssignments, eligibleAssessors, type DashboardAssignmentRow } from '../store/window-dashboard';
 import { findWindow } from '../store/windows';
 
-/** The chair's view of one window: packets with state and risk, counts per state, load per assessor. */
-export async function windowDashboard(hub: HubContext, windowId: string): Promise<WindowDashboard> {
+/**
+ * The chair's view of one window: packets with state and risk, counts per state, load per assessor.
+ * Packets the viewer declared a conflict with are left out entirely (counts and load included).
+ */
+export async function windowDashboard(hub: HubContext, windowId: string, viewerId: string): Promise<WindowDashboard> {
   const now = hub.now();
   const window = await findWindow(hub.db, windowId, now);
   if (!window) throw notFound('The review window');
   const [rows, assessors] = await Promise.all([
-    dashboardAssignments(hub.db, windowId),
+    dashboardAssignments(hub.db, windowId, viewerId),
     eligibleAssessors(hub.db, window.requiredQualification, now),
   ]);
   const daysToClose = daysUntil(Date.parse(window.closesAt), now);

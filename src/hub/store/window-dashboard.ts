@@ -17,15 +17,39 @@ export interface DashboardAssignmentRow {
 }
 
 /**
+ * True for assignment `a` when the person in $2 declared a conflict with its packet's school or
+ * district (matched as conflictedAssessors matches): a conflicted chair never sees that packet, not
+ * even as a count, since counts and load let a person infer who scored what.
+ */
+const CONFLICT_OF_VIEWER = `select 1 from packets cp join conflicts c on c.assessor_id = $2
+    and ((c.school is not null and cp.school is not null and lower(btrim(c.school)) = lower(btrim(cp.school)))
+      or (c.district is not null and cp.district is not null and lower(btrim(c.district)) = lower(btrim(cp.district))))
+   where cp.id = a.packet_id`;
+
+/** Whether this person declared a conflict of interest with the packet's school or district. */
+export async function viewerConflicted(q: Queryable, viewerId: string, packetId: string): Promise<boolean> {
+  const rows = await q.query(`select 1 from (select $1::uuid as packet_id) a where exists (${CONFLICT_OF_VIEWER})`, [
+    packetId,
+    viewerId,
+  ]);
+  return rows.length > 0;
+}
+
+/**
  * Every assignment in the window, grouped by packet (oldest packet submission first). The rows
  * come back as one JSON text built by the database: on PGlite each returned field costs far more
  * than the join (10,000 rows of three plain columns take ~50 ms to hand over), one string
  * parsed by JSON.parse costs almost nothing. First submissions come from one grouped pass over
  * the window's packets' scores, not a lookup per assignment.
  */
-export async function dashboardAssignments(q: Queryable, windowId: string): Promise<DashboardAssignmentRow[]> {
+export async function dashboardAssignments(
+  q: Queryable,
+  windowId: string,
+  viewerId: string,
+): Promise<DashboardAssignmentRow[]> {
   const rows = await q.query<{ rows: string }>(
-    `with win as (select id, packet_id, assessor_id, assigned_at from assignments where window_id = $1),
+    `with win as (select a.id, a.packet_id, a.assessor_id, a.assigned_at from assignments a
+                   where a.window_id = $1 and not exists (${CONFLICT_OF_VIEWER})),
           firsts as (select s.packet_id, s.assessor_id, min(s.received_at) as submitted_at
                        from scores s where s.packet_id in (select packet_id from win)
                       group by s.packet_id, s.assessor_id)
@@ -37,7 +61,7 @@ export async function dashboardAssignments(q: Queryable, windowId: string): Prom
        join users u on u.id = a.assessor_id
        left join firsts f on f.packet_id = a.packet_id and f.assessor_id = a.assessor_id
        left join adjudications j on j.window_id = $1 and j.packet_id = a.packet_id and j.status = 'open'`,
-    [windowId],
+    [windowId, viewerId],
   );
   const tuples = JSON.parse(rows[0]!.rows) as [
     string,

@@ -373,7 +373,8 @@ export const HUB_ROUTES = {
       'At risk: not every assessor on it has submitted and fewer than 3 days remain before closesAt, or an ' +
       'adjudication is open and fewer than 7 days remain before decisionsDueAt (past deadlines count). daysLeft ' +
       'counts to closesAt while scoring is incomplete, to decisionsDueAt after. assessors lists who a packet may be ' +
-      'reassigned to (enabled, qualified where the window requires it); conflicts are checked on reassignment.',
+      'reassigned to (enabled, qualified where the window requires it); conflicts are checked on reassignment. ' +
+      'Packets the caller declared a conflict of interest with are left out entirely, counts and load included.',
     tag: 'Committees',
     access: ['chair', 'admin'],
     params: { windowId: PARAMS.windowId },
@@ -390,7 +391,7 @@ export const HUB_ROUTES = {
       'In one transaction the assignment is removed and the packet assigned, in the same window, to assessorId, ' +
       'who must be an enabled assessor, not already on the packet, without a declared conflict, and qualified ' +
       'where the window requires it. Audited; the previous assessor gets assignment.removed, the new one ' +
-      'assignment.created.',
+      'assignment.created. A caller with a declared conflict with the packet gets 404.',
     tag: 'Committees',
     access: ['chair', 'admin'],
     params: { assignmentId: PARAMS.assignmentId },
