@@ -21,9 +21,9 @@ export interface DashboardAssignmentRow {
  * district (matched as conflictedAssessors matches): a conflicted chair never sees that packet, not
  * even as a count, since counts and load let a person infer who scored what.
  */
-const CONFLICT_OF_VIEWER = `select 1 from packets cp join conflicts c on c.assessor_id = $2
-    and ((c.school is not null and cp.school is not null and lower(btrim(c.school)) = lower(btrim(cp.school)))
-      or (c.district is not null and cp.district is not null and lower(btrim(c.district)) = lower(btrim(cp.district))))
+const CONFLICT_MATCH = `((c.school is not null and cp.school is not null and lower(btrim(c.school)) = lower(btrim(cp.school)))
+      or (c.district is not null and cp.district is not null and lower(btrim(c.district)) = lower(btrim(cp.district))))`;
+const CONFLICT_OF_VIEWER = `select 1 from packets cp join conflicts c on c.assessor_id = $2 and ${CONFLICT_MATCH}
    where cp.id = a.packet_id`;
 
 /** Whether this person declared a conflict of interest with the packet's school or district. */
@@ -48,8 +48,11 @@ export async function dashboardAssignments(
   viewerId: string,
 ): Promise<DashboardAssignmentRow[]> {
   const rows = await q.query<{ rows: string }>(
-    `with win as (select a.id, a.packet_id, a.assessor_id, a.assigned_at from assignments a
-                   where a.window_id = $1 and not exists (${CONFLICT_OF_VIEWER})),
+    // The viewer's conflicted packets are found once, starting from their own (usually no)
+    // declarations, and excluded by a hashed anti-join, not probed per assignment.
+    `with mine as (select cp.id from conflicts c join packets cp on ${CONFLICT_MATCH} where c.assessor_id = $2),
+          win as (select a.id, a.packet_id, a.assessor_id, a.assigned_at from assignments a
+                   where a.window_id = $1 and a.packet_id not in (select id from mine)),
           firsts as (select s.packet_id, s.assessor_id, min(s.received_at) as submitted_at
                        from scores s where s.packet_id in (select packet_id from win)
                       group by s.packet_id, s.assessor_id)
