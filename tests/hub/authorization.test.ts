@@ -227,6 +227,29 @@ forEachBackend((backend) => {
         token: tokenOf(caller),
       }),
     },
+    'GET /api/v1/windows/{windowId}/dashboard': {
+      expected: { own: only(['chair', 'admin'], 200) },
+      request: async (caller) => ({
+        method: 'GET',
+        path: `/api/v1/windows/${windowId}/dashboard`,
+        token: tokenOf(caller),
+      }),
+    },
+    'POST /api/v1/assignments/{assignmentId}/reassign': {
+      // A fresh packet's assignment to assessor1 (own) or assessor2 (other), moved to the other one.
+      expected: { own: only(['chair', 'admin'], 200), other: only(['chair', 'admin'], 200) },
+      request: async (caller, scope) => {
+        const packetId = await uploadPacket(hub, users.admin);
+        const record = await assign(hub, users.admin, await freshWindow(), packetId, ownerOf(scope));
+        const to = scope === 'own' ? otherAssessor : users.assessor;
+        return {
+          method: 'POST',
+          path: `/api/v1/assignments/${record.id}/reassign`,
+          json: { assessorId: to.id },
+          token: tokenOf(caller),
+        };
+      },
+    },
     'POST /api/v1/assignments': {
       expected: { own: only(['admin'], 201) },
       request: async (caller) => ({

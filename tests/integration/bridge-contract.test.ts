@@ -60,6 +60,9 @@ function fakeHandlers(overrides: Partial<BridgeHandlers> = {}): BridgeHandlers {
     'admin.assign': fail,
     'admin.autoAssign': fail,
     'admin.unassign': fail,
+    'committee.windows': fail,
+    'committee.dashboard': fail,
+    'committee.reassign': fail,
     ...overrides,
   };
 }

@@ -28,6 +28,7 @@ import { getScore, putScoreRoute } from './scores';
 import { refreshSession, signIn, signOut } from './session';
 import { getUsers, patchUser, postUser } from './users';
 import { getWindowQuality, getWindows, patchWindow, postWindow } from './windows';
+import { getWindowDashboard, postReassign } from './window-dashboard';
 
 /**
  * The hub's handler for every entry of the route table, by operationId: a route missing here, or
@@ -52,6 +53,8 @@ export const ROUTE_HANDLERS: { readonly [K in HubRouteId]: Route } = {
   listWindows: getWindows,
   updateWindow: patchWindow,
   getWindowQuality,
+  getWindowDashboard,
+  reassignAssignment: postReassign,
   createAssignment: postAssignment,
   autoAssign: postAutoAssign,
   listAllAssignments: getAllAssignments,

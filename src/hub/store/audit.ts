@@ -13,6 +13,7 @@ export type AuditAction =
   | 'evidence.read'
   | 'assignment.create'
   | 'assignment.delete'
+  | 'assignment.reassign'
   | 'conflict.declare'
   | 'score.submit'
   | 'norming.create'

@@ -3,6 +3,7 @@ import type { HubService } from '../hub/hub-service';
 import { adminHandlers } from '../hub/admin';
 import { facilitatorHandlers } from '../hub/norming-staff';
 import { isAnchor } from '../hub/norming-participant';
+import { windowDashboardHandlers } from '../hub/window-dashboard';
 
 export interface HandlerContext {
   hub: HubService;
@@ -45,6 +46,7 @@ export function createBridgeHandlers({ hub, version, transport }: HandlerContext
     'hub.declareConflict': (conflict) => hub.declareConflict(conflict),
     ...facilitatorHandlers(() => hub.normingStaff),
     ...adminHandlers(() => hub.client),
+    ...windowDashboardHandlers(() => hub.client),
     'norming.sessions': () => hub.norming.sessions(),
     'norming.session': ({ sessionId }) => hub.norming.session(sessionId),
     'norming.pullAnchors': async ({ sessionId, packetIds }) => ({

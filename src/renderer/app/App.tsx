@@ -7,6 +7,7 @@ import { NormingScoringScreen } from '../features/norming/NormingScoringScreen';
 import { NormingSessionScreen } from '../features/norming/NormingSessionScreen';
 import { NormingSessionsScreen } from '../features/norming/NormingSessionsScreen';
 import { PacketScreen } from '../features/packet/PacketScreen';
+import { WindowDashboardScreen } from '../features/window-dashboard/WindowDashboardScreen';
 import { useRoute } from './route';
 
 export function App() {
@@ -20,6 +21,8 @@ export function App() {
       return <ConflictScreen key={route.scoreId} scoreId={route.scoreId} />;
     case 'norming':
       return <NormingBoardScreen key={route.sessionId} sessionId={route.sessionId} />;
+    case 'window':
+      return <WindowDashboardScreen key={route.windowId} windowId={route.windowId} />;
     case 'my-norming':
       return <NormingSessionsScreen />;
     case 'my-norming-session':

@@ -11,6 +11,7 @@ export type Route =
   | { screen: 'conflict'; scoreId: string }
   | { screen: 'packet'; packetId: string; itemId?: string }
   | { screen: 'norming'; sessionId: string }
+  | { screen: 'window'; windowId: string }
   | { screen: 'my-norming' }
   | { screen: 'my-norming-session'; sessionId: string }
   | { screen: 'my-norming-score'; sessionId: string; packetId: string; itemId?: string };
@@ -27,6 +28,8 @@ export function parseRoute(hash: string): Route {
     return { screen: 'admin', section };
   }
   if (parts[0] === 'norming' && parts[1]) return { screen: 'norming', sessionId: parts[1] };
+  // #/windows/<windowId>: the chair's dashboard of one review window.
+  if (parts[0] === 'windows' && parts[1]) return { screen: 'window', windowId: parts[1] };
   // A participant's side: #/my-norming, #/my-norming/<sessionId>, #/my-norming/<sessionId>/score/<packetId>[/<itemId>]
   // (#/norming/<sessionId> is the facilitator's board).
   if (parts[0] === 'my-norming') {
@@ -49,6 +52,8 @@ export function routeHref(route: Route): string {
       return `#/conflict/${encodeURIComponent(route.scoreId)}`;
     case 'norming':
       return `#/norming/${encodeURIComponent(route.sessionId)}`;
+    case 'window':
+      return `#/windows/${encodeURIComponent(route.windowId)}`;
     case 'my-norming':
       return '#/my-norming';
     case 'my-norming-session':

@@ -25,6 +25,7 @@ import {
   WindowView,
 } from './hub-admin';
 import { WindowQuality } from './committee';
+import { ReassignRequest, WindowDashboard } from './window-dashboard';
 import { ErrorBody } from './hub-errors';
 import { RefreshRequest, SessionResponse, SignInRequest, UserView, type Role } from './hub-session';
 import {
@@ -361,6 +362,52 @@ export const HUB_ROUTES = {
     responses: {
       200: { description: 'Second-scoring decisions and adjudications, oldest first', schema: WindowQuality },
       404: { description: 'No such window', schema: ErrorBody },
+    },
+  },
+  getWindowDashboard: {
+    method: 'GET',
+    path: '/api/v1/windows/{windowId}/dashboard',
+    summary:
+      "A window's dashboard: every packet's state, turnaround, at-risk packets, load per assessor (chair, admin)",
+    description:
+      'A packet is in a window through its assignments. Its state: in adjudication while an adjudication is open, ' +
+      'double-scored once two or more assessors on it have uploaded a score, scored once after one, else assigned. ' +
+      'At risk: not every assessor on it has submitted and fewer than 3 days remain before closesAt, or an ' +
+      'adjudication is open and fewer than 7 days remain before decisionsDueAt (past deadlines count). daysLeft ' +
+      'counts to closesAt while scoring is incomplete, to decisionsDueAt after. assessors lists who a packet may be ' +
+      'reassigned to (enabled, qualified where the window requires it); conflicts are checked on reassignment. ' +
+      'Packets the caller declared a conflict of interest with are left out entirely, counts and load included.',
+    tag: 'Committees',
+    access: ['chair', 'admin'],
+    params: { windowId: PARAMS.windowId },
+    responses: {
+      200: { description: 'The dashboard', schema: WindowDashboard },
+      404: { description: 'No such window', schema: ErrorBody },
+    },
+  },
+  reassignAssignment: {
+    method: 'POST',
+    path: '/api/v1/assignments/{assignmentId}/reassign',
+    summary: 'Move an assignment to another eligible assessor in one step (chair, admin)',
+    description:
+      'In one transaction the assignment is removed and the packet assigned, in the same window, to assessorId, ' +
+      'who must be an enabled assessor, not already on the packet, without a declared conflict, and qualified ' +
+      'where the window requires it. Audited; the previous assessor gets assignment.removed, the new one ' +
+      'assignment.created. A caller with a declared conflict with the packet gets 404.',
+    tag: 'Committees',
+    access: ['chair', 'admin'],
+    params: { assignmentId: PARAMS.assignmentId },
+    body: ReassignRequest,
+    responses: {
+      200: { description: 'The new assignment', schema: AssignmentRecord },
+      400: { description: 'Malformed body, or the user is not an assessor', schema: ErrorBody },
+      404: { description: 'No such assignment or assessor', schema: ErrorBody },
+      409: {
+        description:
+          'already-scored (the current assessor uploaded a score), already-assigned, conflict-of-interest, ' +
+          'not-qualified, account-disabled or window-closed',
+        schema: ErrorBody,
+      },
     },
   },
   createAssignment: {

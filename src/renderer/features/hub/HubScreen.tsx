@@ -4,6 +4,7 @@ import { ConflictsOfInterest } from './ConflictsOfInterest';
 import { HubAccount } from './HubAccount';
 import { NormingSessionsPanel } from '../norming-board/NormingSessionsPanel';
 import { UploadsPanel } from './UploadsPanel';
+import { WindowsPanel } from '../window-dashboard/WindowsPanel';
 import { useHubStatus } from './useHubStatus';
 
 /**
@@ -37,6 +38,7 @@ export function HubScreen({ startDemo = false }: { startDemo?: boolean }) {
         <UploadsPanel />
         {status?.user?.roles.includes('assessor') && <ConflictsOfInterest />}
         {status?.user?.roles.some((role) => role === 'facilitator' || role === 'admin') && <NormingSessionsPanel />}
+        {status?.user?.roles.some((role) => role === 'chair' || role === 'admin') && <WindowsPanel />}
       </main>
     </div>
   );

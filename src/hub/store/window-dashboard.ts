@@ -1,0 +1,111 @@
+import { iso, type Queryable } from '../db/db';
+
+// The window dashboard's reads: one statement for every assignment of a window with its first
+// submission and any open adjudication, one for the assessors a packet may be moved to. A window
+// of 5,000 packets is read in these two round trips, never one per packet.
+
+export interface DashboardAssignmentRow {
+  assignmentId: string;
+  packetId: string;
+  pseudonym: string;
+  credentialTitle: string;
+  assessorId: string;
+  username: string;
+  /** The assessor's first upload for the packet (scores belong to packet and assessor, not window). */
+  submittedAt: string | null;
+  openAdjudication: boolean;
+}
+
+/**
+ * True for assignment `a` when the person in $2 declared a conflict with its packet's school or
+ * district (matched as conflictedAssessors matches): a conflicted chair never sees that packet, not
+ * even as a count, since counts and load let a person infer who scored what.
+ */
+const CONFLICT_MATCH = `((c.school is not null and cp.school is not null and lower(btrim(c.school)) = lower(btrim(cp.school)))
+      or (c.district is not null and cp.district is not null and lower(btrim(c.district)) = lower(btrim(cp.district))))`;
+const CONFLICT_OF_VIEWER = `select 1 from packets cp join conflicts c on c.assessor_id = $2 and ${CONFLICT_MATCH}
+   where cp.id = a.packet_id`;
+
+/** Whether this person declared a conflict of interest with the packet's school or district. */
+export async function viewerConflicted(q: Queryable, viewerId: string, packetId: string): Promise<boolean> {
+  const rows = await q.query(`select 1 from (select $1::uuid as packet_id) a where exists (${CONFLICT_OF_VIEWER})`, [
+    packetId,
+    viewerId,
+  ]);
+  return rows.length > 0;
+}
+
+/**
+ * Every assignment in the window, grouped by packet (oldest packet submission first). The rows
+ * come back as one JSON text built by the database: on PGlite each returned field costs far more
+ * than the join (10,000 rows of three plain columns take ~50 ms to hand over), one string
+ * parsed by JSON.parse costs almost nothing. First submissions come from one grouped pass over
+ * the window's packets' scores, not a lookup per assignment.
+ */
+export async function dashboardAssignments(
+  q: Queryable,
+  windowId: string,
+  viewerId: string,
+): Promise<DashboardAssignmentRow[]> {
+  const rows = await q.query<{ rows: string }>(
+    // The viewer's conflicted packets are found once, starting from their own (usually no)
+    // declarations, and excluded by a hashed anti-join, not probed per assignment.
+    `with mine as (select cp.id from conflicts c join packets cp on ${CONFLICT_MATCH} where c.assessor_id = $2),
+          win as (select a.id, a.packet_id, a.assessor_id, a.assigned_at from assignments a
+                   where a.window_id = $1 and a.packet_id not in (select id from mine)),
+          firsts as (select s.packet_id, s.assessor_id, min(s.received_at) as submitted_at
+                       from scores s where s.packet_id in (select packet_id from win)
+                      group by s.packet_id, s.assessor_id)
+     select coalesce(json_agg(json_build_array(a.id, a.packet_id, p.pseudonym, p.credential_title, a.assessor_id,
+                                               u.username, f.submitted_at, j.packet_id is not null)
+                              order by p.submitted_at, a.packet_id, a.assigned_at, a.id), '[]')::text as rows
+       from win a
+       join packets p on p.id = a.packet_id
+       join users u on u.id = a.assessor_id
+       left join firsts f on f.packet_id = a.packet_id and f.assessor_id = a.assessor_id
+       left join adjudications j on j.window_id = $1 and j.packet_id = a.packet_id and j.status = 'open'`,
+    [windowId, viewerId],
+  );
+  const tuples = JSON.parse(rows[0]!.rows) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string | null,
+    boolean,
+  ][];
+  return tuples.map(([assignmentId, packetId, pseudonym, credentialTitle, assessorId, username, at, open]) => ({
+    assignmentId,
+    packetId,
+    pseudonym,
+    credentialTitle,
+    assessorId,
+    username,
+    // json_build_array writes timestamps in the session's offset; normalise to UTC ISO.
+    submittedAt: at === null ? null : iso(at),
+    openAdjudication: open,
+  }));
+}
+
+/**
+ * Enabled assessors who may be assigned in a window: all of them, or, when the window requires a
+ * qualification, those whose latest qualification in it passed and has not expired at `now`.
+ */
+export async function eligibleAssessors(
+  q: Queryable,
+  requiredQualification: string | null,
+  now: number,
+): Promise<{ id: string; username: string }[]> {
+  return q.query<{ id: string; username: string }>(
+    `select u.id, u.username from users u
+      where 'assessor' = any(u.roles) and u.disabled_at is null
+        and ($1::text is null or exists (
+          select 1 from (select qualified, expires_at from qualifications
+                          where user_id = u.id and credential_id = $1 order by recorded_at desc limit 1) latest
+           where latest.qualified and latest.expires_at > $2))
+      order by u.username`,
+    [requiredQualification, new Date(now).toISOString()],
+  );
+}

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { IsoDateTime, Uuid } from '../domain/common';
+
+// The chair's window dashboard (issue 12, part 1): every packet of a review window with its state,
+// who is on it, turnaround against the window's dates, at-risk packets and load per assessor.
+// Decisions and release do not exist yet, so a packet's states stop at "in adjudication".
+
+/** A packet's state in a window, furthest first when several could apply. */
+export const DashboardPacketState = z.enum(['assigned', 'scored-once', 'double-scored', 'in-adjudication']);
+export type DashboardPacketState = z.infer<typeof DashboardPacketState>;
+export const DASHBOARD_STATES = DashboardPacketState.options;
+
+/** Why a packet is at risk (see atRiskReasons in shared/committee/dashboard-rules.ts). */
+export const RiskReason = z.enum(['scoring-due', 'adjudication-due']);
+export type RiskReason = z.infer<typeof RiskReason>;
+
+export const DashboardAssessor = z.strictObject({
+  assignmentId: Uuid,
+  assessorId: Uuid,
+  username: z.string(),
+  /** When this assessor first uploaded a score for the packet; null while they have not. */
+  submittedAt: IsoDateTime.nullable(),
+});
+export type DashboardAssessor = z.infer<typeof DashboardAssessor>;
+
+export const DashboardPacket = z.strictObject({
+  packetId: Uuid,
+  pseudonym: z.string(),
+  credentialTitle: z.string(),
+  state: DashboardPacketState,
+  assessors: z.array(DashboardAssessor),
+  /** The first score uploaded for the packet by anyone assigned it in the window. */
+  firstSubmittedAt: IsoDateTime.nullable(),
+  /** Days until the deadline the packet's next step faces: closesAt while scoring, else decisionsDueAt. */
+  daysLeft: z.number(),
+  atRisk: z.boolean(),
+  riskReasons: z.array(RiskReason),
+});
+export type DashboardPacket = z.infer<typeof DashboardPacket>;
+
+export const AssessorLoad = z.strictObject({
+  assessorId: Uuid,
+  username: z.string(),
+  assigned: z.number().int(),
+  submitted: z.number().int(),
+  pending: z.number().int(),
+});
+export type AssessorLoad = z.infer<typeof AssessorLoad>;
+
+export const WindowDashboard = z.strictObject({
+  window: z.strictObject({
+    id: Uuid,
+    name: z.string(),
+    closesAt: IsoDateTime,
+    decisionsDueAt: IsoDateTime,
+    status: z.enum(['scheduled', 'open', 'closed']),
+  }),
+  /** The instant days left were counted from. */
+  asOf: IsoDateTime,
+  /** Days from asOf to closesAt and to decisionsDueAt (negative once past). */
+  daysToClose: z.number(),
+  daysToDecisions: z.number(),
+  counts: z.strictObject({
+    assigned: z.number().int(),
+    'scored-once': z.number().int(),
+    'double-scored': z.number().int(),
+    'in-adjudication': z.number().int(),
+  }),
+  atRisk: z.number().int(),
+  packets: z.array(DashboardPacket),
+  load: z.array(AssessorLoad),
+  /** Enabled assessors who may be assigned in this window (qualified where it requires it): reassign targets. */
+  assessors: z.array(z.strictObject({ id: Uuid, username: z.string() })),
+});
+export type WindowDashboard = z.infer<typeof WindowDashboard>;
+
+export const ReassignRequest = z.strictObject({ assessorId: Uuid });
+export type ReassignRequest = z.infer<typeof ReassignRequest>;
+
+// ── bridge ───────────────────────────────────────────────────────────────────────────────
+// The chair's (or admin's) channels: each is one hub route; the hub decides who may call it.
+
+/** A window in the dashboard's list: enough to pick one. */
+export const DashboardWindowSummary = z.strictObject({
+  id: Uuid,
+  name: z.string(),
+  closesAt: IsoDateTime,
+  decisionsDueAt: IsoDateTime,
+  status: z.enum(['scheduled', 'open', 'closed']),
+});
+export type DashboardWindowSummary = z.infer<typeof DashboardWindowSummary>;
+
+export const WINDOW_DASHBOARD_CHANNELS = {
+  'committee.windows': {
+    input: z.strictObject({}),
+    output: z.strictObject({ windows: z.array(DashboardWindowSummary) }),
+  },
+  'committee.dashboard': { input: z.strictObject({ windowId: Uuid }), output: WindowDashboard },
+  'committee.reassign': {
+    input: z.strictObject({ assignmentId: Uuid, assessorId: Uuid }),
+    output: z.strictObject({ assignmentId: Uuid, assessorId: Uuid, assessorUsername: z.string() }),
+  },
+} as const;
