@@ -61,6 +61,12 @@ const GROUPS = {
       const { benchNormingBoard } = await import('./norming-board.bench');
       return [await benchNormingBoard(), await benchNormingReport(work)];
     }),
+  /** Committees (issue 12): a chair's dashboard of a 5,000-packet window. Needs Chromium. */
+  committee: () =>
+    inHubWork(async (work) => {
+      const { benchWindowDashboard } = await import('./window-dashboard.bench');
+      return [await benchWindowDashboard(work)];
+    }),
   /** The hub's evidence download alone (raw and shaped loopback against curl). Needs curl. */
   'hub-download': () =>
     inHubWork(async (work) => {
@@ -91,7 +97,7 @@ async function inHubWork(fn: (work: string) => Promise<BudgetResult[]>): Promise
 
 /**
  * `npm run bench`: measures every budget, prints a table, records it in BENCHMARKS.md (see record.ts) and
- * exits non-zero when a budget is missed. `npx tsx bench/run.ts hub` (or `app`, `hub-download`, `demo-hub`, `agreement`, `norming`, `hub-commit`)
+ * exits non-zero when a budget is missed. `npx tsx bench/run.ts hub` (or `app`, `hub-download`, `demo-hub`, `agreement`, `norming`, `committee`, `hub-commit`)
  * runs one group.
  */
 async function main(): Promise<void> {
