@@ -284,6 +284,10 @@ forEachBackend((backend) => {
         return { method: 'DELETE', path: `/api/v1/assignments/${record.id}`, token: tokenOf(caller) };
       },
     },
+    'GET /api/v1/audit': {
+      expected: { own: only(['chair', 'admin'], 200) },
+      request: async (caller) => ({ method: 'GET', path: '/api/v1/audit?format=csv', token: tokenOf(caller) }),
+    },
     'POST /api/v1/users': {
       expected: { own: only(['admin'], 201) },
       request: async (caller) => ({

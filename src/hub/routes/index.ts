@@ -7,6 +7,7 @@ import {
   postAssignment,
   postAutoAssign,
 } from './assignments';
+import { getAudit } from './audit';
 import { getConflicts, postConflict } from './conflicts';
 import { getEvents } from './events';
 import { getEvidence } from './evidence';
@@ -59,6 +60,7 @@ export const ROUTE_HANDLERS: { readonly [K in HubRouteId]: Route } = {
   autoAssign: postAutoAssign,
   listAllAssignments: getAllAssignments,
   deleteAssignment: deleteAssignmentRoute,
+  exportAudit: getAudit,
   createUser: postUser,
   listUsers: getUsers,
   updateUser: patchUser,

@@ -1,4 +1,4 @@
-import { jsonParam, type Queryable } from '../db/db';
+import { iso, jsonParam, type Queryable } from '../db/db';
 
 /** Everything the hub records in the audit trail. */
 export type AuditAction =
@@ -54,4 +54,42 @@ export async function appendAudits(q: Queryable, entries: readonly AuditEntry[],
       entries.map((entry) => jsonParam(entry.detail ?? {})),
     ],
   );
+}
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  actorId: string | null;
+  actorUsername: string | null;
+  action: string;
+  subject: string;
+  detail: Record<string, unknown>;
+}
+
+/** The trail, oldest first, between `since` (inclusive) and `until` (exclusive) when given. */
+export async function listAudit(q: Queryable, range: { since?: string; until?: string }): Promise<AuditRow[]> {
+  const rows = await q.query<{
+    id: string | number;
+    at: Date;
+    actor: string | null;
+    username: string | null;
+    action: string;
+    subject: string;
+    detail: Record<string, unknown>;
+  }>(
+    `select a.id, a.at, a.actor, u.username, a.action, a.subject, a.detail
+       from audit_log a left join users u on u.id = a.actor
+      where ($1::timestamptz is null or a.at >= $1) and ($2::timestamptz is null or a.at < $2)
+      order by a.id`,
+    [range.since ?? null, range.until ?? null],
+  );
+  return rows.map((row) => ({
+    id: Number(row.id),
+    at: iso(row.at),
+    actorId: row.actor,
+    actorUsername: row.username,
+    action: row.action,
+    subject: row.subject,
+    detail: row.detail,
+  }));
 }

@@ -90,3 +90,16 @@ export const UpdateWindowRequest = z
 
 // ── packets ───────────────────────────────────────────────────────────────────────────────
 export const UploadPacketResponse = z.strictObject({ packet: AdminPacketView, alreadyUploaded: z.boolean() });
+
+/** One row of the hub's audit trail: who did what to which subject, when, and the details. */
+export const AuditEntryView = z.strictObject({
+  id: z.number().int(),
+  at: IsoDateTime,
+  /** The acting account, or null for the hub itself (routing, the demo seed) and failed sign-ins. */
+  actorId: z.string().nullable(),
+  actorUsername: z.string().nullable(),
+  action: z.string(),
+  subject: z.string(),
+  detail: z.record(z.string(), z.unknown()),
+});
+export const AuditList = z.strictObject({ entries: z.array(AuditEntryView) });

@@ -15,6 +15,7 @@ import {
 } from './assignments';
 import {
   AdminUserView,
+  AuditList,
   CreateUserRequest,
   CreateWindowRequest,
   UpdateUserRequest,
@@ -478,6 +479,26 @@ export const HUB_ROUTES = {
       204: { description: 'Removed' },
       404: { description: 'No such assignment', schema: ErrorBody },
       409: { description: 'The assessor already uploaded a score for this packet', schema: ErrorBody },
+    },
+  },
+  exportAudit: {
+    method: 'GET',
+    path: '/api/v1/audit',
+    summary: 'The audit trail: every state change with who, when and what (admin, chair)',
+    description:
+      'Oldest first, optionally between ?since= and ?until= (ISO date-times, until exclusive). ?format=csv gives the ' +
+      'same rows as CSV (id, at, actor, action, subject, detail as JSON) for a spreadsheet; cells a spreadsheet would ' +
+      'run as a formula are defused.',
+    tag: 'Administration',
+    access: ['admin', 'chair'],
+    queryDocs: {
+      since: { description: 'Only entries at or after this instant' },
+      until: { description: 'Only entries before this instant' },
+      format: { description: 'json (default) or csv' },
+    },
+    responses: {
+      200: { description: 'The entries', schema: AuditList },
+      400: { description: 'A bad date or format', schema: ErrorBody },
     },
   },
   createUser: {
