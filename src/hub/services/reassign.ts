@@ -4,10 +4,9 @@ import { isUniqueViolation } from '../db/db';
 import { ApiError, notFound } from '../http/errors';
 import { appendAudit } from '../store/audit';
 import { deleteAssignment, insertAssignment, lockAssignmentPair } from '../store/assignments';
-import { conflictedAssessors } from '../store/conflicts';
+import { conflictedAssessors, isConflicted } from '../store/conflicts';
 import { holdsQualification } from '../store/norming';
 import { findAdminUser } from '../store/users';
-import { viewerConflicted } from '../store/window-dashboard';
 import { findWindow } from '../store/windows';
 import { scoreRevisions } from './scores';
 
@@ -31,7 +30,7 @@ export async function reassign(
     if (!locked) throw notFound('The assignment');
     const { target } = locked;
     // A person with a declared conflict never acts on the packet: the same 404 as for no assignment.
-    if (actor && (await viewerConflicted(tx, actor, target.packetId))) throw notFound('The assignment');
+    if (actor && (await isConflicted(tx, actor, target.packetId))) throw notFound('The assignment');
     const window = await findWindow(tx, target.windowId, now);
     if (!window) throw notFound('The review window');
     if (window.status === 'closed') throw new ApiError(409, 'window-closed', `The window "${window.name}" is closed.`);

@@ -40,6 +40,16 @@ export async function listConflicts(q: Queryable, assessorId: string): Promise<C
 }
 
 /**
+ * SQL true when conflict row `conflict` names packet row `packet`'s school or district. Names are
+ * compared trimmed and case-insensitively: "Harbor City SD " and "harbor city sd" are one district.
+ * The one definition every conflict check uses.
+ */
+export function conflictMatch(packet: string, conflict: string): string {
+  return `((${conflict}.school is not null and ${packet}.school is not null and lower(btrim(${conflict}.school)) = lower(btrim(${packet}.school)))
+      or (${conflict}.district is not null and ${packet}.district is not null and lower(btrim(${conflict}.district)) = lower(btrim(${packet}.district))))`;
+}
+
+/**
  * packetId → assessors who declared a conflict with the packet's school or district. Names are
  * compared trimmed and case-insensitively: "Harbor City SD " and "harbor city sd" are one district.
  */
@@ -51,8 +61,7 @@ export async function conflictedAssessors(
     `select distinct p.id as packet_id, c.assessor_id
        from packets p
        join conflicts c
-         on (c.school is not null and p.school is not null and lower(btrim(c.school)) = lower(btrim(p.school)))
-         or (c.district is not null and p.district is not null and lower(btrim(c.district)) = lower(btrim(p.district)))
+         on ${conflictMatch('p', 'c')}
       where p.id = any($1::uuid[])`,
     [[...packetIds]],
   );
@@ -65,12 +74,11 @@ export async function conflictedAssessors(
   return result;
 }
 
-/** Whether this person declared a conflict with the packet's school or district (same matching as above). */
+/** Whether this person declared a conflict with the packet's school or district. */
 export async function isConflicted(q: Queryable, userId: string, packetId: string): Promise<boolean> {
   const rows = await q.query(
     `select 1 from packets p join conflicts c
-         on (c.school is not null and p.school is not null and lower(btrim(c.school)) = lower(btrim(p.school)))
-         or (c.district is not null and p.district is not null and lower(btrim(c.district)) = lower(btrim(p.district)))
+         on ${conflictMatch('p', 'c')}
       where p.id = $1 and c.assessor_id = $2 limit 1`,
     [packetId, userId],
   );

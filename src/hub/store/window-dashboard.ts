@@ -1,3 +1,4 @@
+import { conflictMatch } from './conflicts';
 import { iso, type Queryable } from '../db/db';
 
 // The window dashboard's reads: one statement for every assignment of a window with its first
@@ -17,25 +18,6 @@ export interface DashboardAssignmentRow {
 }
 
 /**
- * True for assignment `a` when the person in $2 declared a conflict with its packet's school or
- * district (matched as conflictedAssessors matches): a conflicted chair never sees that packet, not
- * even as a count, since counts and load let a person infer who scored what.
- */
-const CONFLICT_MATCH = `((c.school is not null and cp.school is not null and lower(btrim(c.school)) = lower(btrim(cp.school)))
-      or (c.district is not null and cp.district is not null and lower(btrim(c.district)) = lower(btrim(cp.district))))`;
-const CONFLICT_OF_VIEWER = `select 1 from packets cp join conflicts c on c.assessor_id = $2 and ${CONFLICT_MATCH}
-   where cp.id = a.packet_id`;
-
-/** Whether this person declared a conflict of interest with the packet's school or district. */
-export async function viewerConflicted(q: Queryable, viewerId: string, packetId: string): Promise<boolean> {
-  const rows = await q.query(`select 1 from (select $1::uuid as packet_id) a where exists (${CONFLICT_OF_VIEWER})`, [
-    packetId,
-    viewerId,
-  ]);
-  return rows.length > 0;
-}
-
-/**
  * Every assignment in the window, grouped by packet (oldest packet submission first). The rows
  * come back as one JSON text built by the database: on PGlite each returned field costs far more
  * than the join (10,000 rows of three plain columns take ~50 ms to hand over), one string
@@ -48,9 +30,10 @@ export async function dashboardAssignments(
   viewerId: string,
 ): Promise<DashboardAssignmentRow[]> {
   const rows = await q.query<{ rows: string }>(
-    // The viewer's conflicted packets are found once, starting from their own (usually no)
+    // A conflicted viewer never sees those packets, not even as a count (counts and load would let
+    // them infer who scored what). The viewer's conflicted packets are found once, starting from their own (usually no)
     // declarations, and excluded by a hashed anti-join, not probed per assignment.
-    `with mine as (select cp.id from conflicts c join packets cp on ${CONFLICT_MATCH} where c.assessor_id = $2),
+    `with mine as (select cp.id from conflicts c join packets cp on ${conflictMatch('cp', 'c')} where c.assessor_id = $2),
           win as (select a.id, a.packet_id, a.assessor_id, a.assigned_at from assignments a
                    where a.window_id = $1 and a.packet_id not in (select id from mine)),
           firsts as (select s.packet_id, s.assessor_id, min(s.received_at) as submitted_at
