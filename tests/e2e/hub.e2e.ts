@@ -9,6 +9,7 @@ import type { ScoreRecord } from '../../src/shared/domain/score';
 import { defaultFiles, manifestFor, tempDir, writePacket } from '../support/packets';
 import { axeViolations } from './support/axe';
 import { AnchorSession } from './support/browser';
+import { hubApi } from './support/hub-api';
 
 // The whole hub round trip in a real Chromium against a real hub over HTTP: sign in, pull with
 // progress, work offline, upload through an outage and a browser crash exactly once, resolve a
@@ -46,22 +47,8 @@ async function stopTheHub(): Promise<void> {
   hub = undefined;
 }
 
-async function api<T = unknown>(method: string, path: string, token: string, body?: unknown): Promise<T> {
-  const response = await fetch(`http://127.0.0.1:${port}${path}`, {
-    method,
-    headers: {
-      Authorization: `Bearer ${token}`,
-      ...(body instanceof Uint8Array
-        ? { 'Content-Type': 'application/octet-stream' }
-        : body
-          ? { 'Content-Type': 'application/json' }
-          : {}),
-    },
-    body: body instanceof Uint8Array ? Buffer.from(body) : body ? JSON.stringify(body) : undefined,
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const api = <T = unknown>(method: string, path: string, token: string, body?: unknown) =>
+  hubApi<T>(`http://127.0.0.1:${port}`, method, path, token, body);
 
 async function signInOverHttp(username: string): Promise<string> {
   const response = await fetch(`http://127.0.0.1:${port}/api/v1/session`, {

@@ -10,6 +10,7 @@ import { HubScreen } from './drivers/hub';
 import { NormingScreens } from './drivers/norming';
 import { axeViolations } from './support/axe';
 import { AnchorSession } from './support/browser';
+import { hubApi } from './support/hub-api';
 
 // A participant's norming session, end to end in Chromium against a real hub: the session is
 // listed, an anchor downloaded and scored blind (nothing of another participant or the master on
@@ -38,22 +39,8 @@ const anchors = [
 let hubPort = 0;
 const page = (): Page => session.page;
 
-async function api<T = unknown>(method: string, path: string, token: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${origin}${path}`, {
-    method,
-    headers: {
-      Authorization: `Bearer ${token}`,
-      ...(body instanceof Uint8Array
-        ? { 'Content-Type': 'application/octet-stream' }
-        : body
-          ? { 'Content-Type': 'application/json' }
-          : {}),
-    },
-    body: body instanceof Uint8Array ? Buffer.from(body) : body ? JSON.stringify(body) : undefined,
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const api = <T = unknown>(method: string, path: string, token: string, body?: unknown) =>
+  hubApi<T>(origin, method, path, token, body);
 
 async function signInOverHttp(username: string): Promise<string> {
   const response = await fetch(`${origin}/api/v1/session`, {

@@ -11,6 +11,7 @@ import { HubScreen } from './drivers/hub';
 import { QueueScreen } from './drivers/queue';
 import { ReviewScreen } from './drivers/review';
 import { AnchorSession } from './support/browser';
+import { hubApi } from './support/hub-api';
 
 // One computer and one browser profile shared by two assessors (a scoring centre's lab), and a
 // restart of `npm run web` in the middle of the work: nobody sees anybody else's work, and
@@ -32,18 +33,8 @@ async function startTheHub(): Promise<void> {
   hubPort = hub.port;
 }
 
-async function api<T>(method: string, path: string, token: string, body?: unknown): Promise<T> {
-  const response = await fetch(`http://127.0.0.1:${hubPort}${path}`, {
-    method,
-    headers: {
-      Authorization: `Bearer ${token}`,
-      'Content-Type': body instanceof Uint8Array ? 'application/octet-stream' : 'application/json',
-    },
-    body: body instanceof Uint8Array ? Buffer.from(body) : body ? JSON.stringify(body) : undefined,
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const api = <T>(method: string, path: string, token: string, body?: unknown) =>
+  hubApi<T>(`http://127.0.0.1:${hubPort}`, method, path, token, body);
 
 async function packetFile({ id, pseudonym }: { id: string; pseudonym: string }): Promise<string> {
   const files = await defaultFiles();

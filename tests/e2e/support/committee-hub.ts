@@ -5,6 +5,7 @@ import { startHub, type RunningHub } from '../../../src/hub/server';
 import { createUser } from '../../../src/hub/services/users';
 import type { WindowDashboard } from '../../../src/shared/contract/window-dashboard';
 import { defaultFiles, manifestFor, scoreRecord, tempDir, writePacket } from '../../support/packets';
+import { hubApi } from './hub-api';
 
 /** The password of every account on the committee hub. */
 export const PASSWORD = 'correct horse battery';
@@ -43,23 +44,8 @@ export async function startCommitteeHub(): Promise<CommitteeHub> {
   const second = await user('assessor2', ['assessor']);
   const tokens = { assessor1: await tokenFor(first.id), assessor2: await tokenFor(second.id) };
 
-  const call = async <T>(token: string, method: string, path: string, body?: unknown): Promise<T> => {
-    const binary = body instanceof Uint8Array;
-    const response = await fetch(`${running.url}${path}`, {
-      method,
-      headers: {
-        Authorization: `Bearer ${token}`,
-        ...(binary
-          ? { 'Content-Type': 'application/octet-stream' }
-          : body
-            ? { 'Content-Type': 'application/json' }
-            : {}),
-      },
-      body: binary ? Buffer.from(body) : body ? JSON.stringify(body) : undefined,
-    });
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  };
+  const call = <T>(token: string, method: string, path: string, body?: unknown) =>
+    hubApi<T>(running.url, method, path, token, body);
   const score = (who: keyof typeof tokens, packetId: string, levelId: string) => {
     const record = scoreRecord(packetId, who, {
       criteria: [{ criterionId: 'design', levelId, rationale: 'Seen in the lesson video.' }],

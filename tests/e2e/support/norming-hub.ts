@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { startHub, type RunningHub } from '../../../src/hub/server';
 import { createUser } from '../../../src/hub/services/users';
 import { defaultFiles, manifestFor, scoreRecord, tempDir, writePacket } from '../../support/packets';
+import { hubApi } from './hub-api';
 
 /** The password of every account on the norming hub. */
 export const PASSWORD = 'correct horse battery';
@@ -55,23 +56,8 @@ export async function startNormingHub({
   const adminToken = await tokenFor(admin.id);
   const facilitatorToken = await tokenFor(facilitator.id);
 
-  const call = async <T>(token: string, method: string, path: string, body?: unknown): Promise<T> => {
-    const binary = body instanceof Uint8Array;
-    const response = await fetch(`${running.url}${path}`, {
-      method,
-      headers: {
-        Authorization: `Bearer ${token}`,
-        ...(binary
-          ? { 'Content-Type': 'application/octet-stream' }
-          : body
-            ? { 'Content-Type': 'application/json' }
-            : {}),
-      },
-      body: binary ? Buffer.from(body) : body ? JSON.stringify(body) : undefined,
-    });
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  };
+  const call = <T>(token: string, method: string, path: string, body?: unknown) =>
+    hubApi<T>(running.url, method, path, token, body);
 
   const participants: Participant[] = [];
   for (let i = 1; i <= count; i++) {
