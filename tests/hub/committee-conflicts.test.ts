@@ -1,15 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { forEachBackend } from './support/backends';
-import {
-  addUser,
-  assign,
-  openWindow,
-  scoreRecord,
-  startTestHub,
-  uploadPacket,
-  type TestHub,
-  type TestUser,
-} from './support/hub';
+import { assign, scoreRecord, staffHub, startTestHub, uploadPacket, type TestHub, type TestUser } from './support/hub';
 
 /**
  * A declared conflict of interest outranks every role: a chair who declares one with a district
@@ -26,10 +17,9 @@ forEachBackend((backend) => {
 
   beforeAll(async () => {
     hub = await startTestHub({ backend });
-    admin = await addUser(hub, 'admin1', ['admin']);
-    chair = await addUser(hub, 'chair1', ['chair']);
-    assessor = await addUser(hub, 'assessor1', ['assessor']);
-    const windowId = await openWindow(hub, admin);
+    const staff = await staffHub(hub);
+    ({ admin, chair, assessor } = staff);
+    const { windowId } = staff;
     const scored = async (district: string) => {
       const packetId = await uploadPacket(hub, admin, `?district=${encodeURIComponent(district)}`);
       await assign(hub, admin, windowId, packetId, assessor);

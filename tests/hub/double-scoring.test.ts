@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { forEachBackend } from './support/backends';
 import {
-  addUser,
   assign,
   openWindow,
   scoreRecord,
+  staffHub,
   startTestHub,
   uploadPacket,
   type TestHub,
@@ -25,10 +25,7 @@ forEachBackend((backend) => {
 
   beforeAll(async () => {
     hub = await startTestHub({ backend });
-    admin = await addUser(hub, 'admin1', ['admin']);
-    chair = await addUser(hub, 'chair1', ['chair']);
-    first = await addUser(hub, 'assessor1', ['assessor']);
-    second = await addUser(hub, 'assessor2', ['assessor']);
+    ({ admin, chair, assessor: first, other: second } = await staffHub(hub));
   });
   afterAll(() => hub.close());
 
