@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -56,6 +57,9 @@ export class HubService {
   /** The facilitator's norming board (norming-staff.ts); its hub events are forwarded from here. */
   readonly normingStaff: NormingStaff;
   private assignmentsVersion = 0;
+  /** Orders the statuses this process reads (HubStatus.revision). */
+  private readonly statusRun = randomUUID();
+  private statusSequence = 0;
   private readonly preferencesFile: string;
   private remembered: Promise<HubPreferences> | undefined;
 
@@ -121,6 +125,8 @@ export class HubService {
   }
 
   async status(): Promise<HubStatus> {
+    // Numbered before anything is read: a status numbered later read everything later.
+    const revision = { run: this.statusRun, sequence: ++this.statusSequence };
     const [user, preferences, demoUrl] = await Promise.all([
       this.client.currentUser(),
       this.preferences(),
@@ -135,6 +141,7 @@ export class HubService {
       assignmentsVersion: this.assignmentsVersion,
       demoHub: { available: this.options.demoHub !== undefined, url: demoUrl ?? null },
       workspace: describeWorkspace(user && { hubUrl: user.hubUrl, userId: user.id, username: user.username }),
+      revision,
     };
   }
 

@@ -1,7 +1,7 @@
 import type { HubStatus } from '../../shared/contract/hub-session';
 import { bridge } from '../bridge';
 import { db } from '../data/db';
-import { HUB_STATUS_KEY, refreshAssignments, rememberHubStatus } from '../data/hub-account';
+import { refreshAssignments, rememberHubStatus } from '../data/hub-account';
 import { mirrorLibrary } from '../data/library-sync';
 
 let started = false;
@@ -21,10 +21,10 @@ export function startHubWatch(): void {
   let seenWorkspace: string | undefined;
   const warn = (error: unknown) => console.warn('hub watch:', error);
 
-  const saveStatus = async (status: HubStatus) => {
-    const known = (await db.settings.get(HUB_STATUS_KEY))?.value;
-    // A different person or hub switches every screen to that workspace (rememberHubStatus)…
-    if (JSON.stringify(known) !== JSON.stringify(status)) await rememberHubStatus(status);
+  const saveStatus = async (reported: HubStatus) => {
+    // A different person or hub switches every screen to that workspace (rememberHubStatus);
+    // a status read before the one shown is dropped, and the newer one carries on.
+    const status = await rememberHubStatus(reported);
     // …whose assignments are then listed, like any change the hub announced.
     if (status.user && (status.assignmentsVersion !== seenVersion || status.workspace.id !== seenWorkspace)) {
       seenVersion = status.assignmentsVersion;

@@ -9,11 +9,22 @@ export const HUB_STATUS_KEY = 'hubStatus';
 /** Settings key of the hub's qualification notices (open windows the assessor cannot be assigned in yet). */
 export const QUALIFICATION_NOTICES_KEY = 'qualificationNotices';
 
+let newestStatus: HubStatus | undefined;
+
+/** Read earlier by the same main process (a new process's first status is newer than any before). */
+function isOlder(status: HubStatus, than: HubStatus): boolean {
+  return status.revision.run === than.revision.run && status.revision.sequence < than.revision.sequence;
+}
+
 /**
  * Follows who is signed in where (never a token): a different person or hub switches every
  * screen to that workspace first, then the status is saved there for the screens to read.
  */
 export async function rememberHubStatus(status: HubStatus): Promise<HubStatus> {
+  // Statuses can arrive out of order (the start's status query answering after a sign-in):
+  // only a newer reading replaces what the screens show.
+  if (newestStatus && isOlder(status, newestStatus)) return newestStatus;
+  newestStatus = status;
   if (status.workspace.id !== currentWorkspace().id) await enterWorkspace(status.workspace);
   await db.settings.put({ key: HUB_STATUS_KEY, value: status });
   return status;

@@ -54,6 +54,12 @@ export const HubStatus = z.strictObject({
   demoHub: z.strictObject({ available: z.boolean(), url: z.string().nullable() }),
   /** Whose work is shown: the signed-in user's workspace, else the local one (imported packets). */
   workspace: Workspace,
+  /**
+   * When this status was read, in the main process's order: `run` is new with every start of it,
+   * `sequence` grows with every status it reads. The page keeps the newest, so a slow answer read
+   * before a sign-in cannot arrive after it and sign the screens out again.
+   */
+  revision: z.strictObject({ run: z.string().min(1), sequence: z.number().int().min(0) }),
 });
 export type HubStatus = z.infer<typeof HubStatus>;
 

@@ -18,7 +18,11 @@ export class HubScreen {
     await this.page.getByRole('textbox', { name: 'User name' }).fill(username);
     await this.page.getByLabel('Password').fill(password);
     await this.page.getByRole('button', { name: 'Sign in' }).click();
-    await this.page.getByText(/Signed in to/).waitFor();
+    const signedIn = this.page.getByText(/Signed in to/);
+    const refused = this.page.locator('.hub-card').getByRole('alert');
+    await signedIn.or(refused).first().waitFor();
+    // A refusal fails here, in the app's words, rather than as a timeout.
+    if (!(await signedIn.isVisible())) throw new Error(`sign-in refused: ${await refused.first().textContent()}`);
   }
 
   async signOut(): Promise<void> {
