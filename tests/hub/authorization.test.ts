@@ -26,18 +26,12 @@ import {
  * assignments of their own, so for them "own" and "other" are simply two different packets.
  * Adding a route without adding it here fails the first test.
  */
-type Caller = 'anonymous' | 'assessor' | 'facilitator' | 'chair' | 'admin';
+type Caller = 'anonymous' | 'assessor' | 'facilitator' | 'chair' | 'admin' | 'lead' | 'platform';
 type Scope = 'own' | 'other';
 type Expected = Record<Caller, number>;
 
-const CALLERS: Caller[] = ['anonymous', 'assessor', 'facilitator', 'chair', 'admin'];
-const same = (status: number): Expected => ({
-  anonymous: status,
-  assessor: status,
-  facilitator: status,
-  chair: status,
-  admin: status,
-});
+const CALLERS: Caller[] = ['anonymous', 'assessor', 'facilitator', 'chair', 'admin', 'lead', 'platform'];
+const same = (status: number): Expected => Object.fromEntries(CALLERS.map((caller) => [caller, status])) as Expected;
 const signedIn = (status: number): Expected => ({ ...same(status), anonymous: 401 });
 const only = (roles: Caller[], status: number): Expected =>
   Object.fromEntries(CALLERS.map((c) => [c, c === 'anonymous' ? 401 : roles.includes(c) ? status : 403])) as Expected;
@@ -48,6 +42,8 @@ const norming = (participant: number, staff: number): Expected => ({
   facilitator: staff,
   chair: 404,
   admin: staff,
+  lead: 404,
+  platform: 404,
 });
 const NORMING_STAFF: Caller[] = ['facilitator', 'admin'];
 
@@ -472,6 +468,8 @@ forEachBackend((backend) => {
     users.chair = await addUser(hub, 'chair1', ['chair']);
     users.facilitator = await addUser(hub, 'facilitator1', ['facilitator']);
     users.assessor = await addUser(hub, 'assessor1', ['assessor']);
+    users.lead = await addUser(hub, 'lead1', ['lead']);
+    users.platform = await addUser(hub, 'platform1', ['platform']);
     otherAssessor = await addUser(hub, 'assessor2', ['assessor']);
     windowId = await openWindow(hub, users.admin);
     for (const [scope, owner] of [

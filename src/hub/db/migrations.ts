@@ -10,6 +10,8 @@ export interface Migration {
 }
 
 const ROLES = `array['assessor', 'facilitator', 'chair', 'admin']`;
+/** Migration 5 adds the scoring lead (back-reading) and the issuing platform's machine account. */
+const ROLES_SINCE_5 = `array['assessor', 'facilitator', 'chair', 'admin', 'lead', 'platform']`;
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -236,6 +238,14 @@ export const MIGRATIONS: readonly Migration[] = [
         opened_at timestamptz not null,
         unique (window_id, packet_id)
       )`,
+    ],
+  },
+  {
+    version: 5,
+    name: 'scoring leads and platform accounts',
+    statements: [
+      `alter table users drop constraint users_roles_check`,
+      `alter table users add constraint users_roles_check check (cardinality(roles) > 0 and roles <@ ${ROLES_SINCE_5})`,
     ],
   },
 ];

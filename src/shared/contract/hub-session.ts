@@ -5,8 +5,12 @@ import { Workspace } from './workspace';
 // Signing in to a hub: the hub's session routes, and the bridge's view of the session (tokens
 // never cross the bridge; the main process keeps them).
 
-export const Role = z.enum(['assessor', 'facilitator', 'chair', 'admin'], {
-  error: 'must be one of assessor, facilitator, chair, admin',
+/**
+ * What an account may do. A `lead` (scoring lead) back-reads scored packets; `platform` is the
+ * issuing organisation's machine account, which reads released outcomes only.
+ */
+export const Role = z.enum(['assessor', 'facilitator', 'chair', 'admin', 'lead', 'platform'], {
+  error: 'must be one of assessor, facilitator, chair, admin, lead, platform',
 });
 export type Role = z.infer<typeof Role>;
 

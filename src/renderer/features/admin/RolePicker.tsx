@@ -4,7 +4,7 @@ import { Role } from '../../../shared/contract/hub-session';
 export const ROLES = Role.options;
 export type RoleName = (typeof ROLES)[number];
 
-/** The four roles as checkboxes in one named group (create and change alike). */
+/** Every role as a checkbox in one named group (create and change alike). */
 export function RolePicker({
   legend,
   roles,
