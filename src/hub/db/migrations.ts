@@ -248,4 +248,79 @@ export const MIGRATIONS: readonly Migration[] = [
       `alter table users add constraint users_roles_check check (cardinality(roles) > 0 and roles <@ ${ROLES_SINCE_5})`,
     ],
   },
+  {
+    version: 6,
+    name: 'adjudication resolutions, decisions with threads, releases, candidate identities',
+    statements: [
+      // The committee's own decision types (labels mapped to outcomes); null: earned / not yet / unscorable.
+      `alter table review_windows add column decision_types jsonb`,
+      // The adjudicator's resolved scoring; the two original scorings are never changed.
+      `create table adjudication_resolutions (
+        adjudication_id uuid primary key references adjudications (id),
+        criteria jsonb not null,
+        decision jsonb not null,
+        note text not null,
+        resolved_by uuid not null references users (id),
+        resolved_at timestamptz not null
+      )`,
+      `create table packet_threads (
+        id uuid primary key,
+        window_id uuid not null references review_windows (id),
+        packet_id uuid not null references packets (id),
+        author_id uuid not null references users (id),
+        body text not null,
+        posted_at timestamptz not null
+      )`,
+      `create index packet_threads_packet on packet_threads (window_id, packet_id, posted_at)`,
+      // One row per decision revision: re-deciding before release adds a row, so history is kept.
+      `create table decisions (
+        id uuid primary key,
+        window_id uuid not null references review_windows (id),
+        packet_id uuid not null references packets (id),
+        revision integer not null check (revision >= 1),
+        decision_type jsonb not null,
+        outcome text not null check (outcome in ('earned', 'not-yet', 'unscorable')),
+        decision jsonb not null,
+        criteria jsonb not null,
+        feedback jsonb not null,
+        reason text not null,
+        decided_by uuid references users (id),
+        decided_at timestamptz not null,
+        unique (window_id, packet_id, revision)
+      )`,
+      `create table releases (
+        id uuid primary key,
+        window_id uuid not null references review_windows (id),
+        released_by uuid references users (id),
+        released_at timestamptz not null,
+        packet_count integer not null
+      )`,
+      // A packet is released once per window, with exactly the decision revision that was current.
+      `create table released_decisions (
+        window_id uuid not null references review_windows (id),
+        packet_id uuid not null references packets (id),
+        release_id uuid not null references releases (id),
+        decision_id uuid not null references decisions (id),
+        primary key (window_id, packet_id)
+      )`,
+      `create index released_decisions_release on released_decisions (release_id)`,
+      // Who the pseudonymous candidate is: held apart from packets, never sent to assessors.
+      `create table candidate_identities (
+        packet_id uuid primary key references packets (id),
+        name text not null,
+        email text,
+        external_id text,
+        set_by uuid references users (id),
+        set_at timestamptz not null
+      )`,
+      `create table identity_reveals (
+        window_id uuid not null references review_windows (id),
+        packet_id uuid not null references packets (id),
+        reason text not null,
+        revealed_by uuid not null references users (id),
+        revealed_at timestamptz not null,
+        primary key (window_id, packet_id)
+      )`,
+    ],
+  },
 ];

@@ -8,6 +8,20 @@ import {
   postAutoAssign,
 } from './assignments';
 import { getAudit } from './audit';
+import {
+  getAdjudicationRoute,
+  getCandidateReportRoute,
+  getDecisionRoute,
+  getReleasesRoute,
+  getThreadRoute,
+  postBatchDecideRoute,
+  postReleaseRoute,
+  postRevealRoute,
+  postThreadRoute,
+  putDecisionRoute,
+  putIdentityRoute,
+  putResolutionRoute,
+} from './decisions';
 import { getConflicts, postConflict } from './conflicts';
 import { getEvents } from './events';
 import { getEvidence } from './evidence';
@@ -74,6 +88,18 @@ export const ROUTE_HANDLERS: { readonly [K in HubRouteId]: Route } = {
   reopenNormingParticipant: postNormingReopen,
   closeNormingSession: postNormingClose,
   getNormingReport,
+  getAdjudication: getAdjudicationRoute,
+  resolveAdjudication: putResolutionRoute,
+  getPacketThread: getThreadRoute,
+  postPacketThread: postThreadRoute,
+  getDecisionWorkspace: getDecisionRoute,
+  decidePacket: putDecisionRoute,
+  batchDecide: postBatchDecideRoute,
+  releaseDecisions: postReleaseRoute,
+  listReleasedOutcomes: getReleasesRoute,
+  getCandidateReport: getCandidateReportRoute,
+  putCandidateIdentity: putIdentityRoute,
+  revealIdentity: postRevealRoute,
 };
 
 /** Every route of /api/v1 in the table's order. The router and the authorization matrix test read this list. */

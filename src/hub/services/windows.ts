@@ -10,7 +10,7 @@ import { findWindow, updateWindow } from '../store/windows';
 type EditableWindow = Pick<
   WindowView,
   'name' | 'opensAt' | 'closesAt' | 'decisionsDueAt' | 'status' | 'requiredQualification' | 'scoringPolicy'
->;
+> & { decisionTypes: WindowView['decisionTypes'] | null };
 const EDITABLE = [
   'name',
   'opensAt',
@@ -19,6 +19,7 @@ const EDITABLE = [
   'status',
   'requiredQualification',
   'scoringPolicy',
+  'decisionTypes',
 ] as const;
 const DATES = new Set<string>(['opensAt', 'closesAt', 'decisionsDueAt']);
 

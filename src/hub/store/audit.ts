@@ -23,7 +23,13 @@ export type AuditAction =
   | 'norming.reopen'
   | 'norming.close'
   | 'second-scoring.route'
-  | 'adjudication.open';
+  | 'adjudication.open'
+  | 'adjudication.resolve'
+  | 'thread.post'
+  | 'decision.record'
+  | 'decisions.release'
+  | 'identity.set'
+  | 'identity.reveal';
 
 export interface AuditEntry {
   /** The user who acted; null when nobody is signed in (a failed sign-in, the demo seed). */

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { CreateWindowRequest, WindowView } from '../../shared/contract/hub-api';
 import { iso, jsonParam, type Queryable } from '../db/db';
 import { ScoringPolicy } from '../../shared/committee/policy';
+import { DEFAULT_DECISION_TYPES, type DecisionType } from '../../shared/committee/decision-types';
 
 /**
  * SQL that is true while review window `w` is open at the instant in parameter $n: its status
@@ -21,20 +22,22 @@ interface WindowRow {
   status: WindowView['status'];
   required_qualification: string | null;
   scoring_policy: unknown;
+  decision_types: unknown;
 }
 
 export async function insertWindow(
   q: Queryable,
-  input: Omit<z.output<typeof CreateWindowRequest>, 'requiredQualification' | 'scoringPolicy'> & {
+  input: Omit<z.output<typeof CreateWindowRequest>, 'requiredQualification' | 'scoringPolicy' | 'decisionTypes'> & {
     requiredQualification?: string | null;
     scoringPolicy?: ScoringPolicy | null;
+    decisionTypes?: DecisionType[] | null;
   },
 ): Promise<string> {
   const id = randomUUID();
   await q.query(
     `insert into review_windows (id, name, opens_at, closes_at, decisions_due_at, status, required_qualification,
-                                 scoring_policy)
-     values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)`,
+                                 scoring_policy, decision_types)
+     values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb)`,
     [
       id,
       input.name,
@@ -44,6 +47,7 @@ export async function insertWindow(
       input.status,
       input.requiredQualification ?? null,
       input.scoringPolicy ? jsonParam(input.scoringPolicy) : null,
+      input.decisionTypes ? jsonParam(input.decisionTypes) : null,
     ],
   );
   return id;
@@ -52,7 +56,7 @@ export async function insertWindow(
 /** A window by id; `lock` holds it for the rest of the transaction (auto-assignment). */
 export async function findWindow(q: Queryable, id: string, now: number, lock = false): Promise<WindowView | undefined> {
   const rows = await q.query<WindowRow>(
-    `select id, name, opens_at, closes_at, decisions_due_at, status, required_qualification, scoring_policy from review_windows where id = $1${lock ? ' for update' : ''}`,
+    `select id, name, opens_at, closes_at, decisions_due_at, status, required_qualification, scoring_policy, decision_types from review_windows where id = $1${lock ? ' for update' : ''}`,
     [id],
   );
   const row = rows[0];
@@ -61,7 +65,7 @@ export async function findWindow(q: Queryable, id: string, now: number, lock = f
 
 export async function findWindowByName(q: Queryable, name: string, now: number): Promise<WindowView | undefined> {
   const rows = await q.query<WindowRow>(
-    `select id, name, opens_at, closes_at, decisions_due_at, status, required_qualification, scoring_policy from review_windows
+    `select id, name, opens_at, closes_at, decisions_due_at, status, required_qualification, scoring_policy, decision_types from review_windows
       where name = $1 order by created_at limit 1`,
     [name],
   );
@@ -72,7 +76,7 @@ export async function findWindowByName(q: Queryable, name: string, now: number):
 /** Every review window, in opening order. */
 export async function listWindows(q: Queryable, now: number): Promise<WindowView[]> {
   const rows = await q.query<WindowRow>(
-    `select id, name, opens_at, closes_at, decisions_due_at, status, required_qualification, scoring_policy from review_windows
+    `select id, name, opens_at, closes_at, decisions_due_at, status, required_qualification, scoring_policy, decision_types from review_windows
       order by opens_at, created_at, id`,
   );
   return rows.map((row) => toWindowView(row, now));
@@ -85,11 +89,11 @@ export async function updateWindow(
   window: Pick<
     WindowView,
     'name' | 'opensAt' | 'closesAt' | 'decisionsDueAt' | 'status' | 'requiredQualification' | 'scoringPolicy'
-  >,
+  > & { decisionTypes: readonly DecisionType[] | null },
 ): Promise<void> {
   await q.query(
     `update review_windows set name = $2, opens_at = $3, closes_at = $4, decisions_due_at = $5, status = $6,
-            required_qualification = $7, scoring_policy = $8::jsonb
+            required_qualification = $7, scoring_policy = $8::jsonb, decision_types = $9::jsonb
       where id = $1`,
     [
       id,
@@ -100,6 +104,7 @@ export async function updateWindow(
       window.status,
       window.requiredQualification,
       window.scoringPolicy ? jsonParam(window.scoringPolicy) : null,
+      window.decisionTypes ? jsonParam(window.decisionTypes) : null,
     ],
   );
 }
@@ -117,5 +122,6 @@ function toWindowView(row: WindowRow, now: number): WindowView {
     isOpen: row.status === 'open' && Date.parse(opensAt) <= now && now < Date.parse(closesAt),
     requiredQualification: row.required_qualification,
     scoringPolicy: row.scoring_policy ? ScoringPolicy.parse(row.scoring_policy) : null,
+    decisionTypes: row.decision_types ? (row.decision_types as DecisionType[]) : [...DEFAULT_DECISION_TYPES],
   };
 }

@@ -1,3 +1,4 @@
+import { DecisionType, DecisionTypes, DEFAULT_DECISION_TYPES } from '../committee/decision-types';
 import { ScoringPolicy } from '../committee/policy';
 import { z } from 'zod';
 import { IsoDateTime, NonEmptyText, Uuid } from '../domain/common';
@@ -44,6 +45,8 @@ export const CreateWindowRequest = z
     requiredQualification: NonEmptyText.nullable().default(null),
     /** Double scoring and adjudication rules; null: every packet is scored once, as assigned. */
     scoringPolicy: ScoringPolicy.nullable().default(null),
+    /** The committee's decision types; null: earned / not yet / unscorable (DEFAULT_DECISION_TYPES). */
+    decisionTypes: DecisionTypes.nullable().default(null),
   })
   .refine((w) => Date.parse(w.opensAt) < Date.parse(w.closesAt), {
     path: ['closesAt'],
@@ -65,6 +68,8 @@ export const WindowView = z.strictObject({
   /** The credential whose current qualification an assessor needs to be assigned here; null when none. */
   requiredQualification: z.string().nullable().default(null),
   scoringPolicy: ScoringPolicy.nullable().default(null),
+  /** The decision types a chair picks from in this window (the defaults when none were set). */
+  decisionTypes: z.array(DecisionType).default([...DEFAULT_DECISION_TYPES]),
 });
 export type WindowView = z.infer<typeof WindowView>;
 export const WindowList = z.strictObject({ windows: z.array(WindowView) });
@@ -82,10 +87,13 @@ export const UpdateWindowRequest = z
     status: WindowStatus.optional(),
     requiredQualification: NonEmptyText.nullable().optional(),
     scoringPolicy: ScoringPolicy.nullable().optional(),
+    /** Replaces the window's decision types; null restores the defaults. */
+    decisionTypes: DecisionTypes.nullable().optional(),
   })
   .refine((w) => Object.values(w).some((value) => value !== undefined), {
     error:
-      'change at least one of name, opensAt, closesAt, decisionsDueAt, status, requiredQualification, scoringPolicy',
+      'change at least one of name, opensAt, closesAt, decisionsDueAt, status, requiredQualification, scoringPolicy, ' +
+      'decisionTypes',
   });
 
 // ── packets ───────────────────────────────────────────────────────────────────────────────

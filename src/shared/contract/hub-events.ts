@@ -42,5 +42,12 @@ export const HubEvent = z.discriminatedUnion('type', [
     sessionId: Uuid,
     status: z.enum(['open', 'revealed', 'closed']),
   }),
+  /** To chairs and admins: a window's decisions were released (the platform reads them with GET /releases). */
+  z.strictObject({
+    type: z.literal('release.published'),
+    releaseId: Uuid,
+    windowId: Uuid,
+    packetCount: z.number().int(),
+  }),
 ]);
 export type HubEvent = z.infer<typeof HubEvent>;

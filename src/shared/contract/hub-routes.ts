@@ -26,6 +26,26 @@ import {
   WindowView,
 } from './hub-admin';
 import { WindowQuality } from './committee';
+import {
+  AdjudicationDetail,
+  BatchDecideRequest,
+  BatchDecideResponse,
+  DecideRequest,
+  DecisionView,
+  DecisionWorkspace,
+  IdentityRecorded,
+  IdentityReveal,
+  PacketThread,
+  PostThreadMessageRequest,
+  PutIdentityRequest,
+  ReleasedOutcomeList,
+  ReleaseRefusal,
+  ReleaseRequest,
+  ReleaseView,
+  ResolveAdjudicationRequest,
+  RevealIdentityRequest,
+  ThreadMessage,
+} from './decisions';
 import { ReassignRequest, WindowDashboard } from './window-dashboard';
 import { ErrorBody } from './hub-errors';
 import { RefreshRequest, SessionResponse, SignInRequest, UserView, type Role } from './hub-session';
@@ -88,9 +108,16 @@ const PARAMS = {
   userId: Uuid,
   sessionId: Uuid,
   criterionId: LocalId,
+  adjudicationId: Uuid,
 } as const;
 
 const STAFF = ['facilitator', 'admin'] as const;
+/** Who reads and resolves adjudications. */
+const COMMITTEE = ['chair', 'admin', 'lead'] as const;
+/** Who may be a member of a packet's committee (the hub narrows assessors to the packet's). */
+const MEMBERS = ['chair', 'admin', 'lead', 'assessor'] as const;
+/** Who decides and releases. */
+const DECIDERS = ['chair', 'admin'] as const;
 const NORMING_SESSION = '/api/v1/norming/sessions/{sessionId}';
 
 /** Every route of /api/v1, keyed by its OpenAPI operationId. */
@@ -698,6 +725,215 @@ export const HUB_ROUTES = {
       200: { description: 'The report', schema: NormingReport },
       400: { description: 'Unknown format', schema: ErrorBody },
       404: { description: 'No such session', schema: ErrorBody },
+    },
+  },
+
+  // ── committee decisions (issue 12: adjudication, decisions, release, identity) ────────────
+  getAdjudication: {
+    method: 'GET',
+    path: '/api/v1/adjudications/{adjudicationId}',
+    summary: 'An adjudication with both scorings in full, the discrepancies and any resolution (chair, admin, lead)',
+    description:
+      'The scorings carry feedback and the assessors’ usernames; rubric and packetId open the evidence. A caller ' +
+      'with a declared conflict of interest with the packet gets 404.',
+    tag: 'Committees',
+    access: COMMITTEE,
+    params: { adjudicationId: PARAMS.adjudicationId },
+    responses: {
+      200: { description: 'The adjudication', schema: AdjudicationDetail },
+      404: { description: 'No such adjudication', schema: ErrorBody },
+    },
+  },
+  resolveAdjudication: {
+    method: 'PUT',
+    path: '/api/v1/adjudications/{adjudicationId}/resolution',
+    summary: 'Record the resolved scoring of an adjudication (chair, admin, lead)',
+    description:
+      'A level and rationale for every criterion of the packet’s rubric, and the resolved decision. Stored apart ' +
+      'from the two scorings, which stay as they were; audited. The resolver may not be one of the two scorers.',
+    tag: 'Committees',
+    access: COMMITTEE,
+    params: { adjudicationId: PARAMS.adjudicationId },
+    body: ResolveAdjudicationRequest,
+    responses: {
+      200: { description: 'The adjudication, resolved', schema: AdjudicationDetail },
+      400: { description: 'Malformed body, or a criterion or level the rubric lacks (problems)', schema: ErrorBody },
+      404: { description: 'No such adjudication', schema: ErrorBody },
+      409: {
+        description: 'already-resolved (naming who resolved it), or resolver-scored (the caller is one of the scorers)',
+        schema: ErrorBody,
+      },
+    },
+  },
+  getPacketThread: {
+    method: 'GET',
+    path: '/api/v1/windows/{windowId}/packets/{packetId}/thread',
+    summary: 'The committee’s discussion of one packet in one window (committee members)',
+    description:
+      'Committee members: chairs, admins, leads and the packet’s assessors in the window. An assessor on the packet ' +
+      'reads it only after submitting their own scoring (403 submit-first before); anyone else, or a conflicted ' +
+      'person, gets 404.',
+    tag: 'Committees',
+    access: MEMBERS,
+    params: { windowId: PARAMS.windowId, packetId: PARAMS.packetId },
+    responses: {
+      200: { description: 'The messages, oldest first', schema: PacketThread },
+      403: { description: 'submit-first: the caller scores this packet and has not submitted yet', schema: ErrorBody },
+      404: { description: 'No such packet in the window, or not available to the caller', schema: ErrorBody },
+    },
+  },
+  postPacketThread: {
+    method: 'POST',
+    path: '/api/v1/windows/{windowId}/packets/{packetId}/thread',
+    summary: 'Add a message to a packet’s discussion (committee members)',
+    tag: 'Committees',
+    access: MEMBERS,
+    params: { windowId: PARAMS.windowId, packetId: PARAMS.packetId },
+    body: PostThreadMessageRequest,
+    responses: {
+      201: { description: 'The message as stored', schema: ThreadMessage },
+      400: { description: 'Malformed body', schema: ErrorBody },
+      403: { description: 'submit-first: the caller scores this packet and has not submitted yet', schema: ErrorBody },
+      404: { description: 'No such packet in the window, or not available to the caller', schema: ErrorBody },
+    },
+  },
+  getDecisionWorkspace: {
+    method: 'GET',
+    path: '/api/v1/windows/{windowId}/packets/{packetId}/decision',
+    summary: 'Everything needed to decide one packet: scorings, discrepancies, thread, decision, suggested feedback',
+    description:
+      'For committee members (as for the thread; an assessor on the packet only after submitting their own). ' +
+      'suggestedFeedback merges the assessors’ candidate feedback, each piece attributed to its scoring; blockers ' +
+      'say why no decision can be recorded yet. identity appears once revealed, to chairs, admins and leads only.',
+    tag: 'Committees',
+    access: MEMBERS,
+    params: { windowId: PARAMS.windowId, packetId: PARAMS.packetId },
+    responses: {
+      200: { description: 'The decision workspace', schema: DecisionWorkspace },
+      403: { description: 'submit-first: the caller scores this packet and has not submitted yet', schema: ErrorBody },
+      404: { description: 'No such packet in the window, or not available to the caller', schema: ErrorBody },
+    },
+  },
+  decidePacket: {
+    method: 'PUT',
+    path: '/api/v1/windows/{windowId}/decisions/{packetId}',
+    summary: 'Record the committee’s decision on a packet, with the candidate’s feedback (chair, admin)',
+    description:
+      'Refused while scoring is incomplete or an adjudication is open, and after release. Deciding again before ' +
+      'release adds a revision; earlier ones are kept. Audited.',
+    tag: 'Committees',
+    access: DECIDERS,
+    params: { windowId: PARAMS.windowId, packetId: PARAMS.packetId },
+    body: DecideRequest,
+    responses: {
+      200: { description: 'The decision as recorded', schema: DecisionView },
+      400: {
+        description: 'Malformed body; an unknown decision type, criterion or level; levels needed (problems)',
+        schema: ErrorBody,
+      },
+      404: { description: 'No such packet in the window, or not available to the caller', schema: ErrorBody },
+      409: { description: 'scoring-incomplete, adjudication-open or released', schema: ErrorBody },
+    },
+  },
+  batchDecide: {
+    method: 'POST',
+    path: '/api/v1/windows/{windowId}/decisions/batch',
+    summary: 'Decide every listed packet whose scorings agree, with merged feedback (chair, admin)',
+    description:
+      'A packet is decided when every assessor on it submitted, no adjudication is open or was needed, all ' +
+      'scorings recommend the same decision and choose the same levels, and it has no decision yet. Its decision ' +
+      'type is the window’s first type with that outcome; its feedback the merged feedback. Every other packet is ' +
+      'skipped with the reason. Each decision is audited.',
+    tag: 'Committees',
+    access: DECIDERS,
+    params: { windowId: PARAMS.windowId },
+    body: BatchDecideRequest,
+    responses: {
+      200: { description: 'Per packet: decided or skipped, and why', schema: BatchDecideResponse },
+      400: { description: 'Malformed body', schema: ErrorBody },
+      404: { description: 'No such window', schema: ErrorBody },
+    },
+  },
+  releaseDecisions: {
+    method: 'POST',
+    path: '/api/v1/windows/{windowId}/releases',
+    summary: 'Release decisions together: all or nothing (chair, admin)',
+    description:
+      'Releases the listed packets’ current decisions, or, with no list, every decided, unreleased packet of the ' +
+      'window the caller has no conflict with — in one transaction under one release id. Any listed packet not ' +
+      'decided, already released or not available to the caller refuses the whole release (409, listing them). ' +
+      'Audited; publishes release.published. Only now does anything candidate-facing exist.',
+    tag: 'Committees',
+    access: DECIDERS,
+    params: { windowId: PARAMS.windowId },
+    body: ReleaseRequest,
+    responses: {
+      201: { description: 'Released', schema: ReleaseView },
+      400: { description: 'Malformed body', schema: ErrorBody },
+      404: { description: 'No such window', schema: ErrorBody },
+      409: { description: 'Nothing released: the packets that stopped it (or nothing-to-release)', schema: ReleaseRefusal },
+    },
+  },
+  listReleasedOutcomes: {
+    method: 'GET',
+    path: '/api/v1/releases',
+    summary: 'Released outcomes: decision, candidate feedback and levels per packet (platform, admin)',
+    description: 'Only released decisions ever appear, oldest release first.',
+    tag: 'Committees',
+    access: ['platform', 'admin'],
+    queryDocs: { windowId: { description: 'Only outcomes released in this review window' } },
+    responses: {
+      200: { description: 'The released outcomes', schema: ReleasedOutcomeList },
+      400: { description: 'windowId is not a UUID', schema: ErrorBody },
+    },
+  },
+  getCandidateReport: {
+    method: 'GET',
+    path: '/api/v1/windows/{windowId}/packets/{packetId}/candidate-report',
+    summary: 'The candidate’s feedback report of a released decision, as PDF or JSON (chair, admin)',
+    description: 'Exists only after release (409 before). ?format=pdf (default) or json.',
+    tag: 'Committees',
+    access: DECIDERS,
+    params: { windowId: PARAMS.windowId, packetId: PARAMS.packetId },
+    queryDocs: { format: { description: 'pdf (default) or json' } },
+    responses: {
+      200: { description: 'The report', mediaType: 'application/pdf' },
+      400: { description: 'Unknown format', schema: ErrorBody },
+      404: { description: 'No such packet in the window, or not available to the caller', schema: ErrorBody },
+      409: { description: 'not-released: nothing candidate-facing exists before release', schema: ErrorBody },
+    },
+  },
+  putCandidateIdentity: {
+    method: 'PUT',
+    path: '/api/v1/packets/{packetId}/identity',
+    summary: 'Record who the pseudonymous candidate of a packet is (admin, platform)',
+    description: 'Held apart from the packet and never sent to assessors; replaced by a later PUT. Audited.',
+    tag: 'Committees',
+    access: ['admin', 'platform'],
+    params: { packetId: PARAMS.packetId },
+    body: PutIdentityRequest,
+    responses: {
+      200: { description: 'Recorded', schema: IdentityRecorded },
+      400: { description: 'Malformed body', schema: ErrorBody },
+      404: { description: 'No such packet', schema: ErrorBody },
+    },
+  },
+  revealIdentity: {
+    method: 'POST',
+    path: '/api/v1/windows/{windowId}/packets/{packetId}/identity-reveal',
+    summary: 'Reveal the candidate’s identity to the committee, after the decision: logged, irreversible (chair, admin)',
+    description:
+      'Only once the packet is decided in the window. The first reveal is audited with its reason; revealing again ' +
+      'returns the same reveal and logs nothing more.',
+    tag: 'Committees',
+    access: DECIDERS,
+    params: { windowId: PARAMS.windowId, packetId: PARAMS.packetId },
+    body: RevealIdentityRequest,
+    responses: {
+      200: { description: 'The revealed identity', schema: IdentityReveal },
+      400: { description: 'Malformed body', schema: ErrorBody },
+      404: { description: 'No such packet in the window, or not available to the caller', schema: ErrorBody },
+      409: { description: 'not-decided, or no-identity (none was recorded for the packet)', schema: ErrorBody },
     },
   },
 } as const satisfies Record<string, HubRouteSpec>;

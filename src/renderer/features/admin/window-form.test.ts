@@ -71,6 +71,7 @@ describe('window form', () => {
       isOpen: true,
       requiredQualification: null,
       scoringPolicy: null,
+      decisionTypes: [],
     };
     const original = formFromWindow(stored);
     expect(original.opensAt).toBe(toLocalInput(new Date(2026, 2, 2, 10)));
