@@ -11,13 +11,7 @@ import {
   postThread,
   resolveAdjudication,
 } from '../services/decisions';
-import {
-  candidateReport,
-  release,
-  releasedOutcomes,
-  revealIdentity,
-  setIdentity,
-} from '../services/releases';
+import { candidateReport, release, releasedOutcomes, revealIdentity, setIdentity } from '../services/releases';
 
 export const getAdjudicationRoute = implementRoute('getAdjudication', async ({ hub, principal, params }) => ({
   status: 200,
@@ -67,22 +61,25 @@ export const getReleasesRoute = implementRoute('listReleasedOutcomes', async ({ 
   return { status: 200, body: { outcomes: await releasedOutcomes(hub, windowId) } };
 });
 
-export const getCandidateReportRoute = implementRoute('getCandidateReport', async ({ hub, principal, params, query, res }) => {
-  const format = query.get('format') ?? 'pdf';
-  if (format !== 'pdf' && format !== 'json') {
-    throw new ApiError(400, 'invalid-query', `format must be pdf or json, not "${format}".`);
-  }
-  const report = await candidateReport(hub, principal, params.windowId, params.packetId, format);
-  if ('json' in report) return { status: 200, body: report.json };
-  const bytes = Buffer.from(report.pdf);
-  res.writeHead(200, {
-    ...API_HEADERS,
-    'Content-Type': 'application/pdf',
-    'Content-Length': String(bytes.length),
-    'Content-Disposition': `attachment; filename="candidate-report-${params.packetId}.pdf"`,
-  });
-  res.end(bytes);
-});
+export const getCandidateReportRoute = implementRoute(
+  'getCandidateReport',
+  async ({ hub, principal, params, query, res }) => {
+    const format = query.get('format') ?? 'pdf';
+    if (format !== 'pdf' && format !== 'json') {
+      throw new ApiError(400, 'invalid-query', `format must be pdf or json, not "${format}".`);
+    }
+    const report = await candidateReport(hub, principal, params.windowId, params.packetId, format);
+    if ('json' in report) return { status: 200, body: report.json };
+    const bytes = Buffer.from(report.pdf);
+    res.writeHead(200, {
+      ...API_HEADERS,
+      'Content-Type': 'application/pdf',
+      'Content-Length': String(bytes.length),
+      'Content-Disposition': `attachment; filename="candidate-report-${params.packetId}.pdf"`,
+    });
+    res.end(bytes);
+  },
+);
 
 export const putIdentityRoute = implementRoute('putCandidateIdentity', async ({ hub, principal, params, body }) => ({
   status: 200,

@@ -125,7 +125,12 @@ export async function resolveAdjudication(
         actor: principal.userId,
         action: 'adjudication.resolve',
         subject: `packet:${adjudication.packetId}`,
-        detail: { adjudicationId: id, windowId: adjudication.windowId, decision: input.decision.kind, note: input.note },
+        detail: {
+          adjudicationId: id,
+          windowId: adjudication.windowId,
+          decision: input.decision.kind,
+          note: input.note,
+        },
       },
       now,
     );
@@ -148,10 +153,14 @@ export function levelProblems(
   criteria.forEach((entry, index) => {
     const criterion = rubric.criteria.find((c) => c.id === entry.criterionId);
     if (!criterion) {
-      problems.push({ path: `${path}[${index}].criterionId`, message: `rubric ${rubric.id} has no criterion "${entry.criterionId}"` });
+      problems.push({
+        path: `${path}[${index}].criterionId`,
+        message: `rubric ${rubric.id} has no criterion "${entry.criterionId}"`,
+      });
       return;
     }
-    if (seen.has(criterion.id)) problems.push({ path: `${path}[${index}].criterionId`, message: `"${criterion.id}" is given twice` });
+    if (seen.has(criterion.id))
+      problems.push({ path: `${path}[${index}].criterionId`, message: `"${criterion.id}" is given twice` });
     seen.add(criterion.id);
     if (!criterion.levels.some((level) => level.id === entry.levelId)) {
       problems.push({
@@ -200,7 +209,12 @@ export async function postThread(
     });
     await appendAudit(
       tx,
-      { actor: principal.userId, action: 'thread.post', subject: `packet:${packetId}`, detail: { windowId, messageId: message.id } },
+      {
+        actor: principal.userId,
+        action: 'thread.post',
+        subject: `packet:${packetId}`,
+        detail: { windowId, messageId: message.id },
+      },
       now,
     );
     return message;
@@ -263,7 +277,10 @@ export async function decisionWorkspace(
 ): Promise<DecisionWorkspace> {
   const seat = await committeeSeat(hub, hub.db, principal, windowId, packetId);
   const facts = await packetFacts(hub.db, seat, packetId);
-  const [summary, thread] = await Promise.all([packetSummary(hub.db, packetId), threadMessages(hub.db, windowId, packetId)]);
+  const [summary, thread] = await Promise.all([
+    packetSummary(hub.db, packetId),
+    threadMessages(hub.db, windowId, packetId),
+  ]);
   // The candidate's identity is for the standing committee only, never for assessors.
   const reveal = seat.standing ? await findReveal(hub.db, windowId, packetId) : undefined;
   const rubric = facts.manifest.rubric;
@@ -291,7 +308,10 @@ export async function decisionWorkspace(
 
 // ── deciding ──────────────────────────────────────────────────────────────────────────────
 /** The levels every scoring chose, or the criteria on which they differ. */
-function agreedLevels(rubric: Rubric, scorings: readonly ScoringView[]): { levels: CriterionScore[]; differ: string[] } {
+function agreedLevels(
+  rubric: Rubric,
+  scorings: readonly ScoringView[],
+): { levels: CriterionScore[]; differ: string[] } {
   const levels: CriterionScore[] = [];
   const differ: string[] = [];
   for (const criterion of rubric.criteria) {
@@ -378,7 +398,11 @@ async function recordDecision(
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new ApiError(409, 'decided-meanwhile', 'Someone recorded a decision on this packet at the same moment; reload and decide again.');
+      throw new ApiError(
+        409,
+        'decided-meanwhile',
+        'Someone recorded a decision on this packet at the same moment; reload and decide again.',
+      );
     }
     throw error;
   }
@@ -437,15 +461,24 @@ export async function decide(
       if (scored && agreed.differ.length > 0) {
         throw invalid(
           'Levels needed',
-          agreed.differ.map((id) => ({ path: 'body.criteria', message: `the scorings differ on "${id}": give its final level` })),
+          agreed.differ.map((id) => ({
+            path: 'body.criteria',
+            message: `the scorings differ on "${id}": give its final level`,
+          })),
         );
       }
       criteria = scored ? agreed.levels : [];
     }
-    const problems = [...levelProblems(rubric, criteria, 'body.criteria', scored), ...feedbackProblems(rubric, input.candidateFeedback)];
+    const problems = [
+      ...levelProblems(rubric, criteria, 'body.criteria', scored),
+      ...feedbackProblems(rubric, input.candidateFeedback),
+    ];
     const decision = decisionOf(type, facts, input.condition);
     if (!decision) {
-      problems.push({ path: 'body.condition', message: 'an unscorable decision needs its condition and an explanation' });
+      problems.push({
+        path: 'body.condition',
+        message: 'an unscorable decision needs its condition and an explanation',
+      });
     }
     if (problems.length > 0) throw invalid('The decision does not fit the rubric', problems);
     await recordDecision(tx, {
@@ -494,7 +527,8 @@ export async function batchDecide(
         try {
           seat = await deciderSeat(hub, tx, principal, windowId, packetId);
         } catch (error) {
-          if (error instanceof ApiError && error.status === 404) throw new Skip('not-found', 'No such packet in the window.');
+          if (error instanceof ApiError && error.status === 404)
+            throw new Skip('not-found', 'No such packet in the window.');
           throw error;
         }
         const facts = await packetFacts(tx, seat, packetId);
@@ -508,7 +542,8 @@ export async function batchDecide(
           throw new Skip('adjudication-open', `In adjudication (${facts.adjudication.status}): decide it by hand.`);
         }
         const found = packetDiscrepancies(facts, seat.window.scoringPolicy);
-        if (found.length > 0) throw new Skip('discrepancy', `The scorings disagree: ${found.map((d) => d.kind).join(', ')}.`);
+        if (found.length > 0)
+          throw new Skip('discrepancy', `The scorings disagree: ${found.map((d) => d.kind).join(', ')}.`);
         const kinds = new Set(facts.scorings.map((s) => s.record.decision.kind));
         if (kinds.size !== 1) throw new Skip('decisions-differ', `The scorings recommend ${[...kinds].join(' and ')}.`);
         const outcome = facts.scorings[0]!.record.decision.kind;

@@ -165,7 +165,8 @@ export async function candidateReport(
     createdAt: released.decidedAt,
     submittedAt: releasedAt,
   };
-  if (format === 'pdf') return { pdf: await candidateReportPdf({ record, manifest }, { decision: released.decision, releasedAt }) };
+  if (format === 'pdf')
+    return { pdf: await candidateReportPdf({ record, manifest }, { decision: released.decision, releasedAt }) };
   const resolved = resolveReview({ record, manifest });
   return {
     json: {
@@ -234,7 +235,12 @@ export async function revealIdentity(
     if (await insertReveal(tx, { windowId, packetId, reason, by: principal.userId, at: now })) {
       await appendAudit(
         tx,
-        { actor: principal.userId, action: 'identity.reveal', subject: `packet:${packetId}`, detail: { windowId, reason } },
+        {
+          actor: principal.userId,
+          action: 'identity.reveal',
+          subject: `packet:${packetId}`,
+          detail: { windowId, reason },
+        },
         now,
       );
     }

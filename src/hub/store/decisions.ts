@@ -60,7 +60,11 @@ export async function findAdjudication(q: Queryable, id: string, lock = false): 
   return rows[0] && toAdjudication(rows[0]);
 }
 
-export async function adjudicationOf(q: Queryable, windowId: string, packetId: string): Promise<AdjudicationRow | undefined> {
+export async function adjudicationOf(
+  q: Queryable,
+  windowId: string,
+  packetId: string,
+): Promise<AdjudicationRow | undefined> {
   const rows = await q.query<AdjudicationDbRow>(
     `select ${ADJUDICATION_COLUMNS} from adjudications where window_id = $1 and packet_id = $2`,
     [windowId, packetId],
@@ -96,7 +100,14 @@ export async function findResolution(q: Queryable, adjudicationId: string): Prom
 
 export async function insertResolution(
   q: Queryable,
-  input: { adjudicationId: string; criteria: CriterionScore[]; decision: Decision; note: string; by: string; at: number },
+  input: {
+    adjudicationId: string;
+    criteria: CriterionScore[];
+    decision: Decision;
+    note: string;
+    by: string;
+    at: number;
+  },
 ): Promise<void> {
   await q.query(
     `insert into adjudication_resolutions (adjudication_id, criteria, decision, note, resolved_by, resolved_at)
@@ -248,8 +259,7 @@ function toDecision(row: DecisionDbRow): DecisionView {
     decidedBy: row.decided_by,
     decidedByUsername: row.username,
     decidedAt: iso(row.decided_at),
-    release:
-      row.release_id && row.released_at ? { releaseId: row.release_id, releasedAt: iso(row.released_at) } : null,
+    release: row.release_id && row.released_at ? { releaseId: row.release_id, releasedAt: iso(row.released_at) } : null,
   };
 }
 
@@ -335,7 +345,12 @@ export async function releaseCandidates(
 /** Records one release and every packet in it, in two statements whatever the number of packets. */
 export async function insertRelease(
   q: Queryable,
-  input: { windowId: string; by: string | null; at: number; packets: readonly { packetId: string; decisionId: string }[] },
+  input: {
+    windowId: string;
+    by: string | null;
+    at: number;
+    packets: readonly { packetId: string; decisionId: string }[];
+  },
 ): Promise<string> {
   const id = randomUUID();
   await q.query(
@@ -406,7 +421,11 @@ export async function findIdentity(q: Queryable, packetId: string): Promise<Cand
 }
 
 /** The reveal, with the identity as it is now (a later correction of a name shows). */
-export async function findReveal(q: Queryable, windowId: string, packetId: string): Promise<IdentityReveal | undefined> {
+export async function findReveal(
+  q: Queryable,
+  windowId: string,
+  packetId: string,
+): Promise<IdentityReveal | undefined> {
   const rows = await q.query<{
     reason: string;
     revealed_by: string;

@@ -32,7 +32,8 @@ export const DecisionTypes = z
   .superRefine((types, ctx) => {
     const seen = new Set<string>();
     types.forEach((type, index) => {
-      if (seen.has(type.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate id "${type.id}"` });
+      if (seen.has(type.id))
+        ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate id "${type.id}"` });
       seen.add(type.id);
     });
   });

@@ -44,9 +44,15 @@ function collect(pieces: FeedbackPiece[], text: string, source: FeedbackPiece['s
  * each piece attributed to the scorings that wrote it; identical texts appear once, with all their
  * sources; blank feedback is left out. Criteria the rubric does not know are ignored.
  */
-export function mergeCandidateFeedback(rubric: Pick<Rubric, 'criteria'>, sources: readonly FeedbackSource[]): MergedFeedback {
+export function mergeCandidateFeedback(
+  rubric: Pick<Rubric, 'criteria'>,
+  sources: readonly FeedbackSource[],
+): MergedFeedback {
   const overall: FeedbackPiece[] = [];
-  const byCriterion = rubric.criteria.map((criterion) => ({ criterionId: criterion.id, pieces: [] as FeedbackPiece[] }));
+  const byCriterion = rubric.criteria.map((criterion) => ({
+    criterionId: criterion.id,
+    pieces: [] as FeedbackPiece[],
+  }));
   for (const { scoreId, assessorUsername, record } of sources) {
     const source = { scoreId, assessorUsername };
     collect(overall, record.candidateFeedback.overall, source);

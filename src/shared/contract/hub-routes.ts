@@ -871,7 +871,10 @@ export const HUB_ROUTES = {
       201: { description: 'Released', schema: ReleaseView },
       400: { description: 'Malformed body', schema: ErrorBody },
       404: { description: 'No such window', schema: ErrorBody },
-      409: { description: 'Nothing released: the packets that stopped it (or nothing-to-release)', schema: ReleaseRefusal },
+      409: {
+        description: 'Nothing released: the packets that stopped it (or nothing-to-release)',
+        schema: ReleaseRefusal,
+      },
     },
   },
   listReleasedOutcomes: {
@@ -921,7 +924,8 @@ export const HUB_ROUTES = {
   revealIdentity: {
     method: 'POST',
     path: '/api/v1/windows/{windowId}/packets/{packetId}/identity-reveal',
-    summary: 'Reveal the candidate’s identity to the committee, after the decision: logged, irreversible (chair, admin)',
+    summary:
+      'Reveal the candidate’s identity to the committee, after the decision: logged, irreversible (chair, admin)',
     description:
       'Only once the packet is decided in the window. The first reveal is audited with its reason; revealing again ' +
       'returns the same reveal and logs nothing more.',
