@@ -160,6 +160,17 @@ forEachBackend((backend) => {
     ).toBe(404);
   });
 
+  it('the dashboard shows decided and released packets in their own states', async () => {
+    const windowId = await openWindow(hub, admin);
+    const released = await decided(windowId);
+    const waiting = await decided(windowId);
+    await releaseIn(windowId, { packetIds: [released] });
+    const view = (await hub.api('GET', `/api/v1/windows/${windowId}/dashboard`, { token: chair.token })).json();
+    const stateOf = (packetId: string) => view.packets.find((p: { packetId: string }) => p.packetId === packetId).state;
+    expect([stateOf(released), stateOf(waiting)]).toEqual(['released', 'decided']);
+    expect(view.counts).toMatchObject({ decided: 1, released: 1 });
+  });
+
   describe('identity', () => {
     it('is revealed only after a decision, logged once, never to assessors, and a conflicted chair gets 404', async () => {
       const windowId = await openWindow(hub, admin);

@@ -99,7 +99,14 @@ forEachBackend((backend) => {
         (d) => d.counts['in-adjudication'] === 1,
       );
 
-      expect(view.counts).toEqual({ assigned: 1, 'scored-once': 1, 'double-scored': 1, 'in-adjudication': 1 });
+      expect(view.counts).toEqual({
+        assigned: 1,
+        'scored-once': 1,
+        'double-scored': 1,
+        'in-adjudication': 1,
+        decided: 0,
+        released: 0,
+      });
       expect(view.daysToClose).toBeCloseTo(2, 1);
       expect(view.daysToDecisions).toBeCloseTo(5, 1);
       const byId = new Map(view.packets.map((p: { packetId: string }) => [p.packetId, p]));

@@ -26,7 +26,7 @@ export async function windowDashboard(hub: HubContext, windowId: string, viewerI
   const daysToClose = daysUntil(Date.parse(window.closesAt), now);
   const daysToDecisions = daysUntil(Date.parse(window.decisionsDueAt), now);
   const packets = groupPackets(rows).map((group) => packetView(group, daysToClose, daysToDecisions));
-  const counts = { assigned: 0, 'scored-once': 0, 'double-scored': 0, 'in-adjudication': 0 };
+  const counts = { assigned: 0, 'scored-once': 0, 'double-scored': 0, 'in-adjudication': 0, decided: 0, released: 0 };
   for (const packet of packets) counts[packet.state] += 1;
   return {
     window: {
@@ -65,6 +65,8 @@ function packetView(group: DashboardAssignmentRow[], daysToClose: number, daysTo
     assigned: group.length,
     submitted: submitted.length,
     openAdjudication: first.openAdjudication,
+    decided: first.decided,
+    released: first.released,
   };
   const riskReasons = atRiskReasons(facts, daysToClose, daysToDecisions);
   return {

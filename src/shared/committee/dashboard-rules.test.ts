@@ -15,6 +15,8 @@ describe('packetState', () => {
     [facts(2, 1), 'scored-once'],
     [facts(2, 2), 'double-scored'],
     [facts(2, 2, true), 'in-adjudication'],
+    [{ ...facts(2, 2), decided: true }, 'decided'],
+    [{ ...facts(1, 1), decided: true, released: true }, 'released'],
   ] as const)('%o → %s', (input, state) => expect(packetState(input)).toBe(state));
 });
 
@@ -28,6 +30,8 @@ describe('atRiskReasons', () => {
     [facts(2, 2, true), 10, 6.9, ['adjudication-due']],
     [facts(2, 2, true), 10, 7, []],
     [facts(3, 2, true), 1, 2, ['scoring-due', 'adjudication-due']],
+    // A decided packet has met its deadlines, however late it is.
+    [{ ...facts(2, 2), decided: true }, -1, -1, []],
   ] as const)('%o with %d / %d days → %o', (input, close, decisions, reasons) =>
     expect(atRiskReasons(input, close, decisions)).toEqual(reasons),
   );

@@ -14,6 +14,10 @@ export interface PacketFacts {
   /** Of them, those who uploaded a score. */
   submitted: number;
   openAdjudication: boolean;
+  /** A committee decision is recorded (optional: facts from before decisions existed have none). */
+  decided?: boolean;
+  /** The decision is released. */
+  released?: boolean;
 }
 
 /** Days from `now` to `at`, one decimal (negative once past). */
@@ -22,6 +26,8 @@ export function daysUntil(at: number, now: number): number {
 }
 
 export function packetState(facts: PacketFacts): DashboardPacketState {
+  if (facts.released) return 'released';
+  if (facts.decided) return 'decided';
   if (facts.openAdjudication) return 'in-adjudication';
   if (facts.submitted >= 2) return 'double-scored';
   if (facts.submitted === 1) return 'scored-once';
@@ -40,6 +46,8 @@ export function fullyScored(facts: PacketFacts): boolean {
  */
 export function atRiskReasons(facts: PacketFacts, daysToClose: number, daysToDecisions: number): RiskReason[] {
   const reasons: RiskReason[] = [];
+  // A decided packet's deadlines are met.
+  if (facts.decided || facts.released) return reasons;
   if (!fullyScored(facts) && daysToClose < SCORING_RISK_DAYS) reasons.push('scoring-due');
   if (facts.openAdjudication && daysToDecisions < ADJUDICATION_RISK_DAYS) reasons.push('adjudication-due');
   return reasons;

@@ -3,10 +3,16 @@ import { IsoDateTime, Uuid } from '../domain/common';
 
 // The chair's window dashboard (issue 12, part 1): every packet of a review window with its state,
 // who is on it, turnaround against the window's dates, at-risk packets and load per assessor.
-// Decisions and release do not exist yet, so a packet's states stop at "in adjudication".
 
 /** A packet's state in a window, furthest first when several could apply. */
-export const DashboardPacketState = z.enum(['assigned', 'scored-once', 'double-scored', 'in-adjudication']);
+export const DashboardPacketState = z.enum([
+  'assigned',
+  'scored-once',
+  'double-scored',
+  'in-adjudication',
+  'decided',
+  'released',
+]);
 export type DashboardPacketState = z.infer<typeof DashboardPacketState>;
 export const DASHBOARD_STATES = DashboardPacketState.options;
 
@@ -65,6 +71,8 @@ export const WindowDashboard = z.strictObject({
     'scored-once': z.number().int(),
     'double-scored': z.number().int(),
     'in-adjudication': z.number().int(),
+    decided: z.number().int(),
+    released: z.number().int(),
   }),
   atRisk: z.number().int(),
   packets: z.array(DashboardPacket),

@@ -74,13 +74,15 @@ describe('words and bars', () => {
 
   it('gives one bar per state in order, labelled', () => {
     const dashboard = {
-      counts: { assigned: 4, 'scored-once': 2, 'double-scored': 1, 'in-adjudication': 0 },
+      counts: { assigned: 4, 'scored-once': 2, 'double-scored': 1, 'in-adjudication': 0, decided: 0, released: 0 },
     } as WindowDashboard;
     expect(stateBars(dashboard).map((b) => `${b.label}: ${b.value}`)).toEqual([
       'Assigned: 4',
       'Scored once: 2',
       'Double-scored: 1',
       'In adjudication: 0',
+      'Decided: 0',
+      'Released: 0',
     ]);
   });
 

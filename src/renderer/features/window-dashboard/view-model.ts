@@ -14,6 +14,8 @@ export const STATE_LABELS: Record<DashboardPacketState, string> = {
   'scored-once': 'Scored once',
   'double-scored': 'Double-scored',
   'in-adjudication': 'In adjudication',
+  decided: 'Decided',
+  released: 'Released',
 };
 
 export const RISK_LABELS: Record<RiskReason, string> = {
