@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../src/hub/routes';
 import { createUser } from '../../src/hub/services/users';
+import { insertAdjudication } from '../../src/hub/store/scoring-quality';
 import { insertWindow } from '../../src/hub/store/windows';
 import { forEachBackend } from './support/backends';
 import { CREDENTIAL, CRITERION, normingSession, type NormingFixture } from './support/norming';
@@ -46,6 +47,11 @@ const norming = (participant: number, staff: number): Expected => ({
   platform: 404,
 });
 const NORMING_STAFF: Caller[] = ['facilitator', 'admin'];
+/** Committee routes: who reads and resolves adjudications, who may sit on a packet's committee, who decides. */
+const COMMITTEE: Caller[] = ['chair', 'admin', 'lead'];
+const MEMBERS: Caller[] = ['chair', 'admin', 'lead', 'assessor'];
+const DECIDERS: Caller[] = ['chair', 'admin'];
+const DECISION = { decisionTypeId: 'earned', candidateFeedback: { overall: 'Well done.' }, reason: 'Matrix decision.' };
 
 interface Request {
   method: string;
@@ -410,7 +416,162 @@ forEachBackend((backend) => {
         token: tokenOf(caller),
       }),
     },
+    'GET /api/v1/adjudications/{adjudicationId}': {
+      expected: { own: only(COMMITTEE, 200), other: only(COMMITTEE, 200) },
+      request: async (caller, scope) => ({
+        method: 'GET',
+        path: `/api/v1/adjudications/${await adjudication(scope)}`,
+        token: tokenOf(caller),
+      }),
+    },
+    'PUT /api/v1/adjudications/{adjudicationId}/resolution': {
+      // A fresh adjudication each time: a resolution is recorded once.
+      expected: { own: only(COMMITTEE, 200), other: only(COMMITTEE, 200) },
+      request: async (caller, scope) => ({
+        method: 'PUT',
+        path: `/api/v1/adjudications/${await adjudication(scope, true)}/resolution`,
+        json: {
+          criteria: [{ criterionId: 'design', levelId: 'l3', rationale: 'Aligned checks.' }],
+          decision: { kind: 'earned' },
+        },
+        token: tokenOf(caller),
+      }),
+    },
+    'GET /api/v1/windows/{windowId}/packets/{packetId}/thread': {
+      // Own: the packet assessor1 scored (a member after submitting). Other: assessor2's packet.
+      expected: { own: only(MEMBERS, 200), other: { ...only(MEMBERS, 200), assessor: 404 } },
+      request: async (caller, scope) => ({
+        method: 'GET',
+        path: `/api/v1/windows/${windowId}/packets/${resources[scope].packetId}/thread`,
+        token: tokenOf(caller),
+      }),
+    },
+    'POST /api/v1/windows/{windowId}/packets/{packetId}/thread': {
+      expected: { own: only(MEMBERS, 201), other: { ...only(MEMBERS, 201), assessor: 404 } },
+      request: async (caller, scope) => ({
+        method: 'POST',
+        path: `/api/v1/windows/${windowId}/packets/${resources[scope].packetId}/thread`,
+        json: { body: 'Matrix message.' },
+        token: tokenOf(caller),
+      }),
+    },
+    'GET /api/v1/windows/{windowId}/packets/{packetId}/decision': {
+      expected: { own: only(MEMBERS, 200), other: { ...only(MEMBERS, 200), assessor: 404 } },
+      request: async (caller, scope) => ({
+        method: 'GET',
+        path: `/api/v1/windows/${windowId}/packets/${resources[scope].packetId}/decision`,
+        token: tokenOf(caller),
+      }),
+    },
+    'PUT /api/v1/windows/{windowId}/decisions/{packetId}': {
+      // Deciding again before release adds a revision, so every caller may repeat it.
+      expected: { own: only(DECIDERS, 200), other: only(DECIDERS, 200) },
+      request: async (caller, scope) => ({
+        method: 'PUT',
+        path: `/api/v1/windows/${windowId}/decisions/${resources[scope].packetId}`,
+        json: DECISION,
+        token: tokenOf(caller),
+      }),
+    },
+    'POST /api/v1/windows/{windowId}/decisions/batch': {
+      expected: { own: only(DECIDERS, 200), other: only(DECIDERS, 200) },
+      request: async (caller, scope) => ({
+        method: 'POST',
+        path: `/api/v1/windows/${windowId}/decisions/batch`,
+        json: { packetIds: [resources[scope].packetId] },
+        token: tokenOf(caller),
+      }),
+    },
+    'POST /api/v1/windows/{windowId}/releases': {
+      // A fresh window with the packet decided in it, each time: a packet is released once.
+      expected: { own: only(DECIDERS, 201), other: only(DECIDERS, 201) },
+      request: async (caller, scope) => ({
+        method: 'POST',
+        path: `/api/v1/windows/${await decidedWindow(scope)}/releases`,
+        json: {},
+        token: tokenOf(caller),
+      }),
+    },
+    'GET /api/v1/releases': {
+      expected: { own: only(['platform', 'admin'], 200) },
+      request: async (caller) => ({ method: 'GET', path: '/api/v1/releases', token: tokenOf(caller) }),
+    },
+    'GET /api/v1/windows/{windowId}/packets/{packetId}/candidate-report': {
+      expected: { own: only(DECIDERS, 200), other: only(DECIDERS, 200) },
+      request: async (caller, scope) => ({
+        method: 'GET',
+        path: `/api/v1/windows/${await releasedWindow(scope)}/packets/${resources[scope].packetId}/candidate-report?format=json`,
+        token: tokenOf(caller),
+      }),
+    },
+    'PUT /api/v1/packets/{packetId}/identity': {
+      expected: { own: only(['admin', 'platform'], 200), other: only(['admin', 'platform'], 200) },
+      request: async (caller, scope) => ({
+        method: 'PUT',
+        path: `/api/v1/packets/${resources[scope].packetId}/identity`,
+        json: { name: 'Matrix Candidate' },
+        token: tokenOf(caller),
+      }),
+    },
+    'POST /api/v1/windows/{windowId}/packets/{packetId}/identity-reveal': {
+      // A window where the packet is decided and its identity recorded; a second reveal answers the same.
+      expected: { own: only(DECIDERS, 200), other: only(DECIDERS, 200) },
+      request: async (caller, scope) => ({
+        method: 'POST',
+        path: `/api/v1/windows/${await revealableWindow(scope)}/packets/${resources[scope].packetId}/identity-reveal`,
+        json: { reason: 'Matrix reveal.' },
+        token: tokenOf(caller),
+      }),
+    },
   };
+
+  const adjudications: Partial<Record<Scope, string>> = {};
+  /** An adjudication of the scope's packet (its scoring compared with itself: routing is not under test here). */
+  async function adjudication(scope: Scope, fresh = false): Promise<string> {
+    if (!fresh && adjudications[scope]) return adjudications[scope]!;
+    const id = await insertAdjudication(hub.running.hub.db, {
+      windowId: await freshWindow(),
+      packetId: resources[scope].packetId,
+      scoreIds: [resources[scope].scoreId],
+      discrepancies: [{ kind: 'criterion', criterionId: 'design', gap: 2 }],
+      at: hub.running.hub.now(),
+    });
+    if (!fresh) adjudications[scope] = id;
+    return id;
+  }
+
+  /** A fresh window in which the scope's packet (already scored by its owner) is assigned and decided. */
+  async function decidedWindow(scope: Scope): Promise<string> {
+    const id = await freshWindow();
+    await assign(hub, users.admin, id, resources[scope].packetId, ownerOf(scope));
+    const decided = await hub.api('PUT', `/api/v1/windows/${id}/decisions/${resources[scope].packetId}`, {
+      token: users.admin.token,
+      json: DECISION,
+    });
+    expect(decided.status).toBe(200);
+    return id;
+  }
+
+  const releasedWindows: Partial<Record<Scope, string>> = {};
+  async function releasedWindow(scope: Scope): Promise<string> {
+    if (releasedWindows[scope]) return releasedWindows[scope]!;
+    const id = await decidedWindow(scope);
+    const released = await hub.api('POST', `/api/v1/windows/${id}/releases`, { token: users.admin.token, json: {} });
+    expect(released.status).toBe(201);
+    return (releasedWindows[scope] = id);
+  }
+
+  const revealableWindows: Partial<Record<Scope, string>> = {};
+  async function revealableWindow(scope: Scope): Promise<string> {
+    if (revealableWindows[scope]) return revealableWindows[scope]!;
+    const id = await decidedWindow(scope);
+    const recorded = await hub.api('PUT', `/api/v1/packets/${resources[scope].packetId}/identity`, {
+      token: users.admin.token,
+      json: { name: 'Matrix Candidate' },
+    });
+    expect(recorded.status).toBe(200);
+    return (revealableWindows[scope] = id);
+  }
 
   const sharedSessions: Partial<Record<Scope, NormingFixture>> = {};
   /** A session assessor1 (own) or only assessor2 (other) takes part in; shared unless a route changes it. */
