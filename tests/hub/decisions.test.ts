@@ -234,7 +234,7 @@ describe('decisions', () => {
     expect(view.suggestedFeedback.byCriterion[0].pieces).toEqual([
       {
         text: 'Align every check.',
-        sources: view.scorings.map((s: { scoreId: string }) => ({
+        sources: view.scorings.map((s: { scoreId: string; assessorUsername: string }) => ({
           scoreId: s.scoreId,
           assessorUsername: s.assessorUsername,
         })),

@@ -63,6 +63,16 @@ function fakeHandlers(overrides: Partial<BridgeHandlers> = {}): BridgeHandlers {
     'committee.windows': fail,
     'committee.dashboard': fail,
     'committee.reassign': fail,
+    'committee.adjudication': fail,
+    'committee.resolveAdjudication': fail,
+    'committee.decisionView': fail,
+    'committee.thread': fail,
+    'committee.postThread': fail,
+    'committee.decide': fail,
+    'committee.batchDecide': fail,
+    'committee.release': fail,
+    'committee.revealIdentity': fail,
+    'committee.candidateReport': fail,
     ...overrides,
   };
 }

@@ -4,6 +4,7 @@ import { adminHandlers } from '../hub/admin';
 import { facilitatorHandlers } from '../hub/norming-staff';
 import { isAnchor } from '../hub/norming-participant';
 import { windowDashboardHandlers } from '../hub/window-dashboard';
+import { committeeHandlers } from '../hub/committee';
 
 export interface HandlerContext {
   hub: HubService;
@@ -47,6 +48,7 @@ export function createBridgeHandlers({ hub, version, transport }: HandlerContext
     ...facilitatorHandlers(() => hub.normingStaff),
     ...adminHandlers(() => hub.client),
     ...windowDashboardHandlers(() => hub.client),
+    ...committeeHandlers(() => hub.client),
     'norming.sessions': () => hub.norming.sessions(),
     'norming.session': ({ sessionId }) => hub.norming.session(sessionId),
     'norming.pullAnchors': async ({ sessionId, packetIds }) => ({

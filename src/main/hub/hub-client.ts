@@ -192,6 +192,27 @@ export class HubClient {
     return response.text();
   }
 
+  /** A route's answer as bytes (a candidate report as PDF); any failure throws a HubError. */
+  async okBytes<K extends HubRouteId>(id: K, request: HubRequest<K>): Promise<Uint8Array> {
+    const response = await this.call(id, request);
+    if (!response.ok) await expectOk(response);
+    return new Uint8Array(await response.arrayBuffer());
+  }
+
+  /**
+   * A route's answer with a refusal's body kept: 409 answers come back as { status, body } for a
+   * caller that shows what the hub listed (a release refused over named packets); any other failure
+   * throws a HubError as ok() does.
+   */
+  async okOrConflict<K extends HubRouteId>(
+    id: K,
+    request: HubRequest<K>,
+  ): Promise<{ status: 'ok'; body: HubSuccessBody<K> } | { status: 'conflict'; body: unknown }> {
+    const response = await this.call(id, request);
+    if (response.status === 409) return { status: 'conflict', body: await response.json().catch(() => undefined) };
+    return { status: 'ok', body: answer(id, response.status, await expectOk(response)) };
+  }
+
   /** A route that answers 204 with no body (removing an assignment); any failure throws a HubError. */
   async okEmpty<K extends HubRouteId>(id: K, request: HubRequest<K>): Promise<void> {
     const response = await this.call(id, request);

@@ -9,6 +9,7 @@ import { NORMING_PARTICIPANT_CHANNELS, NORMING_PARTICIPANT_EVENTS } from './norm
 import { REVIEW_CHANNELS } from './review';
 import { SCORE_CHANNELS } from './scores';
 import { WINDOW_DASHBOARD_CHANNELS } from './window-dashboard';
+import { COMMITTEE_DECISION_CHANNELS } from './committee-bridge';
 
 /**
  * The desktop bridge contract: every channel with its input and output schema, gathered from the
@@ -26,6 +27,7 @@ export const BRIDGE_CONTRACT = {
   ...NORMING_PARTICIPANT_CHANNELS,
   ...ADMIN_CHANNELS,
   ...WINDOW_DASHBOARD_CHANNELS,
+  ...COMMITTEE_DECISION_CHANNELS,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type BridgeContract = typeof BRIDGE_CONTRACT;
