@@ -1,5 +1,6 @@
 import type { BridgeHandlers } from '../../shared/contract/bridge';
-import { COMMITTEE_DECISION_CHANNELS, type ReleaseOutcome } from '../../shared/contract/committee-bridge';
+import type { COMMITTEE_DECISION_CHANNELS } from '../../shared/contract/committee-bridge';
+import { type ReleaseOutcome } from '../../shared/contract/committee-bridge';
 import { ReleaseRefusal } from '../../shared/contract/decisions';
 import type { HubClient } from './hub-client';
 import { toBridgeError } from './hub-error';
