@@ -9,6 +9,6 @@ export function reviewExportJsonSchema(): Record<string, unknown> {
     $id: `https://anchor.invalid/schemas/review-export-v${REVIEW_EXPORT_FORMAT_VERSION}.json`,
     title: `Anchor review export, format v${REVIEW_EXPORT_FORMAT_VERSION}`,
     description:
-      'Submitted reviews exported as JSON, for the assessor side or for candidates (audience). The candidate audience never carries assessor identity, rationales, decision justifications or private notes. See docs/review-export.md.',
+      'Submitted reviews exported as JSON, for the assessor side or for candidates (audience). Each carries the assessor’s recommendedDecision, never a committee decision. The candidate audience never carries assessor identity, rationales, decision justifications or private notes. See docs/review-export.md.',
   };
 }

@@ -26,7 +26,7 @@ function departingDraft(): ReviewDraft {
 describe('reviewExport', () => {
   it('describes each review with rubric wording, anchors in words and the implied decision', () => {
     const out = reviewExport([exportInput()], 'candidate', EXPORTED_AT);
-    expect(out).toMatchObject({ formatVersion: 1, audience: 'candidate', exportedAt: EXPORTED_AT });
+    expect(out).toMatchObject({ formatVersion: 2, audience: 'candidate', exportedAt: EXPORTED_AT });
     const [review] = out.reviews;
     expect(review).toMatchObject({
       reviewId: REVIEW_ID,
@@ -36,7 +36,7 @@ describe('reviewExport', () => {
       rubric: { id: 'cfu-rubric', version: '2' },
       candidate: { pseudonym: 'Candidate T-0042' },
       attempt: 2,
-      decision: { kind: 'not-yet' },
+      recommendedDecision: { kind: 'not-yet' },
       impliedDecision: 'not-yet',
       decisionRule: 'Earned when every criterion is at Proficient (3) or above',
       submittedAt: '2026-10-02T10:00:00Z',
@@ -77,7 +77,7 @@ describe('reviewExport', () => {
     expect(review).toMatchObject({
       assessorId: ASSESSOR_ID,
       privateNotes: PRIVATE_NOTE,
-      decision: { kind: 'earned' },
+      recommendedDecision: { kind: 'earned' },
       impliedDecision: 'not-yet',
       decisionJustification: 'JUSTIFICATION: strong reflection.',
     });
@@ -97,8 +97,21 @@ describe('reviewExport', () => {
     expect(review).toMatchObject({
       criteria: [],
       impliedDecision: null,
-      decision: { kind: 'unscorable', conditionCode: 'integrity-concern', explanation: 'Video is of another teacher.' },
+      recommendedDecision: {
+        kind: 'unscorable',
+        conditionCode: 'integrity-concern',
+        explanation: 'Video is of another teacher.',
+      },
     });
+  });
+
+  it('names the assessor’s decision a recommendation and carries no field called decision (format 2)', () => {
+    for (const audience of ['assessor', 'candidate'] as const) {
+      const out = reviewExport([exportInput()], audience, EXPORTED_AT);
+      expect(out.formatVersion).toBe(2);
+      expect(out.reviews[0]).toHaveProperty('recommendedDecision');
+      expect(out.reviews[0]).not.toHaveProperty('decision');
+    }
   });
 
   it('produces output its own schema accepts, and survives a JSON round trip', () => {

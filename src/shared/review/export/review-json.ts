@@ -6,7 +6,11 @@ import { describeRule } from '../decision-rules';
 import { anchorLabel } from './anchor-label';
 import { resolveReview, type ExportInput, type ResolvedReview } from './resolve';
 
-export const REVIEW_EXPORT_FORMAT_VERSION = 1;
+/**
+ * 2: the assessor's decision is named recommendedDecision (it was decision in 1): an assessor's
+ * export is their recommendation to the committee, never the committee's decision.
+ */
+export const REVIEW_EXPORT_FORMAT_VERSION = 2;
 
 /** Who the export is for; it decides which fields may appear at all. */
 export type ExportAudience = 'assessor' | 'candidate';
@@ -41,7 +45,11 @@ export const CandidateReview = z.strictObject({
   candidate: z.strictObject({ pseudonym: NonEmptyText }),
   attempt: z.number().int().min(1),
   criteria: z.array(ExportedCriterion),
-  decision: Decision,
+  /**
+   * The assessor's recommendation to the review committee, not a decision: only the committee
+   * decides, and only its released decision reaches the candidate as one.
+   */
+  recommendedDecision: Decision,
   /** What the rubric's rule implies from the levels; null when unscorable (nothing was scored). */
   impliedDecision: z.enum(['earned', 'not-yet']).nullable(),
   /** The decision rule in plain words. */
@@ -119,7 +127,7 @@ function candidateView(resolved: ResolvedReview): CandidateReview {
       descriptor: level.descriptor,
       feedback,
     })),
-    decision: record.decision,
+    recommendedDecision: record.decision,
     impliedDecision: record.decision.kind === 'unscorable' ? null : (resolved.impliedDecision ?? null),
     decisionRule: describeRule(resolved.rubric),
     comments: record.comments.map((comment) => ({
