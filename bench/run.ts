@@ -61,11 +61,15 @@ const GROUPS = {
       const { benchNormingBoard } = await import('./norming-board.bench');
       return [await benchNormingBoard(), await benchNormingReport(work)];
     }),
-  /** Committees (issue 12): a chair's dashboard of a 5,000-packet window. Needs Chromium. */
+  /**
+   * Committees (issue 12): a chair's dashboard of a 5,000-packet window (needs Chromium), policy
+   * routing of 1,000 submissions, releasing 5,000 decisions all or nothing.
+   */
   committee: () =>
     inHubWork(async (work) => {
       const { benchWindowDashboard } = await import('./window-dashboard.bench');
-      return [await benchWindowDashboard(work)];
+      const { benchRelease, benchRouting } = await import('./committee-decisions.bench');
+      return [await benchWindowDashboard(work), await benchRouting(work), await benchRelease(work)];
     }),
   /** The hub's evidence download alone (raw and shaped loopback against curl). Needs curl. */
   'hub-download': () =>

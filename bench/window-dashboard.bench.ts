@@ -154,7 +154,7 @@ export async function benchWindowDashboard(work: string): Promise<BudgetResult> 
  * Packet rows straight through the store (insertPacket, one transaction): the dashboard reads
  * pseudonym and credential only, so no blobs are written.
  */
-async function seedPacketRows(
+export async function seedPacketRows(
   running: Awaited<ReturnType<typeof startBenchHub>>['running']['hub'],
   count: number,
 ): Promise<string[]> {

@@ -1,0 +1,184 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { routeAfterScore } from '../src/hub/services/score-routing';
+import { insertDecision } from '../src/hub/store/decisions';
+import { insertScoreRows } from '../src/hub/store/scores';
+import { insertWindow } from '../src/hub/store/windows';
+import { DEFAULT_DECISION_TYPES } from '../src/shared/committee/decision-types';
+import { ScoringPolicy } from '../src/shared/committee/policy';
+import { benchScore, seedAssignments, seedUsers, startBenchHub } from './hub-seed';
+import { median, type BudgetResult } from './machine';
+import { seedPacketRows } from './window-dashboard.bench';
+
+const DAY = 86_400_000;
+const DECISIONS = 5_000;
+const SUBMISSIONS = 1_000;
+
+/**
+ * Releasing a window of 5,000 decided packets, over HTTP as a chair: POST /windows/{id}/releases
+ * with no list (every decided packet) until the 201 arrives. All or nothing: first a release that
+ * lists the 5,000 plus one undecided packet is refused (409) and must leave nothing released; then
+ * the real release must release all 5,000. Seeded straight through the stores.
+ */
+export async function benchRelease(work: string): Promise<BudgetResult> {
+  const bench = await startBenchHub(join(work, 'release-hub'));
+  try {
+    const { hub } = bench.running;
+    const [chair] = await seedUsers(bench.running, ['chair1'], ['chair']);
+    const now = hub.now();
+    const windowId = await insertWindow(hub.db, {
+      name: 'Bench release window',
+      opensAt: new Date(now - 30 * DAY).toISOString(),
+      closesAt: new Date(now - 10 * DAY).toISOString(),
+      decisionsDueAt: new Date(now + DAY).toISOString(),
+      status: 'closed',
+    });
+    const packetIds = await seedPacketRows(hub, DECISIONS + 1);
+    const undecided = packetIds.pop()!;
+    const earned = DEFAULT_DECISION_TYPES[0]!;
+    await hub.db.transaction(async (tx) => {
+      for (const packetId of packetIds) {
+        await insertDecision(tx, {
+          windowId,
+          packetId,
+          revision: 1,
+          decisionType: earned,
+          decision: { kind: 'earned' },
+          criteria: [{ criterionId: 'design', levelId: 'l3', rationale: '' }],
+          feedback: { overall: 'Clear, well-aligned checks.', byCriterion: [] },
+          reason: 'Scorings agree.',
+          by: chair!.id,
+          at: now,
+        });
+      }
+    });
+    const token = (await hub.tokens.signIn(chair!.id)).accessToken;
+    const release = (body: unknown) =>
+      fetch(`${bench.running.url}/api/v1/windows/${windowId}/releases`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const releasedCount = async () =>
+      Number(
+        (
+          await hub.db.query<{ n: string }>('select count(*) as n from released_decisions where window_id = $1', [
+            windowId,
+          ])
+        )[0]!.n,
+      );
+
+    const refusedStart = performance.now();
+    const refused = await release({ packetIds: [...packetIds, undecided] });
+    const refusedBody = (await refused.json()) as { refused?: unknown[] };
+    const refusedMs = performance.now() - refusedStart;
+    const afterRefusal = await releasedCount();
+
+    const start = performance.now();
+    const answer = await release({});
+    const body = (await answer.json()) as { packetIds?: string[] };
+    const measured = performance.now() - start;
+    const afterRelease = await releasedCount();
+    const allOrNothing =
+      refused.status === 409 &&
+      refusedBody.refused?.length === 1 &&
+      afterRefusal === 0 &&
+      answer.status === 201 &&
+      body.packetIds?.length === DECISIONS &&
+      afterRelease === DECISIONS;
+    return {
+      budget: `Releasing a window of ${DECISIONS.toLocaleString('en')} decisions, all or nothing`,
+      measured: `${measured.toFixed(0)} ms`,
+      notes:
+        `${bench.engine}, over HTTP as a chair, one transaction; a release refused over one undecided packet ` +
+        `(409, ${refusedMs.toFixed(0)} ms) left ${afterRefusal} released; the release then released ${afterRelease}` +
+        (allOrNothing ? '' : ' — ALL-OR-NOTHING CHECK FAILED'),
+      limit: '≤ 5 s',
+      pass: measured <= 5_000 && allOrNothing,
+    };
+  } finally {
+    await bench.close();
+  }
+}
+
+/**
+ * The window policy's routing of 1,000 first submissions (routeAfterScore, in process, one after
+ * another as the hub's routing queue runs them): each decides whether a second, blind assessor
+ * scores the packet and assigns one. A policy that selects about half (a 30 % random share and a
+ * near-cut margin), 20 assessors; scores seeded without events, so only the timed calls route.
+ */
+export async function benchRouting(work: string): Promise<BudgetResult> {
+  const bench = await startBenchHub(join(work, 'routing-hub'));
+  try {
+    const { hub } = bench.running;
+    const assessors = await seedUsers(
+      bench.running,
+      Array.from({ length: 20 }, (_, i) => `assessor${String(i + 1).padStart(2, '0')}`),
+    );
+    const now = hub.now();
+    const windowId = await insertWindow(hub.db, {
+      name: 'Bench routing window',
+      opensAt: new Date(now - DAY).toISOString(),
+      closesAt: new Date(now + 14 * DAY).toISOString(),
+      decisionsDueAt: new Date(now + 35 * DAY).toISOString(),
+      status: 'open',
+      scoringPolicy: ScoringPolicy.parse({
+        secondScoring: { randomShare: 0.3, resubmissions: true, nearCutMargin: 1 },
+      }),
+    });
+    const packetIds = await seedPacketRows(hub, SUBMISSIONS);
+    const pairs = packetIds.map((packetId, i) => ({ packetId, assessor: assessors[i % assessors.length]! }));
+    await seedAssignments(bench.running, windowId, pairs);
+    await insertScoreRows(
+      hub.db,
+      pairs.map(({ packetId, assessor }, i) => ({
+        id: randomUUID(),
+        packet_id: packetId,
+        assessor_id: assessor.id,
+        revision: 1,
+        base_revision: 0,
+        // Levels spread over the scale, so the near-cut rule selects some and not others.
+        record: {
+          ...benchScore(packetId, assessor.username, 1),
+          criteria: [{ criterionId: 'design', levelId: `l${(i % 4) + 1}`, rationale: '' }],
+        },
+        received_at: new Date(now - 1000 + i),
+      })),
+    );
+    const perCall: number[] = [];
+    const start = performance.now();
+    for (const { packetId, assessor } of pairs) {
+      const one = performance.now();
+      await routeAfterScore(hub, packetId, assessor.id);
+      perCall.push(performance.now() - one);
+    }
+    const measured = performance.now() - start;
+    const [routed] = await hub.db.query<{ n: string; assigned: string }>(
+      'select count(*) as n, count(assignment_id) as assigned from second_scoring where window_id = $1',
+      [windowId],
+    );
+    return {
+      budget: `Policy routing of ${SUBMISSIONS.toLocaleString('en')} submissions`,
+      measured: `${measured.toFixed(0)} ms`,
+      notes:
+        `${bench.engine}, routeAfterScore in process, one after another; ${routed!.n} routed, ${routed!.assigned} ` +
+        `second assessors assigned; median ${median(perCall).toFixed(2)} ms, max ${Math.max(...perCall).toFixed(1)} ms per submission`,
+      limit: '≤ 1 s',
+      pass: measured <= 1_000 && Number(routed!.n) === SUBMISSIONS,
+    };
+  } finally {
+    await bench.close();
+  }
+}
+
+// `npx tsx bench/committee-decisions.bench.ts` runs both alone.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const work = join(process.cwd(), 'out', 'bench-work');
+  (async () => {
+    console.log(JSON.stringify(await benchRouting(work), null, 2));
+    console.log(JSON.stringify(await benchRelease(work), null, 2));
+  })().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
