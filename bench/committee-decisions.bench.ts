@@ -7,7 +7,7 @@ import { insertWindow } from '../src/hub/store/windows';
 import { DEFAULT_DECISION_TYPES } from '../src/shared/committee/decision-types';
 import { ScoringPolicy } from '../src/shared/committee/policy';
 import { benchScore, seedAssignments, seedUsers, startBenchHub } from './hub-seed';
-import { median, type BudgetResult } from './machine';
+import type { BudgetResult } from './machine';
 import { seedPacketRows } from './window-dashboard.bench';
 
 const DAY = 86_400_000;
@@ -102,9 +102,9 @@ export async function benchRelease(work: string): Promise<BudgetResult> {
 }
 
 /**
- * The window policy's routing of 1,000 first submissions (routeAfterScore, in process, one after
- * another as the hub's routing queue runs them): each decides whether a second, blind assessor
- * scores the packet and assigns one. A policy that selects about half (a 30 % random share and a
+ * The window policy's routing of 1,000 first submissions: their score.received events published at
+ * once, as a burst of uploads publishes them, timed until every packet's routing is recorded. Each
+ * decides whether a second, blind assessor scores the packet and assigns one. A policy that selects about half (a 30 % random share and a
  * near-cut margin), 20 assessors; scores seeded without events, so only the timed calls route.
  */
 export async function benchRouting(work: string): Promise<BudgetResult> {
@@ -129,10 +129,11 @@ export async function benchRouting(work: string): Promise<BudgetResult> {
     const packetIds = await seedPacketRows(hub, SUBMISSIONS);
     const pairs = packetIds.map((packetId, i) => ({ packetId, assessor: assessors[i % assessors.length]! }));
     await seedAssignments(bench.running, windowId, pairs);
+    const scoreIds = pairs.map(() => randomUUID());
     await insertScoreRows(
       hub.db,
       pairs.map(({ packetId, assessor }, i) => ({
-        id: randomUUID(),
+        id: scoreIds[i]!,
         packet_id: packetId,
         assessor_id: assessor.id,
         revision: 1,
@@ -145,14 +146,31 @@ export async function benchRouting(work: string): Promise<BudgetResult> {
         received_at: new Date(now - 1000 + i),
       })),
     );
-    const perCall: number[] = [];
+    const routedCount = async () =>
+      Number(
+        (
+          await hub.db.query<{ n: string }>('select count(*) as n from second_scoring where window_id = $1', [windowId])
+        )[0]!.n,
+      );
+    // The uploads' events, as the score route publishes them after each commit: routing runs behind them.
     const start = performance.now();
-    for (const { packetId, assessor } of pairs) {
-      const one = performance.now();
-      await routeAfterScore(hub, packetId, assessor.id);
-      perCall.push(performance.now() - one);
+    for (const [i, { packetId, assessor }] of pairs.entries()) {
+      hub.events.publish({
+        type: 'score.received',
+        scoreId: scoreIds[i]!,
+        packetId,
+        assessorId: assessor.id,
+        revision: 1,
+      });
+    }
+    while ((await routedCount()) < SUBMISSIONS && performance.now() - start < 60_000) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
     }
     const measured = performance.now() - start;
+    // One submission routed alone (no batch to share the reads with), for comparison.
+    const single = performance.now();
+    await routeAfterScore(hub, pairs[0]!.packetId, pairs[0]!.assessor.id);
+    const singleMs = performance.now() - single;
     const [routed] = await hub.db.query<{ n: string; assigned: string }>(
       'select count(*) as n, count(assignment_id) as assigned from second_scoring where window_id = $1',
       [windowId],
@@ -161,8 +179,9 @@ export async function benchRouting(work: string): Promise<BudgetResult> {
       budget: `Policy routing of ${SUBMISSIONS.toLocaleString('en')} submissions`,
       measured: `${measured.toFixed(0)} ms`,
       notes:
-        `${bench.engine}, routeAfterScore in process, one after another; ${routed!.n} routed, ${routed!.assigned} ` +
-        `second assessors assigned; median ${median(perCall).toFixed(2)} ms, max ${Math.max(...perCall).toFixed(1)} ms per submission`,
+        `${bench.engine}, in process: 1,000 score.received events published as a burst of uploads would, until all ` +
+        `are routed (the routing batches what arrives while it runs); ${routed!.n} routed, ${routed!.assigned} ` +
+        `second assessors assigned; one submission routed alone: ${singleMs.toFixed(1)} ms`,
       limit: '≤ 1 s',
       pass: measured <= 1_000 && Number(routed!.n) === SUBMISSIONS,
     };

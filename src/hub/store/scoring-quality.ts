@@ -94,6 +94,132 @@ export async function policyWindowsOf(
 }
 
 /**
+ * For each submission (packet, assessor), the windows with a scoring policy in which that
+ * assessor is assigned that packet: one query for a whole batch of submissions.
+ */
+export async function policyWindowsOfMany(
+  q: Queryable,
+  submissions: readonly { packetId: string; assessorId: string }[],
+): Promise<{ packetId: string; id: string; policy: unknown; requiredQualification: string | null }[]> {
+  const rows = await q.query<{
+    packet_id: string;
+    id: string;
+    scoring_policy: unknown;
+    required_qualification: string | null;
+  }>(
+    `select distinct a.packet_id, w.id, w.scoring_policy, w.required_qualification
+       from unnest($1::uuid[], $2::uuid[]) as s (packet_id, assessor_id)
+       join assignments a on a.packet_id = s.packet_id and a.assessor_id = s.assessor_id
+       join review_windows w on w.id = a.window_id
+      where w.scoring_policy is not null`,
+    [submissions.map((s) => s.packetId), submissions.map((s) => s.assessorId)],
+  );
+  return rows.map((row) => ({
+    packetId: row.packet_id,
+    id: row.id,
+    policy: row.scoring_policy,
+    requiredQualification: row.required_qualification,
+  }));
+}
+
+/**
+ * windowScorings for many packets of one window in one query: packetId → the latest revision of
+ * each assessor assigned the packet in the window, first scorer first.
+ */
+export async function windowScoringsOf(
+  q: Queryable,
+  windowId: string,
+  packetIds: readonly string[],
+): Promise<Map<string, { id: string; assessorId: string; record: unknown }[]>> {
+  const rows = await q.query<{ packet_id: string; id: string; assessor_id: string; record: unknown }>(
+    `select latest.packet_id, latest.id, latest.assessor_id, latest.record from (
+        select distinct on (s.packet_id, s.assessor_id) s.packet_id, s.id, s.assessor_id, s.record,
+               (select min(f.received_at) from scores f where f.packet_id = s.packet_id and f.assessor_id = s.assessor_id) as first_at
+          from scores s join assignments a on a.packet_id = s.packet_id and a.assessor_id = s.assessor_id
+         where a.window_id = $1 and s.packet_id = any($2::uuid[])
+         order by s.packet_id, s.assessor_id, s.revision desc) latest
+      order by latest.packet_id, latest.first_at, latest.assessor_id`,
+    [windowId, [...packetIds]],
+  );
+  const result = new Map<string, { id: string; assessorId: string; record: unknown }[]>();
+  for (const row of rows) {
+    const list = result.get(row.packet_id) ?? [];
+    list.push({ id: row.id, assessorId: row.assessor_id, record: row.record });
+    result.set(row.packet_id, list);
+  }
+  return result;
+}
+
+/** Of these packets, those with a second-scoring decision, and those with an adjudication, in the window. */
+export async function routedAlready(
+  q: Queryable,
+  windowId: string,
+  packetIds: readonly string[],
+): Promise<{ decided: Set<string>; adjudicated: Set<string> }> {
+  const rows = await q.query<{ packet_id: string; kind: 'decided' | 'adjudicated' }>(
+    `select packet_id, 'decided' as kind from second_scoring where window_id = $1 and packet_id = any($2::uuid[])
+     union all
+     select packet_id, 'adjudicated' as kind from adjudications where window_id = $1 and packet_id = any($2::uuid[])`,
+    [windowId, [...packetIds]],
+  );
+  const decided = new Set<string>();
+  const adjudicated = new Set<string>();
+  for (const row of rows) (row.kind === 'decided' ? decided : adjudicated).add(row.packet_id);
+  return { decided, adjudicated };
+}
+
+/** Records many second-scoring decisions in one statement. */
+export async function insertSecondScoringDecisions(
+  q: Queryable,
+  rows: readonly {
+    windowId: string;
+    packetId: string;
+    firstScoreId: string;
+    reasons: readonly SecondScoringReason[];
+    assignmentId: string | null;
+    note: string | null;
+  }[],
+  at: number,
+): Promise<void> {
+  if (rows.length === 0) return;
+  // Reasons travel as JSON (arrays of arrays do not fit unnest) and become text[] again in SQL.
+  await q.query(
+    `insert into second_scoring (window_id, packet_id, first_score_id, reasons, assignment_id, note, decided_at)
+     select w, p, f, array(select jsonb_array_elements_text(r)), a, n, $7
+       from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::jsonb[], $5::uuid[], $6::text[]) as t (w, p, f, r, a, n)`,
+    [
+      rows.map((r) => r.windowId),
+      rows.map((r) => r.packetId),
+      rows.map((r) => r.firstScoreId),
+      rows.map((r) => jsonParam(r.reasons)),
+      rows.map((r) => r.assignmentId),
+      rows.map((r) => r.note),
+      new Date(at).toISOString(),
+    ],
+  );
+}
+
+/** Creates many assignments in one statement (ids chosen by the caller). */
+export async function insertAssignmentRows(
+  q: Queryable,
+  rows: readonly { id: string; windowId: string; packetId: string; assessorId: string }[],
+  at: number,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await q.query(
+    `insert into assignments (id, window_id, packet_id, assessor_id, assigned_at, assigned_by)
+     select i, w, p, a, $5, null from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[]) as t (i, w, p, a)`,
+    [
+      rows.map((r) => r.id),
+      rows.map((r) => r.windowId),
+      rows.map((r) => r.packetId),
+      rows.map((r) => r.assessorId),
+      new Date(at).toISOString(),
+    ],
+  );
+}
+
+/**
  * The latest revision of each assessor assigned the packet in the window, in the order their first
  * revision arrived: the first scorer first.
  */
