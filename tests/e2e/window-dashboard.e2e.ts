@@ -39,6 +39,8 @@ describe('the chair’s window dashboard', () => {
       'Scored once': 1,
       'Double-scored': 1,
       'In adjudication': 1,
+      Decided: 0,
+      Released: 0,
     });
     await expect(dashboard.row('Apart').innerText()).resolves.toMatch(
       /In adjudication[\s\S]*At risk: adjudication, decisions in < 7 days/,
