@@ -155,3 +155,34 @@ describe('GET /events', () => {
     }
   });
 });
+
+describe('release.published', () => {
+  it('tells the platform account and chairs of a release, and no assessor', async () => {
+    const platform = await addUser(hub, 'platform-events', ['platform']);
+    const packetId = await uploadPacket(hub, admin);
+    await hub.api('POST', '/api/v1/assignments', {
+      token: admin.token,
+      json: { windowId, packetId, assessorId: assessor.id },
+    });
+    const record = scoreRecord(packetId, assessor.username);
+    await hub.api('PUT', `/api/v1/scores/${record.id}`, { token: assessor.token, json: { baseRevision: 0, record } });
+    const decided = await hub.api('PUT', `/api/v1/windows/${windowId}/decisions/${packetId}`, {
+      token: chair.token,
+      json: { decisionTypeId: 'earned', candidateFeedback: {}, reason: 'Above the cut.' },
+    });
+    expect(decided.status).toBe(200);
+    const [machine, chairs, assessors] = [await listen(platform), await listen(chair), await listen(assessor)];
+    const released = await hub.api('POST', `/api/v1/windows/${windowId}/releases`, {
+      token: chair.token,
+      json: { packetIds: [packetId] },
+    });
+    expect(released.status).toBe(201);
+    const expected = { type: 'release.published', releaseId: released.json().releaseId, windowId, packetCount: 1 };
+    await until(
+      () => machine.state.events.length > 0 && chairs.state.events.some((e) => e.type === 'release.published'),
+    );
+    expect(machine.state.events).toEqual([expected]);
+    expect(assessors.state.events.some((e) => e.type === 'release.published')).toBe(false);
+    for (const stream of [machine, chairs, assessors]) stream.stop();
+  });
+});

@@ -20,6 +20,7 @@ import {
   findReveal,
   insertRelease,
   insertReveal,
+  platformAccounts,
   releaseCandidates,
   releasedDecisions,
   upsertIdentity,
@@ -96,12 +97,11 @@ export async function release(
     );
     return { releaseId, windowId, releasedAt: new Date(now).toISOString(), packetIds: packets.map((p) => p.packetId) };
   });
-  hub.events.publish({
-    type: 'release.published',
-    releaseId: released.releaseId,
-    windowId,
-    packetCount: released.packetIds.length,
-  });
+  // Chairs and admins hear of every event; the platform accounts are told so they fetch the outcomes.
+  hub.events.publish(
+    { type: 'release.published', releaseId: released.releaseId, windowId, packetCount: released.packetIds.length },
+    await platformAccounts(hub.db),
+  );
   return released;
 }
 

@@ -475,3 +475,11 @@ export async function packetInWindow(q: Queryable, windowId: string, packetId: s
   ]);
   return rows.length > 0;
 }
+
+/** The enabled platform accounts: the issuing organisation's systems, told of every release. */
+export async function platformAccounts(q: Queryable): Promise<string[]> {
+  const rows = await q.query<{ id: string }>(
+    `select id from users where 'platform' = any(roles) and disabled_at is null`,
+  );
+  return rows.map((row) => row.id);
+}
