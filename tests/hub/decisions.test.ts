@@ -141,6 +141,10 @@ describe('adjudication resolution', () => {
       'body.criteria[0].criterionId',
       'body.criteria',
     ]);
+    const incomplete = await put({ criteria: [], decision: { kind: 'earned' } });
+    expect(incomplete.json().error.problems).toEqual([
+      { path: 'body.criteria', message: 'criterion "design" needs a level' },
+    ]);
     const good = {
       criteria: [{ criterionId: 'design', levelId: 'l2', rationale: 'Weak alignment.' }],
       decision: { kind: 'not-yet' },

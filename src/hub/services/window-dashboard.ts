@@ -8,7 +8,12 @@ import {
 import type { AssessorLoad, DashboardPacket, WindowDashboard } from '../../shared/contract/window-dashboard';
 import type { HubContext } from '../context';
 import { notFound } from '../http/errors';
-import { dashboardAssignments, eligibleAssessors, type DashboardAssignmentRow } from '../store/window-dashboard';
+import {
+  dashboardAssignments,
+  decidedPackets,
+  eligibleAssessors,
+  type DashboardAssignmentRow,
+} from '../store/window-dashboard';
 import { findWindow } from '../store/windows';
 
 /**
@@ -19,13 +24,16 @@ export async function windowDashboard(hub: HubContext, windowId: string, viewerI
   const now = hub.now();
   const window = await findWindow(hub.db, windowId, now);
   if (!window) throw notFound('The review window');
-  const [rows, assessors] = await Promise.all([
+  const [rows, assessors, decided] = await Promise.all([
     dashboardAssignments(hub.db, windowId, viewerId),
     eligibleAssessors(hub.db, window.requiredQualification, now),
+    decidedPackets(hub.db, windowId),
   ]);
   const daysToClose = daysUntil(Date.parse(window.closesAt), now);
   const daysToDecisions = daysUntil(Date.parse(window.decisionsDueAt), now);
-  const packets = groupPackets(rows).map((group) => packetView(group, daysToClose, daysToDecisions));
+  const packets = groupPackets(rows).map((group) =>
+    packetView(group, decided.get(group[0]!.packetId), daysToClose, daysToDecisions),
+  );
   const counts = { assigned: 0, 'scored-once': 0, 'double-scored': 0, 'in-adjudication': 0, decided: 0, released: 0 };
   for (const packet of packets) counts[packet.state] += 1;
   return {
@@ -58,15 +66,20 @@ function groupPackets(rows: readonly DashboardAssignmentRow[]): DashboardAssignm
   return groups;
 }
 
-function packetView(group: DashboardAssignmentRow[], daysToClose: number, daysToDecisions: number): DashboardPacket {
+function packetView(
+  group: DashboardAssignmentRow[],
+  decision: 'decided' | 'released' | undefined,
+  daysToClose: number,
+  daysToDecisions: number,
+): DashboardPacket {
   const first = group[0]!;
   const submitted = group.filter((row) => row.submittedAt !== null);
   const facts: PacketFacts = {
     assigned: group.length,
     submitted: submitted.length,
     openAdjudication: first.openAdjudication,
-    decided: first.decided,
-    released: first.released,
+    decided: decision !== undefined,
+    released: decision === 'released',
   };
   const riskReasons = atRiskReasons(facts, daysToClose, daysToDecisions);
   return {

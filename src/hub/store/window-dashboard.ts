@@ -15,10 +15,6 @@ export interface DashboardAssignmentRow {
   /** The assessor's first upload for the packet (scores belong to packet and assessor, not window). */
   submittedAt: string | null;
   openAdjudication: boolean;
-  /** The committee recorded a decision on the packet in this window. */
-  decided: boolean;
-  /** That decision has been released. */
-  released: boolean;
 }
 
 /**
@@ -42,20 +38,15 @@ export async function dashboardAssignments(
                    where a.window_id = $1 and a.packet_id not in (select id from mine)),
           firsts as (select s.packet_id, s.assessor_id, min(s.received_at) as submitted_at
                        from scores s where s.packet_id in (select packet_id from win)
-                      group by s.packet_id, s.assessor_id),
-          decided as (select distinct packet_id from decisions where window_id = $1),
-          released as (select packet_id from released_decisions where window_id = $1)
+                      group by s.packet_id, s.assessor_id)
      select coalesce(json_agg(json_build_array(a.id, a.packet_id, p.pseudonym, p.credential_title, a.assessor_id,
-                                               u.username, f.submitted_at, j.packet_id is not null,
-                                               d.packet_id is not null, r.packet_id is not null)
+                                               u.username, f.submitted_at, j.packet_id is not null)
                               order by p.submitted_at, a.packet_id, a.assigned_at, a.id), '[]')::text as rows
        from win a
        join packets p on p.id = a.packet_id
        join users u on u.id = a.assessor_id
        left join firsts f on f.packet_id = a.packet_id and f.assessor_id = a.assessor_id
-       left join adjudications j on j.window_id = $1 and j.packet_id = a.packet_id and j.status = 'open'
-       left join decided d on d.packet_id = a.packet_id
-       left join released r on r.packet_id = a.packet_id`,
+       left join adjudications j on j.window_id = $1 and j.packet_id = a.packet_id and j.status = 'open'`,
     [windowId, viewerId],
   );
   const tuples = JSON.parse(rows[0]!.rows) as [
@@ -67,24 +58,33 @@ export async function dashboardAssignments(
     string,
     string | null,
     boolean,
-    boolean,
-    boolean,
   ][];
-  return tuples.map(
-    ([assignmentId, packetId, pseudonym, credentialTitle, assessorId, username, at, open, decided, released]) => ({
-      assignmentId,
-      packetId,
-      pseudonym,
-      credentialTitle,
-      assessorId,
-      username,
-      // json_build_array writes timestamps in the session's offset; normalise to UTC ISO.
-      submittedAt: at === null ? null : iso(at),
-      openAdjudication: open,
-      decided,
-      released,
-    }),
+  return tuples.map(([assignmentId, packetId, pseudonym, credentialTitle, assessorId, username, at, open]) => ({
+    assignmentId,
+    packetId,
+    pseudonym,
+    credentialTitle,
+    assessorId,
+    username,
+    // json_build_array writes timestamps in the session's offset; normalise to UTC ISO.
+    submittedAt: at === null ? null : iso(at),
+    openAdjudication: open,
+  }));
+}
+
+/**
+ * The window's decided packets, each with whether its decision is released: a separate, small read
+ * (none until the committee decides), so the 10,000-row assignment read above carries nothing more.
+ */
+export async function decidedPackets(q: Queryable, windowId: string): Promise<Map<string, 'decided' | 'released'>> {
+  const rows = await q.query<{ rows: string }>(
+    `select coalesce(json_agg(json_build_array(d.packet_id, r.packet_id is not null)), '[]')::text as rows
+       from (select distinct packet_id from decisions where window_id = $1) d
+       left join released_decisions r on r.window_id = $1 and r.packet_id = d.packet_id`,
+    [windowId],
   );
+  const tuples = JSON.parse(rows[0]!.rows) as [string, boolean][];
+  return new Map(tuples.map(([packetId, released]) => [packetId, released ? 'released' : 'decided']));
 }
 
 /**

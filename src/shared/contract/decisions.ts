@@ -45,9 +45,8 @@ export type AdjudicationDetail = z.infer<typeof AdjudicationDetail>;
  * rubric, and the resolved decision. The two scorings stay as they were.
  */
 export const ResolveAdjudicationRequest = z.strictObject({
-  criteria: z
-    .array(z.strictObject({ criterionId: LocalId, levelId: LocalId, rationale: NonEmptyText }))
-    .min(1, { error: 'resolve at least one criterion' }),
+  /** Every criterion of the rubric, or none when the resolved decision is unscorable. */
+  criteria: z.array(z.strictObject({ criterionId: LocalId, levelId: LocalId, rationale: NonEmptyText })),
   decision: Decision,
   note: z.string().default(''),
 });
