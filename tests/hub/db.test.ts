@@ -60,11 +60,13 @@ forEachBackend((backend) => {
         'qualifications',
         'review_windows',
         'schema_migrations',
+        'scorer_pauses',
         'scores',
         'second_scoring',
         'session_tokens',
         'sessions',
         'users',
+        'validity_packets',
       ]);
     });
 

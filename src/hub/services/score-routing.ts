@@ -16,6 +16,7 @@ import {
   policyWindowsOf,
   windowScorings,
 } from '../store/scoring-quality';
+import { pausedAssessors } from '../store/validity';
 
 /**
  * Applies review windows' scoring policies as scores arrive: on a packet's first scoring the
@@ -170,7 +171,8 @@ async function routeSecondScoring(
           now,
         );
       } else {
-        note = 'no eligible assessor: every other assessor is assigned already, conflicted, disabled or not qualified';
+        note =
+          'no eligible assessor: every other assessor is assigned already, conflicted, disabled, paused or not qualified';
       }
     }
   }
@@ -211,8 +213,10 @@ async function pickSecondAssessor(
   const conflicted = (await conflictedAssessors(tx, [input.packetId])).get(input.packetId) ?? new Set<string>();
   const load = new Map<string, number>();
   for (const assessors of input.inWindow.values()) for (const id of assessors) load.set(id, (load.get(id) ?? 0) + 1);
+  // A paused assessor is not picked for second scoring.
+  const paused = await pausedAssessors(tx, input.windowId, input.now);
   const candidates = (await listAssessors(tx))
-    .filter((a) => !input.already.has(a.id) && !conflicted.has(a.id))
+    .filter((a) => !input.already.has(a.id) && !conflicted.has(a.id) && !paused.has(a.id))
     .sort((a, b) => (load.get(a.id) ?? 0) - (load.get(b.id) ?? 0) || a.username.localeCompare(b.username));
   for (const candidate of candidates) {
     if (

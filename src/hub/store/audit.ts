@@ -23,7 +23,10 @@ export type AuditAction =
   | 'norming.reopen'
   | 'norming.close'
   | 'second-scoring.route'
-  | 'adjudication.open';
+  | 'adjudication.open'
+  | 'validity.mark'
+  | 'scorer.pause'
+  | 'scorer.resume';
 
 export interface AuditEntry {
   /** The user who acted; null when nobody is signed in (a failed sign-in, the demo seed). */

@@ -87,6 +87,11 @@ export interface QualityFlag {
   message: string;
 }
 
+/** Positions on the window's common scale: the longest criterion's number of levels (at least 2). */
+export function scalePositions(scales: ReadonlyMap<string, readonly CriterionScale[]>): number {
+  return Math.max(2, ...[...scales.values()].flatMap((criteria) => criteria.map((c) => c.levelIds.length)));
+}
+
 const positionOf = (scale: CriterionScale | undefined, levelId: string | undefined) => {
   if (!scale || levelId === undefined) return undefined;
   const i = scale.levelIds.indexOf(levelId);
@@ -109,15 +114,17 @@ export function scorerStatistics(input: {
   scales: ReadonlyMap<string, readonly CriterionScale[]>;
   scorings: readonly ScoringFacts[];
   masters: ReadonlyMap<string, Readonly<Record<string, string>>>;
+  /** Whose statistics to give, in this order (those who scored nothing get empty ones); by default everyone who scored. */
+  assessorIds?: readonly string[];
 }): ScorerStats[] {
-  const q = Math.max(2, ...[...input.scales.values()].flatMap((criteria) => criteria.map((c) => c.levelIds.length)));
+  const q = scalePositions(input.scales);
   const byPacket = new Map<string, ScoringFacts[]>();
   for (const scoring of input.scorings) {
     const list = byPacket.get(scoring.packetId) ?? [];
     list.push(scoring);
     byPacket.set(scoring.packetId, list);
   }
-  const assessors = [...new Set(input.scorings.map((s) => s.assessorId))].sort();
+  const assessors = input.assessorIds ?? [...new Set(input.scorings.map((s) => s.assessorId))].sort();
   return assessors.map((assessorId) => {
     const own = input.scorings.filter((s) => s.assessorId === assessorId).sort((a, b) => a.receivedAt - b.receivedAt);
     const rater: number[] = [];
