@@ -63,6 +63,12 @@ function fakeHandlers(overrides: Partial<BridgeHandlers> = {}): BridgeHandlers {
     'committee.windows': fail,
     'committee.dashboard': fail,
     'committee.reassign': fail,
+    'quality.scorers': fail,
+    'quality.pause': fail,
+    'quality.resume': fail,
+    'quality.validity': fail,
+    'quality.markValidity': fail,
+    'quality.packetRubric': fail,
     ...overrides,
   };
 }
