@@ -195,6 +195,7 @@ export async function pauseNotices(q: Queryable, userId: string, now: number): P
         : 'A chair resumes you when the pause ends.';
     return [
       {
+        kind: 'paused' as const,
         windowId: window.id,
         windowName: window.name,
         credentialId,
