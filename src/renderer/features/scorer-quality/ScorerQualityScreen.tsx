@@ -156,16 +156,11 @@ export function ScorerQualityScreen({ windowId }: { windowId: string }) {
                               <span className="row-actions">
                                 {s.status === 'active' ? (
                                   <>
-                                    <button
-                                      type="button"
-                                      aria-label={`Pause ${s.username}`}
-                                      onClick={() => setAction({ scorer: s, mode: 'pause' })}
-                                    >
-                                      Pause…
+                                    <button type="button" onClick={() => setAction({ scorer: s, mode: 'pause' })}>
+                                      Pause<span className="visually-hidden"> {s.username}</span>
                                     </button>
                                     <button
                                       type="button"
-                                      aria-label={`Require recalibration of ${s.username}`}
                                       disabled={!quality.window.requiredQualification}
                                       title={
                                         quality.window.requiredQualification
@@ -174,16 +169,12 @@ export function ScorerQualityScreen({ windowId }: { windowId: string }) {
                                       }
                                       onClick={() => setAction({ scorer: s, mode: 'recalibrate' })}
                                     >
-                                      Recalibrate…
+                                      Recalibrate<span className="visually-hidden"> {s.username}</span>
                                     </button>
                                   </>
                                 ) : (
-                                  <button
-                                    type="button"
-                                    aria-label={`Resume ${s.username}`}
-                                    onClick={() => setAction({ scorer: s, mode: 'resume' })}
-                                  >
-                                    Resume…
+                                  <button type="button" onClick={() => setAction({ scorer: s, mode: 'resume' })}>
+                                    Resume<span className="visually-hidden"> {s.username}</span>
                                   </button>
                                 )}
                               </span>
