@@ -252,6 +252,60 @@ forEachBackend((backend) => {
         };
       },
     },
+    'GET /api/v1/windows/{windowId}/validity': {
+      expected: { own: only(['chair', 'admin'], 200) },
+      request: async (caller) => ({
+        method: 'GET',
+        path: `/api/v1/windows/${windowId}/validity`,
+        token: tokenOf(caller),
+      }),
+    },
+    'PUT /api/v1/windows/{windowId}/validity/{packetId}': {
+      // A fresh packet, not yet assigned, marked in a fresh window.
+      expected: { own: only(['chair', 'admin'], 200) },
+      request: async (caller) => ({
+        method: 'PUT',
+        path: `/api/v1/windows/${await freshWindow()}/validity/${await uploadPacket(hub, users.admin)}`,
+        json: { masters: [{ criterionId: 'design', levelId: 'l3' }], decision: 'earned' },
+        token: tokenOf(caller),
+      }),
+    },
+    'GET /api/v1/windows/{windowId}/scorers': {
+      expected: { own: only(['chair', 'admin', 'lead'], 200) },
+      request: async (caller) => ({
+        method: 'GET',
+        path: `/api/v1/windows/${windowId}/scorers`,
+        token: tokenOf(caller),
+      }),
+    },
+    'POST /api/v1/windows/{windowId}/scorers/{userId}/pause': {
+      // Own: pausing assessor1; other: assessor2; each in a fresh window.
+      expected: { own: only(['chair', 'admin'], 200), other: only(['chair', 'admin'], 200) },
+      request: async (caller, scope) => ({
+        method: 'POST',
+        path: `/api/v1/windows/${await freshWindow()}/scorers/${ownerOf(scope).id}/pause`,
+        json: { reason: 'Agreement below the policy.' },
+        token: tokenOf(caller),
+      }),
+    },
+    'POST /api/v1/windows/{windowId}/scorers/{userId}/resume': {
+      // The assessor is paused by an admin first, in a fresh window.
+      expected: { own: only(['chair', 'admin'], 200), other: only(['chair', 'admin'], 200) },
+      request: async (caller, scope) => {
+        const fresh = await freshWindow();
+        const paused = await hub.api('POST', `/api/v1/windows/${fresh}/scorers/${ownerOf(scope).id}/pause`, {
+          token: users.admin.token,
+          json: { reason: 'Agreement below the policy.' },
+        });
+        expect(paused.status).toBe(200);
+        return {
+          method: 'POST',
+          path: `/api/v1/windows/${fresh}/scorers/${ownerOf(scope).id}/resume`,
+          json: { reason: 'Recalibrated with the chair.' },
+          token: tokenOf(caller),
+        };
+      },
+    },
     'POST /api/v1/assignments': {
       expected: { own: only(['admin'], 201) },
       request: async (caller) => ({

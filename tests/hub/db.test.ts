@@ -67,11 +67,13 @@ forEachBackend((backend) => {
         'releases',
         'review_windows',
         'schema_migrations',
+        'scorer_pauses',
         'scores',
         'second_scoring',
         'session_tokens',
         'sessions',
         'users',
+        'validity_packets',
       ]);
     });
 

@@ -73,6 +73,12 @@ function fakeHandlers(overrides: Partial<BridgeHandlers> = {}): BridgeHandlers {
     'committee.release': fail,
     'committee.revealIdentity': fail,
     'committee.candidateReport': fail,
+    'quality.scorers': fail,
+    'quality.pause': fail,
+    'quality.resume': fail,
+    'quality.validity': fail,
+    'quality.markValidity': fail,
+    'quality.packetRubric': fail,
     ...overrides,
   };
 }

@@ -323,4 +323,36 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 7,
+    name: 'validity packets and scorer pauses',
+    statements: [
+      // A packet with known master levels, seeded into live queues of one window; its assignments
+      // are ordinary assignment rows, so nothing an assessor reads tells them apart.
+      `create table validity_packets (
+        window_id uuid not null references review_windows (id),
+        packet_id uuid not null references packets (id),
+        masters jsonb not null,
+        master_decision text not null check (master_decision in ('earned', 'not-yet')),
+        marked_by uuid,
+        marked_at timestamptz not null,
+        primary key (window_id, packet_id)
+      )`,
+      // A chair's pause of an assessor in a window; with recalibrate, it lasts until the assessor
+      // holds the window's required qualification recorded after paused_at (or a chair resumes).
+      `create table scorer_pauses (
+        id uuid primary key,
+        window_id uuid not null references review_windows (id),
+        user_id uuid not null references users (id),
+        recalibrate boolean not null,
+        reason text not null,
+        paused_by uuid,
+        paused_at timestamptz not null,
+        resumed_by uuid,
+        resumed_at timestamptz,
+        resume_reason text
+      )`,
+      `create unique index scorer_pauses_open on scorer_pauses (window_id, user_id) where resumed_at is null`,
+    ],
+  },
 ];

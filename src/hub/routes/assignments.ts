@@ -4,6 +4,7 @@ import { qualificationNotices } from '../services/qualification-notices';
 import { ApiError } from '../http/errors';
 import { implementRoute } from '../http/route';
 import { assignAutomatically, assignManually, unassign } from '../services/assignments';
+import { pauseNotices } from '../services/scorer-quality';
 import { listAssignmentRecords, listOpenAssignments } from '../store/assignments';
 
 export const getAssignments = implementRoute('listAssignments', async ({ hub, principal }) => {
@@ -12,7 +13,12 @@ export const getAssignments = implementRoute('listAssignments', async ({ hub, pr
     status: 200,
     body: {
       assignments: await listOpenAssignments(hub.db, principal.userId, now),
-      notices: hasRole(principal, 'assessor') ? await qualificationNotices(hub.db, principal.userId, now) : [],
+      notices: hasRole(principal, 'assessor')
+        ? [
+            ...(await qualificationNotices(hub.db, principal.userId, now)),
+            ...(await pauseNotices(hub.db, principal.userId, now)),
+          ]
+        : [],
     },
   };
 });

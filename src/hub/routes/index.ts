@@ -40,6 +40,7 @@ import {
 } from './norming';
 import { getPacket, postPacket } from './packets';
 import { getScore, putScoreRoute } from './scores';
+import { getScorers, getValidityPackets, postPauseScorer, postResumeScorer, putValidityPacket } from './scorer-quality';
 import { refreshSession, signIn, signOut } from './session';
 import { getUsers, patchUser, postUser } from './users';
 import { getWindowQuality, getWindows, patchWindow, postWindow } from './windows';
@@ -70,6 +71,11 @@ export const ROUTE_HANDLERS: { readonly [K in HubRouteId]: Route } = {
   getWindowQuality,
   getWindowDashboard,
   reassignAssignment: postReassign,
+  listValidityPackets: getValidityPackets,
+  markValidityPacket: putValidityPacket,
+  listScorers: getScorers,
+  pauseScorer: postPauseScorer,
+  resumeScorer: postResumeScorer,
   createAssignment: postAssignment,
   autoAssign: postAutoAssign,
   listAllAssignments: getAllAssignments,

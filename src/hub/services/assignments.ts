@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import type { z } from 'zod';
 import type { AssignmentRecord, AutoAssignRequest, CreateAssignmentRequest } from '../../shared/contract/hub-api';
 import type { HubContext } from '../context';
@@ -16,7 +17,9 @@ import { holdsQualification, isAnchorPacket } from '../store/norming';
 import { findPacket } from '../store/packets';
 import { findAdminUser } from '../store/users';
 import { findWindow } from '../store/windows';
+import { pausedAssessors, validityPacketIds } from '../store/validity';
 import { scoreRevisions } from './scores';
+import { seedValidityPackets } from './validity';
 
 /** Assigns one packet to one assessor by hand, refusing declared conflicts and closed windows. */
 export async function assignManually(
@@ -53,6 +56,13 @@ export async function assignManually(
     }
     if (assessor.disabled) {
       throw new ApiError(409, 'account-disabled', `${assessor.username}'s account is disabled.`);
+    }
+    if ((await pausedAssessors(tx, window.id, now)).has(assessor.id)) {
+      throw new ApiError(
+        409,
+        'assessor-paused',
+        `${assessor.username} is paused in "${window.name}": a chair must resume them before they get new packets.`,
+      );
     }
     const conflicts = await conflictedAssessors(tx, [input.packetId]);
     if (conflicts.get(input.packetId)?.has(assessor.id)) {
@@ -103,9 +113,13 @@ export async function assignAutomatically(
   const now = hub.now();
   const outcome = await hub.db.transaction(async (tx) => {
     const window = await requireAssignableWindow(tx, input.windowId, now, true);
-    const packetIds = await packetsToAssign(tx, input.packetIds);
-    const assessors = await qualifiedFor(tx, await listAssessors(tx), window.requiredQualification, now);
-    const unqualified = (await listAssessors(tx)).length - assessors.length;
+    const packetIds = await packetsToAssign(tx, input.packetIds, await validityPacketIds(tx, input.windowId));
+    // Paused assessors get no new work; they are neither counted as unqualified nor offered.
+    const paused = await pausedAssessors(tx, input.windowId, now);
+    const qualified = await qualifiedFor(tx, await listAssessors(tx), window.requiredQualification, now);
+    const assessors = qualified.filter((a) => !paused.has(a.id));
+    const unqualified = (await listAssessors(tx)).length - qualified.length;
+    const pausedCount = qualified.length - assessors.length;
     const existing = await assignmentsInWindow(tx, input.windowId);
     const conflicts = await conflictedAssessors(tx, packetIds);
     const load = new Map(assessors.map((a) => [a.id, 0]));
@@ -144,13 +158,28 @@ export async function assignAutomatically(
           reason:
             `only ${eligible.length} more eligible assessor(s): ${excluded} declared a conflict of interest, ` +
             `${already.size} already assigned` +
-            (unqualified ? `, ${unqualified} without a current qualification in ${window.requiredQualification}` : ''),
+            (unqualified ? `, ${unqualified} without a current qualification in ${window.requiredQualification}` : '') +
+            (pausedCount ? `, ${pausedCount} paused in this window` : ''),
         });
       }
     }
+    // Validity packets join the queues in this same transaction, with the same timestamp and audit
+    // entry as the live assignments above (services/validity.ts explains why nothing tells them apart).
+    const seeded = await seedValidityPackets(tx, {
+      windowId: input.windowId,
+      policy: window.scoringPolicy,
+      assessors,
+      record: async (assignment) => {
+        const record = await insertAssignment(tx, { ...assignment, windowId: input.windowId, assignedBy: actor }, now);
+        await audit(tx, actor, record, now, 'automatic');
+        return record;
+      },
+    });
+    result.created.push(...seeded);
     return result;
   });
-  publish(hub, outcome.created);
+  // Announced in random order, so validity assignments are not always the last events of a run.
+  publish(hub, shuffled(outcome.created));
   return outcome;
 }
 
@@ -226,11 +255,17 @@ async function qualifiedFor<A extends { id: string }>(
   return qualified;
 }
 
-async function packetsToAssign(tx: Queryable, requested: readonly string[] | undefined): Promise<string[]> {
-  // Anchor packets belong to norming: automatic assignment leaves them out.
+async function packetsToAssign(
+  tx: Queryable,
+  requested: readonly string[] | undefined,
+  validity: readonly string[],
+): Promise<string[]> {
+  // Anchor packets belong to norming, and the window's validity packets are seeded by their own
+  // rule: automatic assignment of live work leaves both out.
   if (!requested) {
     const rows = await tx.query<{ id: string }>('select id from packets where not is_anchor order by uploaded_at, id');
-    return rows.map((row) => row.id);
+    const seeded = new Set(validity);
+    return rows.map((row) => row.id).filter((id) => !seeded.has(id));
   }
   const unique = [...new Set(requested)];
   const rows = await tx.query<{ id: string; is_anchor: boolean }>(
@@ -255,7 +290,25 @@ async function packetsToAssign(tx: Queryable, requested: readonly string[] | und
       },
     );
   }
+  const seeded = unique.filter((id) => validity.includes(id));
+  if (seeded.length > 0) {
+    throw new ApiError(
+      409,
+      'validity-packet',
+      `${seeded.length} packet(s) are validity packets of this window: they are seeded into queues at the policy's rate.`,
+      { problems: seeded.map((id) => ({ path: 'body.packetIds', message: `packet ${id} is a validity packet` })) },
+    );
+  }
   return unique;
+}
+
+function shuffled<T>(items: readonly T[]): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy;
 }
 
 function audit(tx: Queryable, actor: string | null, record: AssignmentRecord, at: number, how: string) {

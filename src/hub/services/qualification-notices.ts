@@ -22,6 +22,7 @@ export async function qualificationNotices(q: Queryable, userId: string, now: nu
         ? 'your last qualification session for it did not meet the thresholds'
         : 'you have not qualified in it';
     notices.push({
+      kind: 'qualification',
       windowId: window.id,
       windowName: window.name,
       credentialId,

@@ -7,6 +7,7 @@ import { deleteAssignment, insertAssignment, lockAssignmentPair } from '../store
 import { conflictedAssessors, isConflicted } from '../store/conflicts';
 import { holdsQualification } from '../store/norming';
 import { findAdminUser } from '../store/users';
+import { pausedAssessors } from '../store/validity';
 import { findWindow } from '../store/windows';
 import { scoreRevisions } from './scores';
 
@@ -62,6 +63,9 @@ export async function reassign(
         `The window "${window.name}" requires a current qualification in ${window.requiredQualification}, and ` +
           `${assessor.username} holds none.`,
       );
+    }
+    if ((await pausedAssessors(tx, window.id, now)).has(assessor.id)) {
+      throw new ApiError(409, 'assessor-paused', `${assessor.username} is paused in "${window.name}".`);
     }
     if ((await conflictedAssessors(tx, [target.packetId])).get(target.packetId)?.has(assessor.id)) {
       throw new ApiError(

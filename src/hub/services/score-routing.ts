@@ -16,6 +16,7 @@ import {
   routedAlready,
   windowScoringsOf,
 } from '../store/scoring-quality';
+import { pausedAssessors } from '../store/validity';
 
 /**
  * Applies review windows' scoring policies as scores arrive: on a packet's first scoring the
@@ -230,7 +231,7 @@ interface SecondAssessorPicker {
 
 /**
  * Chooses second assessors for a window's packets: the eligible assessor with the fewest
- * assignments in the window, never one already on the packet, conflicted or unqualified. Reads the
+ * assignments in the window, never one already on the packet, conflicted, paused or unqualified. Reads the
  * window's assignments, the packets' conflicts and the assessors once; counts each pick at once,
  * so a batch spreads its picks as picks one at a time would.
  */
@@ -240,10 +241,12 @@ async function secondAssessorPicker(
   packetIds: readonly string[],
   now: number,
 ): Promise<SecondAssessorPicker> {
-  const [inWindow, conflicts, assessors] = await Promise.all([
+  const [inWindow, conflicts, assessors, paused] = await Promise.all([
     assignmentsInWindow(tx, window.id),
     conflictedAssessors(tx, packetIds),
     listAssessors(tx),
+    // A paused assessor is not picked for second scoring.
+    pausedAssessors(tx, window.id, now),
   ]);
   const load = new Map<string, number>();
   for (const ids of inWindow.values()) for (const id of ids) load.set(id, (load.get(id) ?? 0) + 1);
@@ -254,7 +257,7 @@ async function secondAssessorPicker(
       if (already.size >= 2) return { kind: 'note', note: 'a second assessor was already assigned' };
       const conflicted = conflicts.get(packetId) ?? new Set<string>();
       const candidates = assessors
-        .filter((a) => !already.has(a.id) && !conflicted.has(a.id))
+        .filter((a) => !already.has(a.id) && !conflicted.has(a.id) && !paused.has(a.id))
         .sort((a, b) => (load.get(a.id) ?? 0) - (load.get(b.id) ?? 0) || a.username.localeCompare(b.username));
       for (const candidate of candidates) {
         if (window.requiredQualification) {
@@ -270,7 +273,7 @@ async function secondAssessorPicker(
       }
       return {
         kind: 'note',
-        note: 'no eligible assessor: every other assessor is assigned already, conflicted, disabled or not qualified',
+        note: 'no eligible assessor: every other assessor is assigned already, conflicted, disabled, paused or not qualified',
       };
     },
   };

@@ -14,6 +14,7 @@ import {
   eligibleAssessors,
   type DashboardAssignmentRow,
 } from '../store/window-dashboard';
+import { pausedAssessors } from '../store/validity';
 import { findWindow } from '../store/windows';
 
 /**
@@ -24,11 +25,14 @@ export async function windowDashboard(hub: HubContext, windowId: string, viewerI
   const now = hub.now();
   const window = await findWindow(hub.db, windowId, now);
   if (!window) throw notFound('The review window');
-  const [rows, assessors, decided] = await Promise.all([
+  const [rows, eligible, paused, decided] = await Promise.all([
     dashboardAssignments(hub.db, windowId, viewerId),
     eligibleAssessors(hub.db, window.requiredQualification, now),
+    pausedAssessors(hub.db, windowId, now),
     decidedPackets(hub.db, windowId),
   ]);
+  // A paused assessor is no reassign target.
+  const assessors = eligible.filter((a) => !paused.has(a.id));
   const daysToClose = daysUntil(Date.parse(window.closesAt), now);
   const daysToDecisions = daysUntil(Date.parse(window.decisionsDueAt), now);
   const packets = groupPackets(rows).map((group) =>

@@ -29,7 +29,10 @@ export type AuditAction =
   | 'decision.record'
   | 'decisions.release'
   | 'identity.set'
-  | 'identity.reveal';
+  | 'identity.reveal'
+  | 'validity.mark'
+  | 'scorer.pause'
+  | 'scorer.resume';
 
 export interface AuditEntry {
   /** The user who acted; null when nobody is signed in (a failed sign-in, the demo seed). */

@@ -75,7 +75,10 @@ export async function insertAdjudication(
   return id;
 }
 
-/** The windows (with a scoring policy) in which this assessor is assigned this packet. */
+/**
+ * The windows (with a scoring policy) in which this assessor is assigned this packet as live work: a
+ * validity packet's scorings are compared with its masters, never routed to second scoring or adjudication.
+ */
 export async function policyWindowsOf(
   q: Queryable,
   packetId: string,
@@ -83,7 +86,8 @@ export async function policyWindowsOf(
 ): Promise<{ id: string; policy: unknown; requiredQualification: string | null }[]> {
   const rows = await q.query<{ id: string; scoring_policy: unknown; required_qualification: string | null }>(
     `select w.id, w.scoring_policy, w.required_qualification from assignments a join review_windows w on w.id = a.window_id
-      where a.packet_id = $1 and a.assessor_id = $2 and w.scoring_policy is not null`,
+      where a.packet_id = $1 and a.assessor_id = $2 and w.scoring_policy is not null
+        and not exists (select 1 from validity_packets v where v.window_id = w.id and v.packet_id = a.packet_id)`,
     [packetId, assessorId],
   );
   return rows.map((row) => ({

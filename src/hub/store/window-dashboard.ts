@@ -30,12 +30,14 @@ export async function dashboardAssignments(
   viewerId: string,
 ): Promise<DashboardAssignmentRow[]> {
   const rows = await q.query<{ rows: string }>(
+    // Validity packets are not candidates' work: the scorer-quality screen lists them.
     // A conflicted viewer never sees those packets, not even as a count (counts and load would let
     // them infer who scored what). The viewer's conflicted packets are found once, starting from their own (usually no)
     // declarations, and excluded by a hashed anti-join, not probed per assignment.
     `with mine as (select cp.id from conflicts c join packets cp on ${conflictMatch('cp', 'c')} where c.assessor_id = $2),
           win as (select a.id, a.packet_id, a.assessor_id, a.assigned_at from assignments a
-                   where a.window_id = $1 and a.packet_id not in (select id from mine)),
+                   where a.window_id = $1 and a.packet_id not in (select id from mine)
+                     and a.packet_id not in (select packet_id from validity_packets where window_id = $1)),
           firsts as (select s.packet_id, s.assessor_id, min(s.received_at) as submitted_at
                        from scores s where s.packet_id in (select packet_id from win)
                       group by s.packet_id, s.assessor_id)

@@ -3,6 +3,7 @@ import type { HubService } from '../hub/hub-service';
 import { adminHandlers } from '../hub/admin';
 import { facilitatorHandlers } from '../hub/norming-staff';
 import { isAnchor } from '../hub/norming-participant';
+import { scorerQualityHandlers } from '../hub/scorer-quality';
 import { windowDashboardHandlers } from '../hub/window-dashboard';
 import { committeeHandlers } from '../hub/committee';
 
@@ -49,6 +50,7 @@ export function createBridgeHandlers({ hub, version, transport }: HandlerContext
     ...adminHandlers(() => hub.client),
     ...windowDashboardHandlers(() => hub.client),
     ...committeeHandlers(() => hub.client),
+    ...scorerQualityHandlers(() => hub.client),
     'norming.sessions': () => hub.norming.sessions(),
     'norming.session': ({ sessionId }) => hub.norming.session(sessionId),
     'norming.pullAnchors': async ({ sessionId, packetIds }) => ({

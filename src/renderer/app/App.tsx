@@ -7,6 +7,7 @@ import { NormingScoringScreen } from '../features/norming/NormingScoringScreen';
 import { NormingSessionScreen } from '../features/norming/NormingSessionScreen';
 import { NormingSessionsScreen } from '../features/norming/NormingSessionsScreen';
 import { PacketScreen } from '../features/packet/PacketScreen';
+import { ScorerQualityScreen } from '../features/scorer-quality/ScorerQualityScreen';
 import { WindowDashboardScreen } from '../features/window-dashboard/WindowDashboardScreen';
 import { useRoute } from './route';
 
@@ -23,6 +24,8 @@ export function App() {
       return <NormingBoardScreen key={route.sessionId} sessionId={route.sessionId} />;
     case 'window':
       return <WindowDashboardScreen key={route.windowId} windowId={route.windowId} />;
+    case 'scorers':
+      return <ScorerQualityScreen key={route.windowId} windowId={route.windowId} />;
     case 'my-norming':
       return <NormingSessionsScreen />;
     case 'my-norming-session':

@@ -12,6 +12,7 @@ export type Route =
   | { screen: 'packet'; packetId: string; itemId?: string }
   | { screen: 'norming'; sessionId: string }
   | { screen: 'window'; windowId: string }
+  | { screen: 'scorers'; windowId: string }
   | { screen: 'my-norming' }
   | { screen: 'my-norming-session'; sessionId: string }
   | { screen: 'my-norming-score'; sessionId: string; packetId: string; itemId?: string };
@@ -28,7 +29,8 @@ export function parseRoute(hash: string): Route {
     return { screen: 'admin', section };
   }
   if (parts[0] === 'norming' && parts[1]) return { screen: 'norming', sessionId: parts[1] };
-  // #/windows/<windowId>: the chair's dashboard of one review window.
+  // #/windows/<windowId>: the chair's dashboard of one review window; …/scorers: its scorer quality.
+  if (parts[0] === 'windows' && parts[1] && parts[2] === 'scorers') return { screen: 'scorers', windowId: parts[1] };
   if (parts[0] === 'windows' && parts[1]) return { screen: 'window', windowId: parts[1] };
   // A participant's side: #/my-norming, #/my-norming/<sessionId>, #/my-norming/<sessionId>/score/<packetId>[/<itemId>]
   // (#/norming/<sessionId> is the facilitator's board).
@@ -54,6 +56,8 @@ export function routeHref(route: Route): string {
       return `#/norming/${encodeURIComponent(route.sessionId)}`;
     case 'window':
       return `#/windows/${encodeURIComponent(route.windowId)}`;
+    case 'scorers':
+      return `#/windows/${encodeURIComponent(route.windowId)}/scorers`;
     case 'my-norming':
       return '#/my-norming';
     case 'my-norming-session':

@@ -32,6 +32,26 @@ export const ScoringPolicy = z.strictObject({
       totalGap: z.number().min(0).nullable().default(null),
     })
     .default({ decisionDiffers: true, criterionLevelGap: 2, totalGap: null }),
+  validity: z
+    .strictObject({
+      /**
+       * Share of each assessor's assignments in the window that are validity packets (known master
+       * scores, seeded invisibly into the queue by automatic assignment: services/validity.ts). At
+       * most one half: a queue that is mostly validity packets would scarcely score live work.
+       */
+      rate: z.number().min(0).max(0.5).default(0),
+    })
+    .default({ rate: 0 }),
+  quality: z
+    .strictObject({
+      /** An assessor whose exact agreement (with the masters, else with second scorers) falls below this is flagged. */
+      minExactAgreement: z.number().min(0).max(1).default(0.6),
+      /** An assessor whose mean signed level difference lies further from 0 than this is flagged severe or lenient. */
+      maxAbsSeverity: z.number().min(0).default(0.5),
+      /** Flags wait until an assessor has this many compared scorings: a few packets say little. */
+      minScored: z.number().int().min(1).default(5),
+    })
+    .default({ minExactAgreement: 0.6, maxAbsSeverity: 0.5, minScored: 5 }),
 });
 export type ScoringPolicy = z.infer<typeof ScoringPolicy>;
 

@@ -25,6 +25,8 @@ export type AssignmentView = z.infer<typeof AssignmentView>;
  * qualification they do not hold. Says why and what to do.
  */
 export const QualificationNotice = z.strictObject({
+  /** qualification: the window needs one they lack; paused: a chair paused them in it (scorer quality). */
+  kind: z.enum(['qualification', 'paused']).default('qualification'),
   windowId: Uuid,
   windowName: z.string(),
   credentialId: z.string(),

@@ -8,6 +8,7 @@ import { NORMING_STAFF_CHANNELS, NORMING_STAFF_EVENTS } from './norming-staff';
 import { NORMING_PARTICIPANT_CHANNELS, NORMING_PARTICIPANT_EVENTS } from './norming-participant';
 import { REVIEW_CHANNELS } from './review';
 import { SCORE_CHANNELS } from './scores';
+import { SCORER_QUALITY_CHANNELS } from './scorer-quality';
 import { WINDOW_DASHBOARD_CHANNELS } from './window-dashboard';
 import { COMMITTEE_DECISION_CHANNELS } from './committee-bridge';
 
@@ -28,6 +29,7 @@ export const BRIDGE_CONTRACT = {
   ...ADMIN_CHANNELS,
   ...WINDOW_DASHBOARD_CHANNELS,
   ...COMMITTEE_DECISION_CHANNELS,
+  ...SCORER_QUALITY_CHANNELS,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type BridgeContract = typeof BRIDGE_CONTRACT;

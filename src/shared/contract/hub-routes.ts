@@ -47,6 +47,15 @@ import {
   ThreadMessage,
 } from './decisions';
 import { ReassignRequest, WindowDashboard } from './window-dashboard';
+import {
+  MarkValidityRequest,
+  PauseScorerRequest,
+  ResumeScorerRequest,
+  ScorerPauseState,
+  ScorerQuality,
+  ValidityList,
+  ValidityPacketView,
+} from './scorer-quality';
 import { ErrorBody } from './hub-errors';
 import { RefreshRequest, SessionResponse, SignInRequest, UserView, type Role } from './hub-session';
 import {
@@ -436,6 +445,99 @@ export const HUB_ROUTES = {
           'not-qualified, account-disabled or window-closed',
         schema: ErrorBody,
       },
+    },
+  },
+  // ── validity packets and scorer quality (issue 12, parts 8 and 9) ───────────────────────────
+  listValidityPackets: {
+    method: 'GET',
+    path: '/api/v1/windows/{windowId}/validity',
+    summary: "A window's validity packets with their masters, and how many assessors have scored each (chair, admin)",
+    description:
+      'Validity packets are seeded by automatic assignment into assessors’ queues at the policy’s validity.rate ' +
+      'and look to assessors exactly like live packets. They are never routed to second scoring or adjudication, ' +
+      'never on the dashboard, never decided or released. Packets the caller declared a conflict with are left out.',
+    tag: 'Committees',
+    access: ['chair', 'admin'],
+    params: { windowId: PARAMS.windowId },
+    responses: {
+      200: { description: 'The validity packets, oldest marked first', schema: ValidityList },
+      404: { description: 'No such window', schema: ErrorBody },
+    },
+  },
+  markValidityPacket: {
+    method: 'PUT',
+    path: '/api/v1/windows/{windowId}/validity/{packetId}',
+    summary: 'Mark a packet as a validity packet of the window, with its master levels (chair, admin)',
+    description:
+      'One master level per criterion of the packet’s rubric. Again with other masters corrects them (audited); ' +
+      'every accuracy figure is computed from the current masters. Refused for a norming anchor and for a packet ' +
+      'already assigned as live work in the window.',
+    tag: 'Committees',
+    access: ['chair', 'admin'],
+    params: { windowId: PARAMS.windowId, packetId: PARAMS.packetId },
+    body: MarkValidityRequest,
+    responses: {
+      200: { description: 'The validity packet', schema: ValidityPacketView },
+      400: { description: 'Malformed body, or masters that do not fit the rubric', schema: ErrorBody },
+      404: { description: 'No such window or packet (or a conflicted caller)', schema: ErrorBody },
+      409: { description: 'anchor-packet or assigned-live', schema: ErrorBody },
+    },
+  },
+  listScorers: {
+    method: 'GET',
+    path: '/api/v1/windows/{windowId}/scorers',
+    summary:
+      'Scorer quality per assessor: agreement with validity masters and second scorers, severity, scale use, time, trend, flags (chair, admin, lead)',
+    description:
+      'Agreement is counted per criterion level, by position on the scale. Severity is the mean signed difference ' +
+      '(assessor − reference) in levels: below 0 severe, above 0 lenient. The trend has a point per 5 compared ' +
+      'scorings. Flags follow the window policy’s quality limits, against validity masters once an assessor has ' +
+      'minScored of them, else against second scorers. Scorings of packets the caller declared a conflict with ' +
+      'are left out.',
+    tag: 'Committees',
+    access: ['chair', 'admin', 'lead'],
+    params: { windowId: PARAMS.windowId },
+    responses: {
+      200: { description: 'Every assessor with an assignment in the window, or paused in it', schema: ScorerQuality },
+      404: { description: 'No such window', schema: ErrorBody },
+    },
+  },
+  pauseScorer: {
+    method: 'POST',
+    path: '/api/v1/windows/{windowId}/scorers/{userId}/pause',
+    summary: 'Pause an assessor in a window, optionally until they recalibrate (chair, admin)',
+    description:
+      'A paused assessor gets no new assignments in the window and is not picked for second scoring or validity ' +
+      'packets; their assignments stay (a chair may reassign them). With recalibrate, the pause ends by itself once ' +
+      'they hold the window’s required qualification recorded after the pause. The reason is shown to the assessor ' +
+      '(a notice in GET /api/v1/assignments) and audited.',
+    tag: 'Committees',
+    access: ['chair', 'admin'],
+    params: { windowId: PARAMS.windowId, userId: PARAMS.userId },
+    body: PauseScorerRequest,
+    responses: {
+      200: { description: 'The assessor’s state now', schema: ScorerPauseState },
+      400: { description: 'Malformed body, or the user is not an assessor', schema: ErrorBody },
+      404: { description: 'No such window or user', schema: ErrorBody },
+      409: {
+        description: 'already-paused, or recalibration in a window that requires no qualification',
+        schema: ErrorBody,
+      },
+    },
+  },
+  resumeScorer: {
+    method: 'POST',
+    path: '/api/v1/windows/{windowId}/scorers/{userId}/resume',
+    summary: 'End an assessor’s pause in a window (chair, admin)',
+    tag: 'Committees',
+    access: ['chair', 'admin'],
+    params: { windowId: PARAMS.windowId, userId: PARAMS.userId },
+    body: ResumeScorerRequest,
+    responses: {
+      200: { description: 'The assessor’s state now', schema: ScorerPauseState },
+      400: { description: 'Malformed body', schema: ErrorBody },
+      404: { description: 'No such window or user', schema: ErrorBody },
+      409: { description: 'not-paused', schema: ErrorBody },
     },
   },
   createAssignment: {

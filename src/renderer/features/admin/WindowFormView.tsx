@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } fr
 import { ErrorLine } from '../hub/ErrorLine';
 import type { WindowForm, WindowFormErrors } from './window-form';
 
-type TextField = Exclude<keyof WindowForm, 'status' | 'doubleScoring' | 'resubmissions' | 'decisionDiffers'>;
+type TextField = Exclude<keyof WindowForm, 'status' | 'doubleScoring' | 'resubmissions' | 'decisionDiffers' | 'kept'>;
 
 /**
  * The window form, for creating and editing alike. The values live in the caller's state, so a

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRequest, defaultWindowForm, formFromWindow, toLocalInput, updateRequest } from './window-form';
+import { ScoringPolicy } from '../../../shared/committee/policy';
 
 const NOW = new Date(2026, 2, 2, 9, 30);
 
@@ -34,6 +35,27 @@ describe('window form', () => {
         secondScoring: { randomShare: 0.25, resubmissions: true, nearCutMargin: 1 },
         discrepancy: { decisionDiffers: true, criterionLevelGap: 2, totalGap: 3 },
       },
+    });
+  });
+
+  it('keeps the validity rate and quality limits it does not edit, so saving never resets them', () => {
+    const policy = ScoringPolicy.parse({ validity: { rate: 0.2 }, quality: { minScored: 8 } });
+    const form = formFromWindow({
+      id: '2d8e5a5a-4c63-4e3a-9f7d-9a5c4e3e1d32',
+      name: 'Spring',
+      opensAt: '2026-03-02T10:00:00.000Z',
+      closesAt: '2026-03-16T10:00:00.000Z',
+      decisionsDueAt: '2026-04-06T10:00:00.000Z',
+      status: 'open',
+      isOpen: true,
+      requiredQualification: null,
+      scoringPolicy: policy,
+      decisionTypes: [],
+    });
+    const checked = createRequest(form);
+    expect(checked.ok && checked.request.scoringPolicy).toMatchObject({
+      validity: { rate: 0.2 },
+      quality: { minScored: 8 },
     });
   });
 

@@ -25,6 +25,11 @@ export interface WindowForm {
   criterionLevelGap: string;
   /** Blank: totals are not compared. */
   totalGap: string;
+  /**
+   * The policy's validity seeding and quality limits, which this form does not edit (they are set
+   * through the hub's API): kept as they are, so saving the form never resets them.
+   */
+  kept: Pick<ScoringPolicy, 'validity' | 'quality'>;
 }
 
 export type WindowFormErrors = Partial<Record<keyof WindowForm | 'form', string>>;
@@ -60,6 +65,7 @@ export function defaultWindowForm(now: Date): WindowForm {
 
 function policyFields(policy: ScoringPolicy) {
   return {
+    kept: { validity: policy.validity, quality: policy.quality },
     randomSharePercent: String(Math.round(policy.secondScoring.randomShare * 1000) / 10),
     resubmissions: policy.secondScoring.resubmissions,
     nearCutMargin: String(policy.secondScoring.nearCutMargin),
@@ -114,6 +120,7 @@ export function requestOf(form: WindowForm) {
             criterionLevelGap: numberOf(form.criterionLevelGap),
             totalGap: form.totalGap.trim() === '' ? null : numberOf(form.totalGap),
           },
+          ...form.kept,
         }
       : null,
   };

@@ -4,8 +4,8 @@ import { db } from '../../data/db';
 import { QUALIFICATION_NOTICES_KEY } from '../../data/hub-account';
 
 /**
- * Open review windows that will not assign this assessor until they qualify: says which, why, and
- * what to do, so an empty queue is never a mystery.
+ * Open review windows that will not assign this assessor until they qualify, or in which a chair
+ * paused them (scorer quality): says which, why, and what to do, so an empty queue is never a mystery.
  */
 export function QualificationNotices() {
   const notices = useLiveQuery(
@@ -13,14 +13,22 @@ export function QualificationNotices() {
     [],
   );
   if (!notices || notices.length === 0) return null;
+  const groups = [
+    { label: 'Paused by a chair', items: notices.filter((n) => n.kind === 'paused') },
+    { label: 'Qualification needed', items: notices.filter((n) => n.kind !== 'paused') },
+  ].filter((group) => group.items.length > 0);
   return (
-    <div className="notice" role="note" aria-label="Qualification needed">
-      <h3 className="small">Qualification needed</h3>
-      <ul>
-        {notices.map((notice) => (
-          <li key={notice.windowId}>{notice.message}</li>
-        ))}
-      </ul>
-    </div>
+    <>
+      {groups.map((group) => (
+        <div key={group.label} className="notice" role="note" aria-label={group.label}>
+          <h3 className="small">{group.label}</h3>
+          <ul>
+            {group.items.map((notice) => (
+              <li key={notice.windowId}>{notice.message}</li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </>
   );
 }

@@ -40,6 +40,9 @@ export function WindowDashboardScreen({ windowId }: { windowId: string }) {
         <h1>
           <span className="brand">Anchor</span> Window{data ? `: ${data.window.name}` : ''}
         </h1>
+        <a className="back" href={routeHref({ screen: 'scorers', windowId })}>
+          Scorer quality
+        </a>
         <button type="button" onClick={() => void reload()}>
           Refresh
         </button>

@@ -1,0 +1,135 @@
+import type { ScorerQualityRow } from '../../../shared/contract/scorer-quality';
+import { percent, SERIES_STYLES, trendLines, yOfShare, type ChartFrame } from './view-model';
+
+const FRAME: ChartFrame = { width: 560, height: 220, left: 44, right: 16, top: 12, bottom: 30 };
+const TICKS = [0, 0.25, 0.5, 0.75, 1];
+
+/**
+ * Exact agreement over the window, a point per block of compared scorings, one line per assessor,
+ * with the policy's minimum as a dashed line. The table below it is the chart's text alternative
+ * and carries every figure the lines show.
+ */
+export function TrendChart({ scorers, minimum }: { scorers: readonly ScorerQualityRow[]; minimum: number }) {
+  const lines = trendLines(scorers, FRAME);
+  const minY = yOfShare(minimum, FRAME);
+  return (
+    <figure className="trend-chart" aria-labelledby="trend-title">
+      <figcaption id="trend-title">Exact agreement over the window</figcaption>
+      {lines.length === 0 ? (
+        <p className="muted">
+          No compared scorings yet: the trend starts once validity or double-scored packets are scored.
+        </p>
+      ) : (
+        <>
+          <svg
+            viewBox={`0 0 ${FRAME.width} ${FRAME.height}`}
+            width={FRAME.width}
+            height={FRAME.height}
+            role="img"
+            aria-label="Line chart of exact agreement per assessor; the table that follows gives every point."
+          >
+            {TICKS.map((tick) => (
+              <g key={tick}>
+                <line
+                  x1={FRAME.left}
+                  x2={FRAME.width - FRAME.right}
+                  y1={yOfShare(tick, FRAME)}
+                  y2={yOfShare(tick, FRAME)}
+                  className="grid-line"
+                />
+                <text x={FRAME.left - 6} y={yOfShare(tick, FRAME) + 4} textAnchor="end" className="axis-label">
+                  {percent(tick)}
+                </text>
+              </g>
+            ))}
+            <line
+              x1={FRAME.left}
+              x2={FRAME.width - FRAME.right}
+              y1={minY}
+              y2={minY}
+              className="limit-line"
+              strokeDasharray="5 4"
+            />
+            <text x={FRAME.width - FRAME.right} y={minY - 4} textAnchor="end" className="axis-label limit-label">
+              policy minimum {percent(minimum)}
+            </text>
+            <text
+              x={(FRAME.left + FRAME.width - FRAME.right) / 2}
+              y={FRAME.height - 6}
+              textAnchor="middle"
+              className="axis-label"
+            >
+              compared scorings, in the order they arrived →
+            </text>
+            {lines.map((line, i) => {
+              const style = SERIES_STYLES[i % SERIES_STYLES.length]!;
+              return (
+                <g key={line.assessorId}>
+                  <polyline
+                    points={line.points.map((p) => `${p.x},${p.y}`).join(' ')}
+                    fill="none"
+                    stroke={style.colour}
+                    strokeWidth={2}
+                    strokeDasharray={style.dash || undefined}
+                  />
+                  {line.points.map((p) => (
+                    <circle key={p.label} cx={p.x} cy={p.y} r={3.5} fill={style.colour} />
+                  ))}
+                </g>
+              );
+            })}
+          </svg>
+          <ul className="trend-legend" aria-hidden="true">
+            {lines.map((line, i) => {
+              const style = SERIES_STYLES[i % SERIES_STYLES.length]!;
+              return (
+                <li key={line.assessorId}>
+                  <svg width="28" height="10">
+                    <line
+                      x1="0"
+                      x2="28"
+                      y1="5"
+                      y2="5"
+                      stroke={style.colour}
+                      strokeWidth={2}
+                      strokeDasharray={style.dash || undefined}
+                    />
+                  </svg>
+                  {line.username}
+                </li>
+              );
+            })}
+          </ul>
+          <details className="trend-table">
+            <summary>Trend as a table</summary>
+            <table>
+              <caption className="visually-hidden">Exact agreement per assessor and block of scorings</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Assessor</th>
+                  <th scope="col">Scorings</th>
+                  <th scope="col">Exact agreement</th>
+                  <th scope="col">Levels compared</th>
+                </tr>
+              </thead>
+              <tbody>
+                {scorers.flatMap((s) =>
+                  s.trend.map((point) => (
+                    <tr key={`${s.assessorId}-${point.from}`}>
+                      <th scope="row">{s.username}</th>
+                      <td>
+                        {point.from}–{point.to}
+                      </td>
+                      <td>{percent(point.exact)}</td>
+                      <td>{point.n}</td>
+                    </tr>
+                  )),
+                )}
+              </tbody>
+            </table>
+          </details>
+        </>
+      )}
+    </figure>
+  );
+}
