@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Discrepancy, SecondScoringReason } from '../../shared/committee/policy';
 import type { AdjudicationView, WindowQuality } from '../../shared/contract/committee';
 import { iso, jsonParam, type Queryable } from '../db/db';
+import { conflictMatch } from './conflicts';
 
 // The second-scoring decisions and adjudications of review windows (services/score-routing.ts
 // keeps the rules).
@@ -115,7 +116,16 @@ export async function windowScorings(
   return rows.map((row) => ({ id: row.id, assessorId: row.assessor_id, record: row.record }));
 }
 
-export async function windowQuality(q: Queryable, windowId: string): Promise<WindowQuality> {
+/** Packets the viewer declared a conflict with: a subquery of their ids, for `not in`. */
+function viewersConflicts(viewerParam: string): string {
+  return `(select cp.id from conflicts c join packets cp on ${conflictMatch('cp', 'c')} where c.assessor_id = ${viewerParam})`;
+}
+
+/**
+ * A window's routing decisions and adjudications as `viewerId` may see them: packets they declared
+ * a conflict with are left out, as everywhere else a conflicted person asks about them.
+ */
+export async function windowQuality(q: Queryable, windowId: string, viewerId: string): Promise<WindowQuality> {
   const routed = await q.query<{
     packet_id: string;
     reasons: string[];
@@ -123,9 +133,10 @@ export async function windowQuality(q: Queryable, windowId: string): Promise<Win
     note: string | null;
     decided_at: Date;
   }>(
-    `select packet_id, reasons, assignment_id, note, decided_at from second_scoring where window_id = $1
+    `select packet_id, reasons, assignment_id, note, decided_at from second_scoring
+      where window_id = $1 and packet_id not in ${viewersConflicts('$2')}
       order by decided_at, packet_id`,
-    [windowId],
+    [windowId, viewerId],
   );
   const adjudications = await q.query<{
     id: string;
@@ -135,9 +146,10 @@ export async function windowQuality(q: Queryable, windowId: string): Promise<Win
     status: AdjudicationView['status'];
     opened_at: Date;
   }>(
-    `select id, packet_id, score_ids, discrepancies, status, opened_at from adjudications where window_id = $1
+    `select id, packet_id, score_ids, discrepancies, status, opened_at from adjudications
+      where window_id = $1 and packet_id not in ${viewersConflicts('$2')}
       order by opened_at, packet_id`,
-    [windowId],
+    [windowId, viewerId],
   );
   return {
     secondScoring: routed.map((row) => ({
