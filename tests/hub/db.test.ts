@@ -48,6 +48,7 @@ forEachBackend((backend) => {
         'adjudications',
         'assignments',
         'audit_log',
+        'back_read_notes',
         'conflicts',
         'evidence',
         'norming_anchors',

@@ -248,4 +248,21 @@ export const MIGRATIONS: readonly Migration[] = [
       `alter table users add constraint users_roles_check check (cardinality(roles) > 0 and roles <@ ${ROLES_SINCE_5})`,
     ],
   },
+  {
+    version: 8,
+    name: 'back-reading notes',
+    statements: [
+      // A back-reader's private note on a scored packet of a window: never shown to assessors or
+      // candidates. Kept, never edited: a second thought is a second note.
+      `create table back_read_notes (
+        id uuid primary key,
+        window_id uuid not null references review_windows (id),
+        packet_id uuid not null references packets (id),
+        author uuid not null references users (id),
+        text text not null,
+        at timestamptz not null
+      )`,
+      `create index back_read_notes_packet on back_read_notes (window_id, packet_id, at)`,
+    ],
+  },
 ];

@@ -8,6 +8,7 @@ import {
   postAutoAssign,
 } from './assignments';
 import { getAudit } from './audit';
+import { getBackReading, getBackReadingList, postBackReadAdjudication, postBackReadNote } from './back-reading';
 import { getConflicts, postConflict } from './conflicts';
 import { getEvents } from './events';
 import { getEvidence } from './evidence';
@@ -56,6 +57,10 @@ export const ROUTE_HANDLERS: { readonly [K in HubRouteId]: Route } = {
   getWindowQuality,
   getWindowDashboard,
   reassignAssignment: postReassign,
+  listBackReading: getBackReadingList,
+  getBackReading,
+  postBackReadNote,
+  postBackReadAdjudication,
   createAssignment: postAssignment,
   autoAssign: postAutoAssign,
   listAllAssignments: getAllAssignments,

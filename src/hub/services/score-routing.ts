@@ -70,6 +70,7 @@ async function hasAnyPolicy(q: Queryable): Promise<boolean> {
 export async function routeAfterScore(hub: HubContext, packetId: string, assessorId: string): Promise<void> {
   for (const window of await policyWindowsOf(hub.db, packetId, assessorId)) {
     const policy = ScoringPolicy.parse(window.policy);
+    let adjudicationId: string | undefined;
     const created = await hub.db.transaction(async (tx) => {
       const manifest = (await packetManifests(tx, [packetId])).get(packetId);
       if (!manifest) return undefined;
@@ -84,13 +85,13 @@ export async function routeAfterScore(hub: HubContext, packetId: string, assesso
         const found = discrepancies(policy, manifest.rubric, first, second);
         if (found.length > 0) {
           const scoreIds = [scorings[0]!.id, scorings[1]!.id];
-          const id = await insertAdjudication(tx, {
+          const id = (adjudicationId = await insertAdjudication(tx, {
             windowId: window.id,
             packetId,
             scoreIds,
             discrepancies: found,
             at: now,
-          });
+          }));
           await appendAudit(
             tx,
             {
@@ -105,6 +106,9 @@ export async function routeAfterScore(hub: HubContext, packetId: string, assesso
       }
       return assignment;
     });
+    if (adjudicationId) {
+      hub.events.publish({ type: 'adjudication.opened', adjudicationId, windowId: window.id, packetId });
+    }
     if (created) {
       hub.events.publish({
         type: 'assignment.created',
