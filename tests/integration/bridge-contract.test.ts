@@ -63,6 +63,12 @@ function fakeHandlers(overrides: Partial<BridgeHandlers> = {}): BridgeHandlers {
     'committee.windows': fail,
     'committee.dashboard': fail,
     'committee.reassign': fail,
+    'backReading.list': fail,
+    'backReading.packet': fail,
+    'backReading.note': fail,
+    'backReading.adjudicate': fail,
+    'audit.page': fail,
+    'audit.csv': fail,
     ...overrides,
   };
 }

@@ -4,6 +4,8 @@ import { adminHandlers } from '../hub/admin';
 import { facilitatorHandlers } from '../hub/norming-staff';
 import { isAnchor } from '../hub/norming-participant';
 import { windowDashboardHandlers } from '../hub/window-dashboard';
+import { backReadingHandlers } from '../hub/back-reading';
+import { auditHandlers } from '../hub/audit-log';
 
 export interface HandlerContext {
   hub: HubService;
@@ -47,6 +49,8 @@ export function createBridgeHandlers({ hub, version, transport }: HandlerContext
     ...facilitatorHandlers(() => hub.normingStaff),
     ...adminHandlers(() => hub.client),
     ...windowDashboardHandlers(() => hub.client),
+    ...backReadingHandlers(() => hub.client),
+    ...auditHandlers(() => hub.client),
     'norming.sessions': () => hub.norming.sessions(),
     'norming.session': ({ sessionId }) => hub.norming.session(sessionId),
     'norming.pullAnchors': async ({ sessionId, packetIds }) => ({

@@ -8,7 +8,9 @@ import { NORMING_STAFF_CHANNELS, NORMING_STAFF_EVENTS } from './norming-staff';
 import { NORMING_PARTICIPANT_CHANNELS, NORMING_PARTICIPANT_EVENTS } from './norming-participant';
 import { REVIEW_CHANNELS } from './review';
 import { SCORE_CHANNELS } from './scores';
-import { WINDOW_DASHBOARD_CHANNELS } from './window-dashboard';
+import { WINDOW_DASHBOARD_CHANNELS, WINDOW_DASHBOARD_EVENTS } from './window-dashboard';
+import { AUDIT_CHANNELS } from './audit-log';
+import { BACK_READING_CHANNELS } from './back-reading';
 
 /**
  * The desktop bridge contract: every channel with its input and output schema, gathered from the
@@ -26,6 +28,8 @@ export const BRIDGE_CONTRACT = {
   ...NORMING_PARTICIPANT_CHANNELS,
   ...ADMIN_CHANNELS,
   ...WINDOW_DASHBOARD_CHANNELS,
+  ...BACK_READING_CHANNELS,
+  ...AUDIT_CHANNELS,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type BridgeContract = typeof BRIDGE_CONTRACT;
@@ -48,6 +52,7 @@ export const BRIDGE_EVENTS = {
   ...ASSIGNMENT_EVENTS,
   ...NORMING_STAFF_EVENTS,
   ...NORMING_PARTICIPANT_EVENTS,
+  ...WINDOW_DASHBOARD_EVENTS,
 } as const satisfies Record<string, z.ZodType>;
 
 export type BridgeEvents = typeof BRIDGE_EVENTS;
