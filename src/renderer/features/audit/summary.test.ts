@@ -8,6 +8,10 @@ describe('audit rows in words', () => {
     );
   });
 
+  it('shortens ids to their first characters', () => {
+    expect(detailSummary({ windowId: '8fc81d62-2a3b-4b22-a43d-af847183463e' })).toBe('windowId: 8fc81d62…');
+  });
+
   it('cuts a long detail to one line', () => {
     const summary = detailSummary({ text: 'x'.repeat(500) });
     expect(summary).toHaveLength(140);

@@ -10,7 +10,8 @@ export function subjectText(subject: string): string {
 
 function valueText(value: unknown): string {
   if (value === null || value === undefined) return '—';
-  if (typeof value === 'string') return value;
+  // Ids are told apart by their first characters; the whole id is in the details.
+  if (typeof value === 'string') return /^[0-9a-f]{8}-[0-9a-f-]{27}$/i.test(value) ? `${value.slice(0, 8)}…` : value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return `${value.length} item${value.length === 1 ? '' : 's'}`;
   return '…';
