@@ -82,4 +82,11 @@ describe('the chair’s window dashboard', () => {
     await app.page.screenshot({ path: join(SHOTS, 'window-dashboard-refused.png') });
     await app.page.keyboard.press('Escape');
   }, 60_000);
+
+  it('updates by itself within a second when the hub announces a score', async () => {
+    await dashboard.row('Waiting').waitFor();
+    await hub.score('assessor2', hub.packets.Waiting!, 'l3');
+    // No Refresh: the hub's score.received event reaches the page, which reads the dashboard again.
+    await expect.poll(() => dashboard.row('Waiting').innerText(), { timeout: 1500 }).toMatch(/Double-scored/);
+  }, 5_000);
 });

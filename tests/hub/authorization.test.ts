@@ -118,9 +118,10 @@ forEachBackend((backend) => {
     },
     'GET /api/v1/packets/{packetId}': {
       // Facilitators read norming anchors only; these packets are assigned for live scoring.
+      // Leads read scored packets (both of these are scored), to back-read them.
       expected: {
-        own: { ...only(['assessor', 'facilitator', 'chair', 'admin'], 200), facilitator: 404 },
-        other: { ...only(['assessor', 'facilitator', 'chair', 'admin'], 200), assessor: 404, facilitator: 404 },
+        own: { ...only(['assessor', 'facilitator', 'chair', 'admin', 'lead'], 200), facilitator: 404 },
+        other: { ...only(['assessor', 'facilitator', 'chair', 'admin', 'lead'], 200), assessor: 404, facilitator: 404 },
       },
       request: async (caller, scope) => ({
         method: 'GET',
@@ -129,9 +130,10 @@ forEachBackend((backend) => {
       }),
     },
     'GET /api/v1/packets/{packetId}/evidence/{evidenceId}': {
+      // Leads read scored packets (both of these are scored), to back-read them.
       expected: {
-        own: { ...only(['assessor', 'facilitator', 'chair', 'admin'], 200), facilitator: 404 },
-        other: { ...only(['assessor', 'facilitator', 'chair', 'admin'], 200), assessor: 404, facilitator: 404 },
+        own: { ...only(['assessor', 'facilitator', 'chair', 'admin', 'lead'], 200), facilitator: 404 },
+        other: { ...only(['assessor', 'facilitator', 'chair', 'admin', 'lead'], 200), assessor: 404, facilitator: 404 },
       },
       request: async (caller, scope) => ({
         method: 'GET',
@@ -208,7 +210,7 @@ forEachBackend((backend) => {
       }),
     },
     'GET /api/v1/windows': {
-      expected: { own: only(['chair', 'admin'], 200) },
+      expected: { own: only(['chair', 'admin', 'lead'], 200) },
       request: async (caller) => ({ method: 'GET', path: '/api/v1/windows', token: tokenOf(caller) }),
     },
     'PATCH /api/v1/windows/{windowId}': {
@@ -302,6 +304,51 @@ forEachBackend((backend) => {
           method: 'POST',
           path: `/api/v1/windows/${fresh}/scorers/${ownerOf(scope).id}/resume`,
           json: { reason: 'Recalibrated with the chair.' },
+          token: tokenOf(caller),
+        };
+      },
+    },
+    'GET /api/v1/windows/{windowId}/back-reading': {
+      expected: { own: only(['lead', 'chair', 'admin'], 200) },
+      request: async (caller) => ({
+        method: 'GET',
+        path: `/api/v1/windows/${windowId}/back-reading`,
+        token: tokenOf(caller),
+      }),
+    },
+    'GET /api/v1/windows/{windowId}/packets/{packetId}/back-reading': {
+      expected: { own: only(['lead', 'chair', 'admin'], 200), other: only(['lead', 'chair', 'admin'], 200) },
+      request: async (caller, scope) => ({
+        method: 'GET',
+        path: `/api/v1/windows/${windowId}/packets/${resources[scope].packetId}/back-reading`,
+        token: tokenOf(caller),
+      }),
+    },
+    'POST /api/v1/windows/{windowId}/packets/{packetId}/back-reading/notes': {
+      expected: { own: only(['lead', 'chair', 'admin'], 201) },
+      request: async (caller) => ({
+        method: 'POST',
+        path: `/api/v1/windows/${windowId}/packets/${resources.own.packetId}/back-reading/notes`,
+        json: { text: 'Rationales match the levels.' },
+        token: tokenOf(caller),
+      }),
+    },
+    'POST /api/v1/windows/{windowId}/packets/{packetId}/back-reading/adjudication': {
+      // A fresh scored packet per call: a packet goes to adjudication once per window.
+      expected: { own: only(['lead', 'chair', 'admin'], 201) },
+      request: async (caller) => {
+        const packetId = await uploadPacket(hub, users.admin);
+        await assign(hub, users.admin, windowId, packetId, users.assessor);
+        const record = scoreRecord(packetId, users.assessor.username);
+        const put = await hub.api('PUT', `/api/v1/scores/${record.id}`, {
+          token: users.assessor.token,
+          json: { baseRevision: 0, record },
+        });
+        expect(put.status).toBe(201);
+        return {
+          method: 'POST',
+          path: `/api/v1/windows/${windowId}/packets/${packetId}/back-reading/adjudication`,
+          json: { reason: 'Level 3 on design is not supported by the rationale.' },
           token: tokenOf(caller),
         };
       },

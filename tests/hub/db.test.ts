@@ -49,6 +49,7 @@ forEachBackend((backend) => {
         'adjudications',
         'assignments',
         'audit_log',
+        'back_read_notes',
         'candidate_identities',
         'conflicts',
         'decisions',

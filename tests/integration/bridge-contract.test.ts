@@ -79,6 +79,12 @@ function fakeHandlers(overrides: Partial<BridgeHandlers> = {}): BridgeHandlers {
     'quality.validity': fail,
     'quality.markValidity': fail,
     'quality.packetRubric': fail,
+    'backReading.list': fail,
+    'backReading.packet': fail,
+    'backReading.note': fail,
+    'backReading.adjudicate': fail,
+    'audit.page': fail,
+    'audit.csv': fail,
     ...overrides,
   };
 }

@@ -355,4 +355,21 @@ export const MIGRATIONS: readonly Migration[] = [
       `create unique index scorer_pauses_open on scorer_pauses (window_id, user_id) where resumed_at is null`,
     ],
   },
+  {
+    version: 8,
+    name: 'back-reading notes',
+    statements: [
+      // A back-reader's private note on a scored packet of a window: never shown to assessors or
+      // candidates. Kept, never edited: a second thought is a second note.
+      `create table back_read_notes (
+        id uuid primary key,
+        window_id uuid not null references review_windows (id),
+        packet_id uuid not null references packets (id),
+        author uuid not null references users (id),
+        text text not null,
+        at timestamptz not null
+      )`,
+      `create index back_read_notes_packet on back_read_notes (window_id, packet_id, at)`,
+    ],
+  },
 ];

@@ -22,6 +22,7 @@ import {
   putIdentityRoute,
   putResolutionRoute,
 } from './decisions';
+import { getBackReading, getBackReadingList, postBackReadAdjudication, postBackReadNote } from './back-reading';
 import { getConflicts, postConflict } from './conflicts';
 import { getEvents } from './events';
 import { getEvidence } from './evidence';
@@ -76,6 +77,10 @@ export const ROUTE_HANDLERS: { readonly [K in HubRouteId]: Route } = {
   listScorers: getScorers,
   pauseScorer: postPauseScorer,
   resumeScorer: postResumeScorer,
+  listBackReading: getBackReadingList,
+  getBackReading,
+  postBackReadNote,
+  postBackReadAdjudication,
   createAssignment: postAssignment,
   autoAssign: postAutoAssign,
   listAllAssignments: getAllAssignments,

@@ -29,7 +29,7 @@ export const patchWindow = implementRoute('updateWindow', async ({ hub, principa
   return { status: 200, body: await changeWindow(hub, params.windowId, await body(), principal.userId) };
 });
 
-export const getWindowQuality = implementRoute('getWindowQuality', async ({ hub, params }) => {
+export const getWindowQuality = implementRoute('getWindowQuality', async ({ hub, principal, params }) => {
   if (!(await findWindow(hub.db, params.windowId, hub.now()))) throw notFound('The review window');
-  return { status: 200, body: await windowQuality(hub.db, params.windowId) };
+  return { status: 200, body: await windowQuality(hub.db, params.windowId, principal.userId) };
 });

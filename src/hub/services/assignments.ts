@@ -15,9 +15,9 @@ import {
 import { conflictedAssessors } from '../store/conflicts';
 import { holdsQualification, isAnchorPacket } from '../store/norming';
 import { findPacket } from '../store/packets';
-import { findAdminUser } from '../store/users';
 import { findWindow } from '../store/windows';
 import { pausedAssessors, validityPacketIds } from '../store/validity';
+import { requireEligibleAssessor } from './eligibility';
 import { scoreRevisions } from './scores';
 import { seedValidityPackets } from './validity';
 
@@ -38,40 +38,12 @@ export async function assignManually(
         'This packet is an anchor of a norming session: it is never assigned for live scoring.',
       );
     }
-    const assessor = await findAdminUser(tx, input.assessorId);
-    if (!assessor) throw notFound('The assessor');
-    if (!assessor.roles.includes('assessor')) {
-      throw new ApiError(400, 'not-an-assessor', `${assessor.username} does not hold the assessor role.`);
-    }
-    if (
-      window.requiredQualification &&
-      !(await holdsQualification(tx, assessor.id, window.requiredQualification, now))
-    ) {
-      throw new ApiError(
-        409,
-        'not-qualified',
-        `The window "${window.name}" requires a current qualification in ${window.requiredQualification}, and ` +
-          `${assessor.username} holds none: they must pass a qualification session for it first.`,
-      );
-    }
-    if (assessor.disabled) {
-      throw new ApiError(409, 'account-disabled', `${assessor.username}'s account is disabled.`);
-    }
-    if ((await pausedAssessors(tx, window.id, now)).has(assessor.id)) {
-      throw new ApiError(
-        409,
-        'assessor-paused',
-        `${assessor.username} is paused in "${window.name}": a chair must resume them before they get new packets.`,
-      );
-    }
-    const conflicts = await conflictedAssessors(tx, [input.packetId]);
-    if (conflicts.get(input.packetId)?.has(assessor.id)) {
-      throw new ApiError(
-        409,
-        'conflict-of-interest',
-        `${assessor.username} declared a conflict of interest with this packet's school or district.`,
-      );
-    }
+    const assessor = await requireEligibleAssessor(tx, {
+      assessorId: input.assessorId,
+      packetId: input.packetId,
+      window,
+      now,
+    });
     try {
       const record = await insertAssignment(
         tx,

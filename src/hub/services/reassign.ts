@@ -4,11 +4,9 @@ import { isUniqueViolation } from '../db/db';
 import { ApiError, notFound } from '../http/errors';
 import { appendAudit } from '../store/audit';
 import { deleteAssignment, insertAssignment, lockAssignmentPair } from '../store/assignments';
-import { conflictedAssessors, isConflicted } from '../store/conflicts';
-import { holdsQualification } from '../store/norming';
-import { findAdminUser } from '../store/users';
-import { pausedAssessors } from '../store/validity';
+import { isConflicted } from '../store/conflicts';
 import { findWindow } from '../store/windows';
+import { requireEligibleAssessor } from './eligibility';
 import { scoreRevisions } from './scores';
 
 /**
@@ -44,36 +42,15 @@ export async function reassign(
           'it stays with them. Add another assessor instead.',
       );
     }
-    const assessor = await findAdminUser(tx, assessorId);
-    if (!assessor) throw notFound('The assessor');
-    if (assessor.id === target.assessorId) {
-      throw new ApiError(409, 'already-assigned', `${assessor.username} is already on this packet in this window.`);
-    }
-    if (!assessor.roles.includes('assessor')) {
-      throw new ApiError(400, 'not-an-assessor', `${assessor.username} does not hold the assessor role.`);
-    }
-    if (assessor.disabled) throw new ApiError(409, 'account-disabled', `${assessor.username}'s account is disabled.`);
-    if (
-      window.requiredQualification &&
-      !(await holdsQualification(tx, assessor.id, window.requiredQualification, now))
-    ) {
+    // Checked before eligibility: moving work to the person who has it is no move at all.
+    if (assessorId === target.assessorId) {
       throw new ApiError(
         409,
-        'not-qualified',
-        `The window "${window.name}" requires a current qualification in ${window.requiredQualification}, and ` +
-          `${assessor.username} holds none.`,
+        'already-assigned',
+        `${target.assessorUsername} is already on this packet in this window.`,
       );
     }
-    if ((await pausedAssessors(tx, window.id, now)).has(assessor.id)) {
-      throw new ApiError(409, 'assessor-paused', `${assessor.username} is paused in "${window.name}".`);
-    }
-    if ((await conflictedAssessors(tx, [target.packetId])).get(target.packetId)?.has(assessor.id)) {
-      throw new ApiError(
-        409,
-        'conflict-of-interest',
-        `${assessor.username} declared a conflict of interest with this packet's school or district.`,
-      );
-    }
+    const assessor = await requireEligibleAssessor(tx, { assessorId, packetId: target.packetId, window, now });
     await deleteAssignment(tx, target.id);
     let created: AssignmentRecord;
     try {

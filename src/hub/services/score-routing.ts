@@ -106,7 +106,7 @@ export async function routeAfterScores(hub: HubContext, submissions: readonly Su
   submissions.forEach((s, i) => order.has(s.packetId) || order.set(s.packetId, i));
   for (const [windowId, window] of windows) {
     const packetIds = [...new Set(window.packetIds)].sort((a, b) => order.get(a)! - order.get(b)!);
-    const created = await hub.db.transaction((tx) =>
+    const { created, adjudications } = await hub.db.transaction((tx) =>
       routeWindow(tx, {
         window: { id: windowId, requiredQualification: window.requiredQualification },
         policy: ScoringPolicy.parse(window.policy),
@@ -117,10 +117,12 @@ export async function routeAfterScores(hub: HubContext, submissions: readonly Su
     for (const assignment of created) {
       hub.events.publish({ type: 'assignment.created', ...assignment });
     }
+    for (const opened of adjudications) hub.events.publish({ type: 'adjudication.opened', ...opened });
   }
 }
 
 type Created = { assignmentId: string; windowId: string; packetId: string; assessorId: string };
+type Opened = { adjudicationId: string; windowId: string; packetId: string };
 
 async function routeWindow(
   tx: Queryable,
@@ -130,8 +132,9 @@ async function routeWindow(
     packetIds: string[];
     now: number;
   },
-): Promise<Created[]> {
+): Promise<{ created: Created[]; adjudications: Opened[] }> {
   const { window, policy, packetIds, now } = input;
+  const adjudications: Opened[] = [];
   const [manifests, scoringsByPacket, routed] = await Promise.all([
     packetManifests(tx, packetIds),
     windowScoringsOf(tx, window.id, packetIds),
@@ -208,6 +211,7 @@ async function routeWindow(
           subject: `packet:${packetId}`,
           detail: { adjudicationId: id, windowId: window.id, discrepancies: found },
         });
+        adjudications.push({ adjudicationId: id, windowId: window.id, packetId });
       }
     }
   }
@@ -215,12 +219,13 @@ async function routeWindow(
   await insertAssignmentRows(tx, assignments, now);
   await insertSecondScoringDecisions(tx, decisions, now);
   await appendAudits(tx, audits, now);
-  return assignments.map((a) => ({
+  const created = assignments.map((a) => ({
     assignmentId: a.id,
     windowId: a.windowId,
     packetId: a.packetId,
     assessorId: a.assessorId,
   }));
+  return { created, adjudications };
 }
 
 interface SecondAssessorPicker {

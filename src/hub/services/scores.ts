@@ -9,6 +9,7 @@ import { iso, isUniqueViolation, type Queryable } from '../db/db';
 import { ApiError, notFound } from '../http/errors';
 import { assignmentStates, pairKey } from '../store/assignments';
 import { appendAudits } from '../store/audit';
+import { conflictedAssessors } from '../store/conflicts';
 import { packetManifests } from '../store/packets';
 import {
   findScoreRow,
@@ -173,9 +174,17 @@ async function decideScores(
     uploads.map((upload) => upload.scoreId),
     pairs,
   );
-  const unknown = [...new Set(pairs.map((pair) => pair.packetId))].filter((id) => !manifests.has(id));
+  const packetIds = [...new Set(pairs.map((pair) => pair.packetId))];
+  const unknown = packetIds.filter((id) => !manifests.has(id));
   for (const [packetId, manifest] of await packetManifests(tx, unknown)) manifests.set(packetId, manifest);
+  const conflicted = await conflictedAssessors(tx, packetIds);
   return uploads.map((upload) => {
+    // A conflict declared after the assignment was made still outranks it: the packet is as
+    // invisible to its declarer as one never assigned, so no score of theirs is ever stored for it.
+    if (conflicted.get(upload.record.packetId)?.has(upload.principal.userId)) {
+      const error = new ApiError(404, 'not-assigned', 'This packet is not assigned to you, or it does not exist.');
+      return { upload, result: { ok: false, error } };
+    }
     const decision = decideScore(upload, assignments, stored, manifests, now);
     if (decision.row) {
       // Later uploads in this batch see this one as stored.

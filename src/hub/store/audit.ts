@@ -32,7 +32,9 @@ export type AuditAction =
   | 'identity.reveal'
   | 'validity.mark'
   | 'scorer.pause'
-  | 'scorer.resume';
+  | 'scorer.resume'
+  | 'back-reading.read'
+  | 'back-reading.note';
 
 export interface AuditEntry {
   /** The user who acted; null when nobody is signed in (a failed sign-in, the demo seed). */
@@ -75,8 +77,28 @@ export interface AuditRow {
   detail: Record<string, unknown>;
 }
 
-/** The trail, oldest first, between `since` (inclusive) and `until` (exclusive) when given. */
-export async function listAudit(q: Queryable, range: { since?: string; until?: string }): Promise<AuditRow[]> {
+/** Which entries to list: every field narrows, all combine. */
+export interface AuditFilter {
+  since?: string;
+  until?: string;
+  action?: string;
+  /** The acting account's username. */
+  actorUsername?: string;
+  /** An exact subject ("packet:<id>"), or, without a colon, an id matched against any kind. */
+  subject?: string;
+  order?: 'asc' | 'desc';
+  limit?: number;
+  /** With order desc: only entries older than this id (the next page); with asc, newer. */
+  before?: number;
+}
+
+/**
+ * The trail, oldest first (or newest first), between `since` (inclusive) and `until` (exclusive)
+ * when given, narrowed by action, actor and subject. Ordered by id, which is the order of writing.
+ */
+export async function listAudit(q: Queryable, filter: AuditFilter): Promise<AuditRow[]> {
+  const desc = filter.order === 'desc';
+  const subject = filter.subject ?? null;
   const rows = await q.query<{
     id: string | number;
     at: Date;
@@ -89,8 +111,21 @@ export async function listAudit(q: Queryable, range: { since?: string; until?: s
     `select a.id, a.at, a.actor, u.username, a.action, a.subject, a.detail
        from audit_log a left join users u on u.id = a.actor
       where ($1::timestamptz is null or a.at >= $1) and ($2::timestamptz is null or a.at < $2)
-      order by a.id`,
-    [range.since ?? null, range.until ?? null],
+        and ($3::text is null or a.action = $3)
+        and ($4::text is null or u.username = $4)
+        and ($5::text is null or a.subject = $5 or (position(':' in $5) = 0 and split_part(a.subject, ':', 2) = $5))
+        and ($6::bigint is null or a.id ${desc ? '<' : '>'} $6)
+      order by a.id ${desc ? 'desc' : 'asc'}
+      ${filter.limit !== undefined ? 'limit $7' : ''}`,
+    [
+      filter.since ?? null,
+      filter.until ?? null,
+      filter.action ?? null,
+      filter.actorUsername ?? null,
+      subject,
+      filter.before ?? null,
+      ...(filter.limit !== undefined ? [filter.limit] : []),
+    ],
   );
   return rows.map((row) => ({
     id: Number(row.id),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Discrepancy, SecondScoringReason } from '../../shared/committee/policy';
 import type { AdjudicationView, WindowQuality } from '../../shared/contract/committee';
 import { iso, jsonParam, type Queryable } from '../db/db';
+import { conflictMatch } from './conflicts';
 
 // The second-scoring decisions and adjudications of review windows (services/score-routing.ts
 // keeps the rules).
@@ -76,30 +77,9 @@ export async function insertAdjudication(
 }
 
 /**
- * The windows (with a scoring policy) in which this assessor is assigned this packet as live work: a
- * validity packet's scorings are compared with its masters, never routed to second scoring or adjudication.
- */
-export async function policyWindowsOf(
-  q: Queryable,
-  packetId: string,
-  assessorId: string,
-): Promise<{ id: string; policy: unknown; requiredQualification: string | null }[]> {
-  const rows = await q.query<{ id: string; scoring_policy: unknown; required_qualification: string | null }>(
-    `select w.id, w.scoring_policy, w.required_qualification from assignments a join review_windows w on w.id = a.window_id
-      where a.packet_id = $1 and a.assessor_id = $2 and w.scoring_policy is not null
-        and not exists (select 1 from validity_packets v where v.window_id = w.id and v.packet_id = a.packet_id)`,
-    [packetId, assessorId],
-  );
-  return rows.map((row) => ({
-    id: row.id,
-    policy: row.scoring_policy,
-    requiredQualification: row.required_qualification,
-  }));
-}
-
-/**
  * For each submission (packet, assessor), the windows with a scoring policy in which that
- * assessor is assigned that packet: one query for a whole batch of submissions.
+ * assessor is assigned that packet as live work: one query for a whole batch of submissions. A
+ * validity packet's scorings are compared with its masters, never routed to second scoring or adjudication.
  */
 export async function policyWindowsOfMany(
   q: Queryable,
@@ -115,7 +95,8 @@ export async function policyWindowsOfMany(
        from unnest($1::uuid[], $2::uuid[]) as s (packet_id, assessor_id)
        join assignments a on a.packet_id = s.packet_id and a.assessor_id = s.assessor_id
        join review_windows w on w.id = a.window_id
-      where w.scoring_policy is not null`,
+      where w.scoring_policy is not null
+        and not exists (select 1 from validity_packets v where v.window_id = w.id and v.packet_id = a.packet_id)`,
     [submissions.map((s) => s.packetId), submissions.map((s) => s.assessorId)],
   );
   return rows.map((row) => ({
@@ -245,7 +226,16 @@ export async function windowScorings(
   return rows.map((row) => ({ id: row.id, assessorId: row.assessor_id, record: row.record }));
 }
 
-export async function windowQuality(q: Queryable, windowId: string): Promise<WindowQuality> {
+/** Packets the viewer declared a conflict with: a subquery of their ids, for `not in`. */
+function viewersConflicts(viewerParam: string): string {
+  return `(select cp.id from conflicts c join packets cp on ${conflictMatch('cp', 'c')} where c.assessor_id = ${viewerParam})`;
+}
+
+/**
+ * A window's routing decisions and adjudications as `viewerId` may see them: packets they declared
+ * a conflict with are left out, as everywhere else a conflicted person asks about them.
+ */
+export async function windowQuality(q: Queryable, windowId: string, viewerId: string): Promise<WindowQuality> {
   const routed = await q.query<{
     packet_id: string;
     reasons: string[];
@@ -253,9 +243,10 @@ export async function windowQuality(q: Queryable, windowId: string): Promise<Win
     note: string | null;
     decided_at: Date;
   }>(
-    `select packet_id, reasons, assignment_id, note, decided_at from second_scoring where window_id = $1
+    `select packet_id, reasons, assignment_id, note, decided_at from second_scoring
+      where window_id = $1 and packet_id not in ${viewersConflicts('$2')}
       order by decided_at, packet_id`,
-    [windowId],
+    [windowId, viewerId],
   );
   const adjudications = await q.query<{
     id: string;
@@ -265,9 +256,10 @@ export async function windowQuality(q: Queryable, windowId: string): Promise<Win
     status: AdjudicationView['status'];
     opened_at: Date;
   }>(
-    `select id, packet_id, score_ids, discrepancies, status, opened_at from adjudications where window_id = $1
+    `select id, packet_id, score_ids, discrepancies, status, opened_at from adjudications
+      where window_id = $1 and packet_id not in ${viewersConflicts('$2')}
       order by opened_at, packet_id`,
-    [windowId],
+    [windowId, viewerId],
   );
   return {
     secondScoring: routed.map((row) => ({

@@ -6,6 +6,8 @@ import { isAnchor } from '../hub/norming-participant';
 import { scorerQualityHandlers } from '../hub/scorer-quality';
 import { windowDashboardHandlers } from '../hub/window-dashboard';
 import { committeeHandlers } from '../hub/committee';
+import { backReadingHandlers } from '../hub/back-reading';
+import { auditHandlers } from '../hub/audit-log';
 
 export interface HandlerContext {
   hub: HubService;
@@ -51,6 +53,8 @@ export function createBridgeHandlers({ hub, version, transport }: HandlerContext
     ...windowDashboardHandlers(() => hub.client),
     ...committeeHandlers(() => hub.client),
     ...scorerQualityHandlers(() => hub.client),
+    ...backReadingHandlers(() => hub.client),
+    ...auditHandlers(() => hub.client),
     'norming.sessions': () => hub.norming.sessions(),
     'norming.session': ({ sessionId }) => hub.norming.session(sessionId),
     'norming.pullAnchors': async ({ sessionId, packetIds }) => ({

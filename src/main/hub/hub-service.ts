@@ -14,6 +14,7 @@ import { HubClient } from './hub-client';
 import { EvidenceRetention, type PurgedPacket } from './evidence-retention';
 import { HubError, toBridgeError } from './hub-error';
 import { NormingStaff } from './norming-staff';
+import { forwardWindowChange } from './window-dashboard';
 import { HubEventListener } from './hub-event-listener';
 import { NormingParticipant } from './norming-participant';
 import { pullPacket } from './pull';
@@ -76,8 +77,15 @@ export class HubService {
       this.client,
       (event) => {
         // Norming events say nothing about the queue: listing assignments again for each of 50 submissions would be waste.
-        if (event.type !== 'score.received' && !event.type.startsWith('norming.')) this.assignmentsChanged();
+        // Nor do scores, norming events and adjudications: none changes the caller's own assignments.
+        if (
+          event.type !== 'score.received' &&
+          event.type !== 'adjudication.opened' &&
+          !event.type.startsWith('norming.')
+        )
+          this.assignmentsChanged();
         this.normingStaff.onHubEvent(event);
+        forwardWindowChange(options.events, event);
         if (event.type === 'norming.sessionChanged') this.norming.changed(event.sessionId, event.status);
       },
       () => {

@@ -1,5 +1,7 @@
 import type { BridgeHandlers } from '../../shared/contract/bridge';
 import type { WINDOW_DASHBOARD_CHANNELS, WindowDashboard } from '../../shared/contract/window-dashboard';
+import type { HubEvent } from '../../shared/contract/hub-events';
+import type { BridgeEventBus } from '../bridge/events';
 import type { HubClient } from './hub-client';
 import { toBridgeError } from './hub-error';
 
@@ -38,4 +40,28 @@ export function windowDashboardHandlers(client: () => HubClient): DashboardHandl
       return { assignmentId: created.id, assessorId: created.assessorId, assessorUsername: created.assessorUsername };
     },
   };
+}
+
+/**
+ * Tells an open window dashboard that review work changed, so it reads the dashboard again at
+ * once instead of polling: scores, assignments made or removed, adjudications opened, window
+ * changes. The hub sends chairs and admins every such event; the page decides whether it is about
+ * the window on screen.
+ */
+export function forwardWindowChange(events: BridgeEventBus | undefined, event: HubEvent): void {
+  switch (event.type) {
+    case 'score.received':
+      events?.emit('committee.windowChanged', { windowId: null });
+      return;
+    case 'assignment.created':
+    case 'assignment.removed':
+    case 'adjudication.opened':
+      events?.emit('committee.windowChanged', { windowId: event.windowId });
+      return;
+    case 'window.updated':
+      events?.emit('committee.windowChanged', { windowId: event.window.id });
+      return;
+    default:
+      return;
+  }
 }

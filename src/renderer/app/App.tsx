@@ -1,4 +1,7 @@
 import { AdminScreen } from '../features/admin/AdminScreen';
+import { AuditScreen } from '../features/audit/AuditScreen';
+import { BackReadingPacketScreen } from '../features/back-reading/BackReadingPacketScreen';
+import { BackReadingScreen } from '../features/back-reading/BackReadingScreen';
 import { ConflictScreen } from '../features/hub/ConflictScreen';
 import { HubScreen } from '../features/hub/HubScreen';
 import { LibraryScreen } from '../features/library/LibraryScreen';
@@ -26,6 +29,18 @@ export function App() {
       return <WindowDashboardScreen key={route.windowId} windowId={route.windowId} />;
     case 'scorers':
       return <ScorerQualityScreen key={route.windowId} windowId={route.windowId} />;
+    case 'back-reading':
+      return route.packetId ? (
+        <BackReadingPacketScreen
+          key={`${route.windowId}/${route.packetId}`}
+          windowId={route.windowId}
+          packetId={route.packetId}
+        />
+      ) : (
+        <BackReadingScreen key={route.windowId} windowId={route.windowId} />
+      );
+    case 'audit':
+      return <AuditScreen />;
     case 'my-norming':
       return <NormingSessionsScreen />;
     case 'my-norming-session':

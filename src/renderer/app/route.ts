@@ -13,6 +13,8 @@ export type Route =
   | { screen: 'norming'; sessionId: string }
   | { screen: 'window'; windowId: string }
   | { screen: 'scorers'; windowId: string }
+  | { screen: 'back-reading'; windowId: string; packetId?: string }
+  | { screen: 'audit' }
   | { screen: 'my-norming' }
   | { screen: 'my-norming-session'; sessionId: string }
   | { screen: 'my-norming-score'; sessionId: string; packetId: string; itemId?: string };
@@ -29,9 +31,17 @@ export function parseRoute(hash: string): Route {
     return { screen: 'admin', section };
   }
   if (parts[0] === 'norming' && parts[1]) return { screen: 'norming', sessionId: parts[1] };
-  // #/windows/<windowId>: the chair's dashboard of one review window; …/scorers: its scorer quality.
+  // #/windows/<windowId>/scorers: the scorer quality of one review window.
   if (parts[0] === 'windows' && parts[1] && parts[2] === 'scorers') return { screen: 'scorers', windowId: parts[1] };
+  // #/windows/<windowId>/back-reading[/<packetId>]: back-reading a window's scored packets (lead, chair, admin).
+  if (parts[0] === 'windows' && parts[1] && parts[2] === 'back-reading')
+    return parts[3]
+      ? { screen: 'back-reading', windowId: parts[1], packetId: parts[3] }
+      : { screen: 'back-reading', windowId: parts[1] };
+  // #/windows/<windowId>: the chair's dashboard of one review window.
   if (parts[0] === 'windows' && parts[1]) return { screen: 'window', windowId: parts[1] };
+  // #/audit: the audit trail (chair, admin).
+  if (parts[0] === 'audit') return { screen: 'audit' };
   // A participant's side: #/my-norming, #/my-norming/<sessionId>, #/my-norming/<sessionId>/score/<packetId>[/<itemId>]
   // (#/norming/<sessionId> is the facilitator's board).
   if (parts[0] === 'my-norming') {
@@ -58,6 +68,10 @@ export function routeHref(route: Route): string {
       return `#/windows/${encodeURIComponent(route.windowId)}`;
     case 'scorers':
       return `#/windows/${encodeURIComponent(route.windowId)}/scorers`;
+    case 'back-reading':
+      return `#/windows/${encodeURIComponent(route.windowId)}/back-reading${route.packetId ? `/${encodeURIComponent(route.packetId)}` : ''}`;
+    case 'audit':
+      return '#/audit';
     case 'my-norming':
       return '#/my-norming';
     case 'my-norming-session':

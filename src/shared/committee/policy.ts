@@ -125,7 +125,9 @@ export function secondScoringReasons(
 export type Discrepancy =
   | { kind: 'decision'; first: string; second: string }
   | { kind: 'criterion'; criterionId: string; gap: number }
-  | { kind: 'total'; gap: number };
+  | { kind: 'total'; gap: number }
+  /** Not found by comparing scorings: a back-reader (lead, chair, admin) sent the packet, saying why. */
+  | { kind: 'back-read'; reason: string };
 
 /**
  * Where two scorings of one packet disagree beyond the policy; any discrepancy sends the packet to

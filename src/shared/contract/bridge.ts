@@ -9,8 +9,10 @@ import { NORMING_PARTICIPANT_CHANNELS, NORMING_PARTICIPANT_EVENTS } from './norm
 import { REVIEW_CHANNELS } from './review';
 import { SCORE_CHANNELS } from './scores';
 import { SCORER_QUALITY_CHANNELS } from './scorer-quality';
-import { WINDOW_DASHBOARD_CHANNELS } from './window-dashboard';
 import { COMMITTEE_DECISION_CHANNELS } from './committee-bridge';
+import { WINDOW_DASHBOARD_CHANNELS, WINDOW_DASHBOARD_EVENTS } from './window-dashboard';
+import { AUDIT_CHANNELS } from './audit-log';
+import { BACK_READING_CHANNELS } from './back-reading';
 
 /**
  * The desktop bridge contract: every channel with its input and output schema, gathered from the
@@ -30,6 +32,8 @@ export const BRIDGE_CONTRACT = {
   ...WINDOW_DASHBOARD_CHANNELS,
   ...COMMITTEE_DECISION_CHANNELS,
   ...SCORER_QUALITY_CHANNELS,
+  ...BACK_READING_CHANNELS,
+  ...AUDIT_CHANNELS,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type BridgeContract = typeof BRIDGE_CONTRACT;
@@ -52,6 +56,7 @@ export const BRIDGE_EVENTS = {
   ...ASSIGNMENT_EVENTS,
   ...NORMING_STAFF_EVENTS,
   ...NORMING_PARTICIPANT_EVENTS,
+  ...WINDOW_DASHBOARD_EVENTS,
 } as const satisfies Record<string, z.ZodType>;
 
 export type BridgeEvents = typeof BRIDGE_EVENTS;

@@ -19,6 +19,7 @@ export const DiscrepancyView = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('decision'), first: z.string(), second: z.string() }),
   z.strictObject({ kind: z.literal('criterion'), criterionId: z.string(), gap: z.number().int() }),
   z.strictObject({ kind: z.literal('total'), gap: z.number() }),
+  z.strictObject({ kind: z.literal('back-read'), reason: z.string() }),
 ]);
 
 export const AdjudicationView = z.strictObject({

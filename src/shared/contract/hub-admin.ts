@@ -110,4 +110,8 @@ export const AuditEntryView = z.strictObject({
   subject: z.string(),
   detail: z.record(z.string(), z.unknown()),
 });
-export const AuditList = z.strictObject({ entries: z.array(AuditEntryView) });
+export const AuditList = z.strictObject({
+  entries: z.array(AuditEntryView),
+  /** With ?limit=: whether more entries match beyond this page. */
+  hasMore: z.boolean().optional(),
+});

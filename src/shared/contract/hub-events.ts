@@ -49,5 +49,7 @@ export const HubEvent = z.discriminatedUnion('type', [
     windowId: Uuid,
     packetCount: z.number().int(),
   }),
+  /** To chairs and admins: a packet went to adjudication (two scorings disagreed, or a back-reader sent it). */
+  z.strictObject({ type: z.literal('adjudication.opened'), adjudicationId: Uuid, windowId: Uuid, packetId: Uuid }),
 ]);
 export type HubEvent = z.infer<typeof HubEvent>;

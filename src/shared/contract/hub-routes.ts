@@ -25,7 +25,6 @@ import {
   WindowList,
   WindowView,
 } from './hub-admin';
-import { WindowQuality } from './committee';
 import {
   AdjudicationDetail,
   BatchDecideRequest,
@@ -46,6 +45,14 @@ import {
   RevealIdentityRequest,
   ThreadMessage,
 } from './decisions';
+import { AdjudicationView, WindowQuality } from './committee';
+import {
+  BackReadAdjudicationRequest,
+  BackReadingList,
+  BackReadingPacket,
+  BackReadNote,
+  BackReadNoteRequest,
+} from './back-reading';
 import { ReassignRequest, WindowDashboard } from './window-dashboard';
 import {
   MarkValidityRequest,
@@ -212,10 +219,11 @@ export const HUB_ROUTES = {
     summary: 'A packet: manifest, rubric, prompts and evidence list',
     description:
       'Assessors get packets assigned to them in an open window and the anchors of norming sessions they take part ' +
-      'in, and 404 for any other. Facilitators get norming anchors. Chairs and admins get any packet; only admins ' +
+      'in, and 404 for any other. Facilitators get norming anchors. Scoring leads get any packet with a stored ' +
+      'score (to back-read it). Chairs and admins get any packet; only admins ' +
       'also get school and district. The manifest names the candidate by pseudonym only.',
     tag: 'Packets',
-    access: ['assessor', 'facilitator', 'chair', 'admin'],
+    access: ['assessor', 'facilitator', 'chair', 'admin', 'lead'],
     params: { packetId: PARAMS.packetId },
     responses: {
       200: {
@@ -234,7 +242,7 @@ export const HUB_ROUTES = {
       'ETag and Repr-Digest carry the sha256 so a client can resume with If-Range and verify the whole file. ' +
       'Every read is written to the audit log.',
     tag: 'Packets',
-    access: ['assessor', 'facilitator', 'chair', 'admin'],
+    access: ['assessor', 'facilitator', 'chair', 'admin', 'lead'],
     params: { packetId: PARAMS.packetId, evidenceId: PARAMS.evidenceId },
     responses: {
       200: { description: 'The whole file', mediaType: '*/*' },
@@ -359,12 +367,12 @@ export const HUB_ROUTES = {
   listWindows: {
     method: 'GET',
     path: '/api/v1/windows',
-    summary: 'Every review window, with its status and whether it is open now (admin, chair)',
+    summary: 'Every review window, with its status and whether it is open now (admin, chair, lead)',
     description:
-      'In opening order. Chairs read them to plan committee work; assessors see the windows of their own ' +
-      'assignments in GET /api/v1/assignments instead.',
+      'In opening order. Chairs read them to plan committee work and scoring leads to pick a window to back-read; ' +
+      'assessors see the windows of their own assignments in GET /api/v1/assignments instead.',
     tag: 'Administration',
-    access: ['admin', 'chair'],
+    access: ['admin', 'chair', 'lead'],
     responses: { 200: { description: 'The windows', schema: WindowList } },
   },
   updateWindow: {
@@ -392,7 +400,7 @@ export const HUB_ROUTES = {
     description:
       'The window’s scoringPolicy decides on each packet’s first scoring whether a second, blind assessor scores it ' +
       '(a random share, resubmissions, first scores near the cut) and records the rule; two scorings that disagree ' +
-      'beyond the policy open an adjudication.',
+      'beyond the policy open an adjudication. Packets the caller declared a conflict of interest with are left out.',
     tag: 'Committees',
     access: ['chair', 'admin'],
     params: { windowId: PARAMS.windowId },
@@ -540,6 +548,75 @@ export const HUB_ROUTES = {
       409: { description: 'not-paused', schema: ErrorBody },
     },
   },
+  // ── back-reading (issue 12, part 10) ────────────────────────────────────────────────────
+  listBackReading: {
+    method: 'GET',
+    path: '/api/v1/windows/{windowId}/back-reading',
+    summary: "A window's scored packets to back-read, newest scoring first (lead, chair, admin)",
+    description:
+      'Every packet of the window with at least one stored scoring by an assessor assigned it there, with each ' +
+      "assessor's latest revision, how many back-reading notes it has and its adjudication's status. ?assessorId= " +
+      "keeps the packets that assessor scored, to sample one person's work. Packets the caller declared a conflict " +
+      'of interest with are left out.',
+    tag: 'Committees',
+    access: ['lead', 'chair', 'admin'],
+    params: { windowId: PARAMS.windowId },
+    queryDocs: { assessorId: { description: 'Only packets this assessor (a user id) scored' } },
+    responses: {
+      200: { description: 'The scored packets', schema: BackReadingList },
+      400: { description: 'assessorId is not a UUID', schema: ErrorBody },
+      404: { description: 'No such window', schema: ErrorBody },
+    },
+  },
+  getBackReading: {
+    method: 'GET',
+    path: '/api/v1/windows/{windowId}/packets/{packetId}/back-reading',
+    summary: "One scored packet's scorings in full, with the back-readers' notes (lead, chair, admin)",
+    description:
+      "Each assessor's latest revision: levels, rationales, comments with their anchors, feedback and decision. " +
+      "The assessors' private notes are never included. The back-readers' notes are visible to leads, chairs and " +
+      'admins only. The reading is audited. A caller with a declared conflict with the packet gets 404.',
+    tag: 'Committees',
+    access: ['lead', 'chair', 'admin'],
+    params: { windowId: PARAMS.windowId, packetId: PARAMS.packetId },
+    responses: {
+      200: { description: 'The scorings, notes and adjudication', schema: BackReadingPacket },
+      404: { description: 'No such window, no scoring of the packet in it, or conflicted', schema: ErrorBody },
+    },
+  },
+  postBackReadNote: {
+    method: 'POST',
+    path: '/api/v1/windows/{windowId}/packets/{packetId}/back-reading/notes',
+    summary: 'Leave a private back-reading note on a scored packet (lead, chair, admin)',
+    description: 'Never shown to assessors or candidates. Notes are kept as written; audited.',
+    tag: 'Committees',
+    access: ['lead', 'chair', 'admin'],
+    params: { windowId: PARAMS.windowId, packetId: PARAMS.packetId },
+    body: BackReadNoteRequest,
+    responses: {
+      201: { description: 'The note', schema: BackReadNote },
+      400: { description: 'An empty or over-long note', schema: ErrorBody },
+      404: { description: 'No such window, no scoring of the packet in it, or conflicted', schema: ErrorBody },
+    },
+  },
+  postBackReadAdjudication: {
+    method: 'POST',
+    path: '/api/v1/windows/{windowId}/packets/{packetId}/back-reading/adjudication',
+    summary: 'Send a scored packet to adjudication, with the reason (lead, chair, admin)',
+    description:
+      'Opens an adjudication of the packet in the window comparing its latest scorings, with one discrepancy ' +
+      '{ kind: "back-read", reason }. Audited as adjudication.open; chairs and admins get an adjudication.opened event.',
+    tag: 'Committees',
+    access: ['lead', 'chair', 'admin'],
+    params: { windowId: PARAMS.windowId, packetId: PARAMS.packetId },
+    body: BackReadAdjudicationRequest,
+    responses: {
+      201: { description: 'The adjudication, open', schema: AdjudicationView },
+      400: { description: 'An empty or over-long reason', schema: ErrorBody },
+      404: { description: 'No such window, no scoring of the packet in it, or conflicted', schema: ErrorBody },
+      409: { description: 'adjudication-exists: the packet already has one in this window', schema: ErrorBody },
+    },
+  },
   createAssignment: {
     method: 'POST',
     path: '/api/v1/assignments',
@@ -617,12 +694,20 @@ export const HUB_ROUTES = {
     description:
       'Oldest first, optionally between ?since= and ?until= (ISO date-times, until exclusive). ?format=csv gives the ' +
       'same rows as CSV (id, at, actor, action, subject, detail as JSON) for a spreadsheet; cells a spreadsheet would ' +
-      'run as a formula are defused.',
+      'run as a formula are defused. Filters combine: ?action=, ?actor= (a username), ?subject= (an exact subject ' +
+      'such as packet:<id>, or a bare id matched against any kind). ?order=desc gives newest first, and ?limit= with ' +
+      '?before= (an entry id) pages through it: the JSON answer then says whether more entries follow.',
     tag: 'Administration',
     access: ['admin', 'chair'],
     queryDocs: {
       since: { description: 'Only entries at or after this instant' },
       until: { description: 'Only entries before this instant' },
+      action: { description: 'Only entries with this action, e.g. score.submit' },
+      actor: { description: 'Only entries by the account with this username' },
+      subject: { description: 'Only entries about this subject ("packet:<id>"), or about this id of any kind' },
+      order: { description: 'asc (default, oldest first) or desc (newest first)' },
+      limit: { description: 'At most this many entries (1–1000); JSON answers then carry hasMore' },
+      before: { description: 'With order=desc: only entries older than this entry id (the next page)' },
       format: { description: 'json (default) or csv' },
     },
     responses: {

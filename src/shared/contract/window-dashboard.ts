@@ -109,3 +109,12 @@ export const WINDOW_DASHBOARD_CHANNELS = {
     output: z.strictObject({ assignmentId: Uuid, assessorId: Uuid, assessorUsername: z.string() }),
   },
 } as const;
+
+/**
+ * Pushed to the dashboard when the hub announces a change in review work (a score, an assignment
+ * made or removed, an adjudication opened, a window changed): read it again. windowId is null when
+ * the hub's event does not name the window (a score names only its packet).
+ */
+export const WINDOW_DASHBOARD_EVENTS = {
+  'committee.windowChanged': z.strictObject({ windowId: Uuid.nullable() }),
+} as const;

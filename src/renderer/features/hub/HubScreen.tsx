@@ -29,6 +29,9 @@ export function HubScreen({ startDemo = false }: { startDemo?: boolean }) {
             {status?.user?.roles.includes('admin') && (
               <a href={routeHref({ screen: 'admin', section: 'windows' })}>Administration</a>
             )}
+            {status?.user?.roles.some((role) => role === 'chair' || role === 'admin') && (
+              <a href={routeHref({ screen: 'audit' })}>Audit trail</a>
+            )}
           </nav>
         )}
       </header>
@@ -38,7 +41,11 @@ export function HubScreen({ startDemo = false }: { startDemo?: boolean }) {
         <UploadsPanel />
         {status?.user?.roles.includes('assessor') && <ConflictsOfInterest />}
         {status?.user?.roles.some((role) => role === 'facilitator' || role === 'admin') && <NormingSessionsPanel />}
-        {status?.user?.roles.some((role) => role === 'chair' || role === 'admin') && <WindowsPanel />}
+        {status?.user?.roles.some((role) => role === 'chair' || role === 'admin') ? (
+          <WindowsPanel />
+        ) : (
+          status?.user?.roles.includes('lead') && <WindowsPanel backReadingOnly />
+        )}
       </main>
     </div>
   );

@@ -40,9 +40,10 @@ export function WindowDashboardScreen({ windowId }: { windowId: string }) {
         <h1>
           <span className="brand">Anchor</span> Window{data ? `: ${data.window.name}` : ''}
         </h1>
-        <a className="back" href={routeHref({ screen: 'scorers', windowId })}>
-          Scorer quality
-        </a>
+        <nav className="topbar-actions" aria-label="Window sections">
+          <a href={routeHref({ screen: 'scorers', windowId })}>Scorer quality</a>
+          <a href={routeHref({ screen: 'back-reading', windowId })}>Back-reading</a>
+        </nav>
         <button type="button" onClick={() => void reload()}>
           Refresh
         </button>

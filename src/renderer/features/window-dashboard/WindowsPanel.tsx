@@ -6,8 +6,11 @@ import { bridge } from '../../bridge';
 import { describeError } from '../../viewers/common/describeError';
 import { ErrorLine } from '../hub/ErrorLine';
 
-/** On the hub screen for chairs and admins: the review windows, each opening its dashboard. */
-export function WindowsPanel() {
+/**
+ * On the hub screen for chairs and admins: the review windows, each opening its dashboard. For a
+ * scoring lead (backReadingOnly) each opens its back-reading instead: leads have no dashboard.
+ */
+export function WindowsPanel({ backReadingOnly = false }: { backReadingOnly?: boolean }) {
   const [windows, setWindows] = useState<DashboardWindowSummary[]>();
   const [error, setError] = useState<string>();
   useEffect(() => {
@@ -29,7 +32,13 @@ export function WindowsPanel() {
         <ul className="review-windows">
           {windows.map((w) => (
             <li key={w.id}>
-              <a href={routeHref({ screen: 'window', windowId: w.id })}>{w.name}</a>{' '}
+              <a
+                href={routeHref(
+                  backReadingOnly ? { screen: 'back-reading', windowId: w.id } : { screen: 'window', windowId: w.id },
+                )}
+              >
+                {w.name}
+              </a>{' '}
               <span className="muted small">
                 {w.status} · closes {dateFormat.format(new Date(w.closesAt))} · decisions due{' '}
                 {dateFormat.format(new Date(w.decisionsDueAt))}
