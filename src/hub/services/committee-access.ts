@@ -31,11 +31,7 @@ export async function committeeSeat(
   windowId: string,
   packetId: string,
 ): Promise<CommitteeSeat> {
-  const window = await findWindow(q, windowId, hub.now());
-  if (!window) throw notFound('The packet');
-  if (await isConflicted(q, principal.userId, packetId)) throw notFound('The packet');
-  const assessors = await packetAssessors(q, windowId, packetId);
-  if (assessors.length === 0) throw notFound('The packet');
+  const { window, assessors } = await packetInWindow(hub, q, principal, windowId, packetId);
   const mine = assessors.find((a) => a.assessorId === principal.userId);
   if (mine && !mine.submitted) {
     throw new ApiError(
@@ -57,10 +53,21 @@ export async function deciderSeat(
   windowId: string,
   packetId: string,
 ): Promise<CommitteeSeat> {
+  return { ...(await packetInWindow(hub, q, principal, windowId, packetId)), standing: true };
+}
+
+/** The window and the packet's assessors in it; 404 when either is not there or the caller is conflicted. */
+async function packetInWindow(
+  hub: HubContext,
+  q: Queryable,
+  principal: Principal,
+  windowId: string,
+  packetId: string,
+): Promise<Omit<CommitteeSeat, 'standing'>> {
   const window = await findWindow(q, windowId, hub.now());
   if (!window) throw notFound('The packet');
   if (await isConflicted(q, principal.userId, packetId)) throw notFound('The packet');
   const assessors = await packetAssessors(q, windowId, packetId);
   if (assessors.length === 0) throw notFound('The packet');
-  return { window, assessors, standing: true };
+  return { window, assessors };
 }
