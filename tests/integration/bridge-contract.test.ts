@@ -70,6 +70,7 @@ function fakeHandlers(overrides: Partial<BridgeHandlers> = {}): BridgeHandlers {
     'committee.postThread': fail,
     'committee.decide': fail,
     'committee.batchDecide': fail,
+    'committee.rubric': fail,
     'committee.release': fail,
     'committee.revealIdentity': fail,
     'committee.candidateReport': fail,

@@ -42,6 +42,11 @@ export function committeeHandlers(client: () => HubClient): CommitteeHandlers {
     },
     'committee.revealIdentity': ({ windowId, packetId, reason }) =>
       client().ok('revealIdentity', { params: { windowId, packetId }, json: { reason } }).catch(toBridgeError),
+    'committee.rubric': ({ packetId }) =>
+      client()
+        .packet(packetId)
+        .then((view) => view.manifest?.rubric ?? null)
+        .catch(toBridgeError),
     'committee.candidateReport': async ({ windowId, packetId }) => {
       const bytes = await client()
         .okBytes('getCandidateReport', { params: { windowId, packetId }, query: { format: 'pdf' } })

@@ -2,6 +2,8 @@ import { AdminScreen } from '../features/admin/AdminScreen';
 import { AuditScreen } from '../features/audit/AuditScreen';
 import { BackReadingPacketScreen } from '../features/back-reading/BackReadingPacketScreen';
 import { BackReadingScreen } from '../features/back-reading/BackReadingScreen';
+import { AdjudicationScreen } from '../features/committee/AdjudicationScreen';
+import { DecisionScreen } from '../features/committee/DecisionScreen';
 import { ConflictScreen } from '../features/hub/ConflictScreen';
 import { HubScreen } from '../features/hub/HubScreen';
 import { LibraryScreen } from '../features/library/LibraryScreen';
@@ -41,6 +43,22 @@ export function App() {
       );
     case 'audit':
       return <AuditScreen />;
+    case 'adjudication':
+      return (
+        <AdjudicationScreen
+          key={route.adjudicationId}
+          windowId={route.windowId}
+          adjudicationId={route.adjudicationId}
+        />
+      );
+    case 'decision':
+      return (
+        <DecisionScreen
+          key={`${route.windowId}/${route.packetId}`}
+          windowId={route.windowId}
+          packetId={route.packetId}
+        />
+      );
     case 'my-norming':
       return <NormingSessionsScreen />;
     case 'my-norming-session':

@@ -15,6 +15,8 @@ export type Route =
   | { screen: 'scorers'; windowId: string }
   | { screen: 'back-reading'; windowId: string; packetId?: string }
   | { screen: 'audit' }
+  | { screen: 'adjudication'; windowId: string; adjudicationId: string }
+  | { screen: 'decision'; windowId: string; packetId: string }
   | { screen: 'my-norming' }
   | { screen: 'my-norming-session'; sessionId: string }
   | { screen: 'my-norming-score'; sessionId: string; packetId: string; itemId?: string };
@@ -38,6 +40,12 @@ export function parseRoute(hash: string): Route {
     return parts[3]
       ? { screen: 'back-reading', windowId: parts[1], packetId: parts[3] }
       : { screen: 'back-reading', windowId: parts[1] };
+  // #/windows/<windowId>/adjudications/<adjudicationId>: resolving one adjudication.
+  if (parts[0] === 'windows' && parts[1] && parts[2] === 'adjudications' && parts[3])
+    return { screen: 'adjudication', windowId: parts[1], adjudicationId: parts[3] };
+  // #/windows/<windowId>/packets/<packetId>/decision: the chair's decision on one packet.
+  if (parts[0] === 'windows' && parts[1] && parts[2] === 'packets' && parts[3] && parts[4] === 'decision')
+    return { screen: 'decision', windowId: parts[1], packetId: parts[3] };
   // #/windows/<windowId>: the chair's dashboard of one review window.
   if (parts[0] === 'windows' && parts[1]) return { screen: 'window', windowId: parts[1] };
   // #/audit: the audit trail (chair, admin).
@@ -72,6 +80,10 @@ export function routeHref(route: Route): string {
       return `#/windows/${encodeURIComponent(route.windowId)}/back-reading${route.packetId ? `/${encodeURIComponent(route.packetId)}` : ''}`;
     case 'audit':
       return '#/audit';
+    case 'adjudication':
+      return `#/windows/${encodeURIComponent(route.windowId)}/adjudications/${encodeURIComponent(route.adjudicationId)}`;
+    case 'decision':
+      return `#/windows/${encodeURIComponent(route.windowId)}/packets/${encodeURIComponent(route.packetId)}/decision`;
     case 'my-norming':
       return '#/my-norming';
     case 'my-norming-session':

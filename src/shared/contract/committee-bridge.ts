@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Uuid } from '../domain/common';
+import { Rubric } from '../domain/rubric';
 import {
   AdjudicationDetail,
   BatchDecideRequest,
@@ -60,4 +61,6 @@ export const COMMITTEE_DECISION_CHANNELS = {
   'committee.release': { input: ReleaseRequest.extend({ windowId: Uuid }), output: ReleaseOutcome },
   'committee.revealIdentity': { input: PacketRef.extend(RevealIdentityRequest.shape), output: IdentityReveal },
   'committee.candidateReport': { input: PacketRef, output: CandidateReportFile },
+  /** The packet's rubric off its manifest (null when the hub has none), to name criteria and levels. */
+  'committee.rubric': { input: z.strictObject({ packetId: Uuid }), output: Rubric.nullable() },
 } as const;
