@@ -1,8 +1,21 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { DashboardPacket } from '../../../shared/contract/window-dashboard';
+import { routeHref } from '../../app/route';
 import { assessorsText, daysLeftText, movableAssignments, RISK_LABELS, STATE_LABELS } from './view-model';
 
 const ROW_HEIGHT = 40;
+
+/** States with a decision screen to open, and its link's words. */
+const OPEN_WORDS: Partial<Record<DashboardPacket['state'], string>> = {
+  'scored-once': 'Decision…',
+  'double-scored': 'Decide…',
+  'in-adjudication': 'Adjudicate…',
+  decided: 'Decision…',
+  released: 'Decision…',
+};
+const DECIDABLE = new Set(Object.keys(OPEN_WORDS));
+/** States a batch decision (double-scored) or a release (decided) acts on. */
+const SELECTABLE = new Set<DashboardPacket['state']>(['double-scored', 'decided']);
 const VIEW_ROWS = 14;
 /** Rows drawn beyond the visible ones, so a fast scroll does not show blank space. */
 const OVERSCAN = 8;
@@ -14,11 +27,18 @@ const OVERSCAN = 8;
  * icon, not only a colour.
  */
 export function PacketTable({
+  windowId,
   packets,
   onReassign,
+  selected,
+  onToggle,
 }: {
+  windowId: string;
   packets: readonly DashboardPacket[];
   onReassign(packet: DashboardPacket): void;
+  /** Packets chosen for a batch decision or a release. */
+  selected: ReadonlySet<string>;
+  onToggle(packetId: string): void;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -53,6 +73,9 @@ export function PacketTable({
     if (event.key in moves) {
       event.preventDefault();
       moveTo(moves[event.key]!);
+    } else if (event.key === ' ' && packets[active] && SELECTABLE.has(packets[active].state)) {
+      event.preventDefault();
+      onToggle(packets[active].packetId);
     } else if (event.key === 'Enter' && packets[active] && movableAssignments(packets[active]).length > 0) {
       event.preventDefault();
       onReassign(packets[active]);
@@ -123,11 +146,26 @@ export function PacketTable({
                     <span className="muted">On track</span>
                   )}
                 </td>
-                <td>
+                <td className="row-actions">
                   {movable ? (
                     <button type="button" tabIndex={-1} onClick={() => onReassign(packet)}>
                       Reassign…<span className="visually-hidden"> {packet.pseudonym}</span>
                     </button>
+                  ) : null}
+                  {DECIDABLE.has(packet.state) ? (
+                    <a tabIndex={-1} href={routeHref({ screen: 'decision', windowId, packetId: packet.packetId })}>
+                      {OPEN_WORDS[packet.state]}
+                      <span className="visually-hidden"> {packet.pseudonym}</span>
+                    </a>
+                  ) : null}
+                  {SELECTABLE.has(packet.state) ? (
+                    <input
+                      type="checkbox"
+                      tabIndex={-1}
+                      aria-label={`Select ${packet.pseudonym}`}
+                      checked={selected.has(packet.packetId)}
+                      onChange={() => onToggle(packet.packetId)}
+                    />
                   ) : null}
                 </td>
               </tr>

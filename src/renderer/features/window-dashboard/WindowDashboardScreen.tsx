@@ -3,6 +3,7 @@ import type { DashboardPacket } from '../../../shared/contract/window-dashboard'
 import { DASHBOARD_STATES } from '../../../shared/contract/window-dashboard';
 import { dateFormat } from '../../app/format';
 import { routeHref } from '../../app/route';
+import { DecisionActions } from '../committee/DecisionActions';
 import { ErrorLine } from '../hub/ErrorLine';
 import { BarChart } from './BarChart';
 import { LoadChart } from './LoadChart';
@@ -22,6 +23,13 @@ export function WindowDashboardScreen({ windowId }: { windowId: string }) {
   const [order, setOrder] = useState<SortOrder>('days-left');
   const [reassigning, setReassigning] = useState<DashboardPacket>();
   const [notice, setNotice] = useState<string>();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (packetId: string) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(packetId)) next.add(packetId);
+      return next;
+    });
   const table = useRef<HTMLDivElement>(null);
   const packets = useMemo(() => (data ? visiblePackets(data.packets, filter, order) : []), [data, filter, order]);
 
@@ -107,7 +115,7 @@ export function WindowDashboardScreen({ windowId }: { windowId: string }) {
                   </select>
                 </label>
                 <span className="muted small" aria-live="polite">
-                  {packets.length} shown. Arrow keys move between rows; Enter reassigns.
+                  {packets.length} shown. Arrow keys move between rows; Enter reassigns; Space selects.
                 </span>
               </div>
               <p className="dashboard-notice" role="status">
@@ -118,9 +126,16 @@ export function WindowDashboardScreen({ windowId }: { windowId: string }) {
                 in under 3 days, or an adjudication is open and decisions are due in under 7 days.
               </p>
               <div ref={table}>
-                <PacketTable packets={packets} onReassign={setReassigning} />
+                <PacketTable
+                  windowId={windowId}
+                  packets={packets}
+                  onReassign={setReassigning}
+                  selected={selected}
+                  onToggle={toggle}
+                />
               </div>
             </section>
+            <DecisionActions dashboard={data} selected={selected} onSelect={setSelected} onChanged={reload} />
             {reassigning ? (
               <ReassignDialog
                 dashboard={data}
