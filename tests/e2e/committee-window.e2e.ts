@@ -1,0 +1,125 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HubScreen } from './drivers/hub';
+import { WindowDashboardPage } from './drivers/window-dashboard';
+import { AnchorSession } from './support/browser';
+import { PASSWORD, startCommitteeWindow, type CommitteeWindow } from './support/committee-window';
+
+// The committee's story, from assignment to release: three assessors double-score a window by
+// policy, one pair lands two levels apart and goes to adjudication. chair1 resolves it, decides
+// it with the thread and the suggested feedback, decides the agreeing ones in a batch and
+// releases. Nothing is candidate-facing before the release; afterwards the platform account reads
+// exactly the released outcomes. chair2, conflicted with Northside, never sees that packet.
+
+const SHOTS = process.env.ANCHOR_SCREENSHOTS ?? join(import.meta.dirname, '../../out/screenshots');
+
+let hub: CommitteeWindow;
+let chair: AnchorSession;
+let conflicted: AnchorSession;
+
+beforeAll(async () => {
+  [hub, chair, conflicted] = await Promise.all([startCommitteeWindow(), AnchorSession.start(), AnchorSession.start()]);
+  await Promise.all([
+    new HubScreen(chair.page, chair.host.origin).signIn(hub.url, 'chair1', PASSWORD),
+    new HubScreen(conflicted.page, conflicted.host.origin).signIn(hub.url, 'chair2', PASSWORD),
+  ]);
+  await mkdir(SHOTS, { recursive: true });
+  await chair.page.setViewportSize({ width: 1300, height: 1400 });
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all([chair?.stop(), conflicted?.stop()]);
+  await hub?.close();
+});
+
+const releases = () => `/api/v1/releases?windowId=${hub.windowId}`;
+const report = (packetId: string) => `/api/v1/windows/${hub.windowId}/packets/${packetId}/candidate-report`;
+
+describe('a committee window from assignment to release', () => {
+  it('has nothing candidate-facing before the release', async () => {
+    await expect(hub.as('platform1', 'GET', releases())).resolves.toEqual({ outcomes: [] });
+    await expect(hub.status('chair1', report(hub.packets.Agreeing!))).resolves.toBe(409);
+  });
+
+  it('hides the conflicted packet from the conflicted chair, on screen and on the hub', async () => {
+    const dashboard = await new WindowDashboardPage(conflicted.page).openFromHub(
+      conflicted.host.origin,
+      hub.windowName,
+    );
+    await dashboard.row('Agreeing').waitFor();
+    await expect(dashboard.table().innerText()).resolves.not.toMatch(/Northside/);
+    const decision = `/api/v1/windows/${hub.windowId}/packets/${hub.packets.Northside}/decision`;
+    await expect(hub.status('chair2', decision)).resolves.toBe(404);
+    await conflicted.page.goto(
+      `${conflicted.host.origin}/#/windows/${hub.windowId}/packets/${hub.packets.Northside}/decision`,
+    );
+    await conflicted.page.getByRole('alert').waitFor();
+    await expect(conflicted.page.locator('main').innerText()).resolves.not.toMatch(/Northside|assessor/);
+  }, 60_000);
+
+  it('resolves the adjudication with both scorings in view', async () => {
+    const page = chair.page;
+    const dashboard = await new WindowDashboardPage(page).openFromHub(chair.host.origin, hub.windowName);
+    await dashboard
+      .row('Apart')
+      .getByRole('link', { name: /Adjudicate/ })
+      .click();
+    await page.getByRole('link', { name: 'Adjudicate' }).click();
+    await page.getByRole('table', { name: 'The two scorings' }).waitFor();
+    const form = page.getByRole('form', { name: 'Resolve' });
+    await expect(form.getByRole('group').first().innerText()).resolves.toMatch(/discrepant/);
+    await form.getByRole('radio').nth(2).check();
+    await form.getByRole('textbox', { name: /^Rationale/ }).fill('The video shows the checks aligned.');
+    await form.getByRole('textbox', { name: 'Note to the committee' }).fill('Closer to the higher scorer.');
+    await page.screenshot({ path: join(SHOTS, 'adjudication.png'), fullPage: true });
+    await form.getByRole('button', { name: 'Record resolution' }).click();
+    await page.getByRole('heading', { name: 'Resolution' }).waitFor();
+    // The originals stay.
+    await expect(page.getByRole('table', { name: 'The two scorings' }).isVisible()).resolves.toBe(true);
+  }, 60_000);
+
+  it('decides the adjudicated packet with the thread and the assessors’ feedback', async () => {
+    const page = chair.page;
+    await page.getByRole('link', { name: 'Open the decision' }).click();
+    await page.getByRole('textbox', { name: 'Message' }).fill('Resolution looks right to me.');
+    await page.getByRole('button', { name: 'Post to thread' }).click();
+    await page.getByRole('list', { name: 'Thread messages' }).getByText('Resolution looks right to me.').waitFor();
+    const overall = page.getByRole('group', { name: 'Overall feedback' });
+    await expect(overall.innerText()).resolves.toMatch(/from assessor/);
+    await page.getByRole('textbox', { name: 'Reason (for the record)' }).fill('Adjudicated.');
+    await page.screenshot({ path: join(SHOTS, 'decision.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Record decision' }).click();
+    await page.getByRole('heading', { name: 'Recorded decision' }).waitFor();
+  }, 60_000);
+
+  it('decides the agreeing packets in a batch and releases the window after a confirmation', async () => {
+    const page = chair.page;
+    const dashboard = await new WindowDashboardPage(page).openFromHub(chair.host.origin, hub.windowName);
+    await page.getByRole('button', { name: 'Select double-scored' }).click();
+    await page.getByRole('button', { name: 'Decide 2 selected in a batch' }).click();
+    await expect
+      .poll(() => page.getByRole('status', { name: 'Batch result' }).innerText())
+      .toMatch(/2 decided, 0 skipped/);
+    await page.getByRole('button', { name: 'Release decisions…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Release 3 decisions?' });
+    await expect(dialog.innerText()).resolves.toMatch(/cannot be undone/);
+    await dialog.getByRole('button', { name: 'Release now' }).click();
+    await expect
+      .poll(() => page.getByRole('status', { name: 'Release result' }).innerText())
+      .toMatch(/Released 3 decisions/);
+    await expect.poll(() => dashboard.row('Apart').innerText()).toMatch(/Released/);
+  }, 60_000);
+
+  it('gives the platform exactly the released outcomes afterwards', async () => {
+    const { outcomes } = await hub.as<{ outcomes: { packetId: string; pseudonym: string }[] }>(
+      'platform1',
+      'GET',
+      releases(),
+    );
+    expect(outcomes.map((o) => o.pseudonym).sort()).toEqual(['Agreeing', 'Apart', 'Northside']);
+    expect(outcomes.map((o) => o.packetId)).not.toContain(hub.packets.Master);
+    await expect(hub.status('chair1', report(hub.packets.Apart!))).resolves.toBe(200);
+    await expect(hub.status('chair2', report(hub.packets.Northside!))).resolves.toBe(404);
+  });
+});
