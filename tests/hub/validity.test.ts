@@ -182,6 +182,30 @@ describe('validity packets', () => {
     expect(row.validity).toMatchObject({ packets: 1, n: 1, exact: 0, adjacent: 0, severity: -2 });
   });
 
+  it('a validity packet is never decided nor released: decide answers 409, a batch skips it, a release refuses it', async () => {
+    const { windowId, live, validity } = await seededWindow();
+    await onlyEligible(windowId, assessor);
+    await autoAssign(windowId, [live]);
+    expect((await submit(assessor, validity, 'l3')).status).toBe(201);
+    const decide = await hub.api('PUT', `/api/v1/windows/${windowId}/decisions/${validity}`, {
+      token: chair.token,
+      json: { decisionTypeId: 'earned', candidateFeedback: {}, reason: 'Looks earned.' },
+    });
+    expect(decide.status).toBe(409);
+    expect(decide.json().error.code).toBe('validity-packet');
+    const batch = await hub.api('POST', `/api/v1/windows/${windowId}/decisions/batch`, {
+      token: chair.token,
+      json: { packetIds: [validity] },
+    });
+    expect(batch.json()).toMatchObject({ decided: 0, results: [{ outcome: 'skipped', reason: 'validity-packet' }] });
+    const release = await hub.api('POST', `/api/v1/windows/${windowId}/releases`, {
+      token: chair.token,
+      json: { packetIds: [validity] },
+    });
+    expect(release.status).toBe(409);
+    expect(release.json().refused).toEqual([{ packetId: validity, reason: 'not-decided' }]);
+  });
+
   it('masters must fit the rubric; a live-assigned packet or an anchor cannot become one; a conflicted chair gets 404', async () => {
     const windowId = await openWindow(hub, admin);
     const packetId = await uploadPacket(hub, admin);

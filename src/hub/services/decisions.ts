@@ -43,6 +43,7 @@ import {
   type AdjudicationRow,
 } from '../store/decisions';
 import { packetManifests } from '../store/packets';
+import { isValidityPacket } from '../store/validity';
 import { committeeSeat, deciderSeat, type CommitteeSeat } from './committee-access';
 
 // The committee's work on one packet (issue 12, parts 4 and 5): resolving an adjudication,
@@ -442,6 +443,10 @@ export async function decide(
   const now = hub.now();
   return hub.db.transaction(async (tx) => {
     const seat = await deciderSeat(hub, tx, principal, windowId, packetId);
+    // A validity packet measures the assessors against its masters; it has no candidate to decide for.
+    if (await isValidityPacket(tx, windowId, packetId)) {
+      throw new ApiError(409, 'validity-packet', 'This is a validity packet of the window: it is never decided.');
+    }
     const facts = await packetFacts(tx, seat, packetId);
     refuseWhileBlocked(facts);
     const rubric = facts.manifest.rubric;
@@ -531,6 +536,8 @@ export async function batchDecide(
             throw new Skip('not-found', 'No such packet in the window.');
           throw error;
         }
+        if (await isValidityPacket(tx, windowId, packetId))
+          throw new Skip('validity-packet', 'A validity packet of the window: never decided.');
         const facts = await packetFacts(tx, seat, packetId);
         if (facts.released) throw new Skip('released', 'Already released.');
         if (facts.revisions.length > 0) throw new Skip('already-decided', 'Already decided; re-decide it by hand.');

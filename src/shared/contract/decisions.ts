@@ -183,6 +183,7 @@ export const BatchSkipReason = z.enum([
   'already-decided',
   'released',
   'no-decision-type',
+  'validity-packet',
 ]);
 export const BatchDecideResponse = z.strictObject({
   results: z.array(

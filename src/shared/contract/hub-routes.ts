@@ -1019,7 +1019,7 @@ export const HUB_ROUTES = {
         schema: ErrorBody,
       },
       404: { description: 'No such packet in the window, or not available to the caller', schema: ErrorBody },
-      409: { description: 'scoring-incomplete, adjudication-open or released', schema: ErrorBody },
+      409: { description: 'scoring-incomplete, adjudication-open, released or validity-packet', schema: ErrorBody },
     },
   },
   batchDecide: {

@@ -18,6 +18,7 @@ const SKIP_WORDS: Record<string, string> = {
   'already-decided': 'already decided',
   released: 'already released',
   'no-decision-type': 'no decision type for the outcome',
+  'validity-packet': 'a validity packet, never decided',
 };
 
 /**

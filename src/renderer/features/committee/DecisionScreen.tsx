@@ -108,10 +108,9 @@ export function DecisionScreen({ windowId, packetId }: { windowId: string; packe
               )}
               {data.adjudication ? (
                 <p>
-                  Adjudication {data.adjudication.status}
                   {data.adjudication.resolution
-                    ? `: resolved by ${data.adjudication.resolution.resolvedByUsername} as ${decisionWords(data.adjudication.resolution.decision)}${data.adjudication.resolution.note ? ` (“${data.adjudication.resolution.note}”)` : ''}`
-                    : ''}
+                    ? `Adjudication resolved by ${data.adjudication.resolution.resolvedByUsername} as ${decisionWords(data.adjudication.resolution.decision)}${data.adjudication.resolution.note ? ` (“${data.adjudication.resolution.note}”)` : ''}`
+                    : 'Adjudication open'}
                   .{' '}
                   <a href={routeHref({ screen: 'adjudication', windowId, adjudicationId: data.adjudication.id })}>
                     {data.adjudication.status === 'open' ? 'Adjudicate' : 'Open the adjudication'}
