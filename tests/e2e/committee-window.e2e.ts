@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HubScreen } from './drivers/hub';
 import { WindowDashboardPage } from './drivers/window-dashboard';
+import { axeViolations } from './support/axe';
 import { AnchorSession } from './support/browser';
 import { PASSWORD, startCommitteeWindow, type CommitteeWindow } from './support/committee-window';
 
@@ -72,6 +73,7 @@ describe('a committee window from assignment to release', () => {
     await form.getByRole('radio').nth(2).check();
     await form.getByRole('textbox', { name: /^Rationale/ }).fill('The video shows the checks aligned.');
     await form.getByRole('textbox', { name: 'Note to the committee' }).fill('Closer to the higher scorer.');
+    expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'adjudication.png'), fullPage: true });
     await form.getByRole('button', { name: 'Record resolution' }).click();
     await page.getByRole('heading', { name: 'Resolution' }).waitFor();
@@ -88,9 +90,17 @@ describe('a committee window from assignment to release', () => {
     const overall = page.getByRole('group', { name: 'Overall feedback' });
     await expect(overall.innerText()).resolves.toMatch(/from assessor/);
     await page.getByRole('textbox', { name: 'Reason (for the record)' }).fill('Adjudicated.');
+    expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'decision.png'), fullPage: true });
     await page.getByRole('button', { name: 'Record decision' }).click();
     await page.getByRole('heading', { name: 'Recorded decision' }).waitFor();
+    await expect(page.locator('main').innerText()).resolves.not.toMatch(/Dana Reyes/);
+    await page.getByRole('textbox', { name: 'Reason for revealing' }).fill('The platform needs the name to issue.');
+    await page.getByRole('button', { name: 'Reveal identity…' }).click();
+    const dialog = page.getByRole('dialog', { name: "Reveal the candidate's identity?" });
+    await expect(dialog.innerText()).resolves.toMatch(/cannot be undone/);
+    await dialog.getByRole('button', { name: 'Reveal identity' }).click();
+    await page.getByText('Dana Reyes <dana@example.org>').waitFor();
   }, 60_000);
 
   it('decides the agreeing packets in a batch and releases the window after a confirmation', async () => {

@@ -94,6 +94,11 @@ export async function startCommitteeWindow(): Promise<CommitteeWindow> {
         assessorId: assessorIds[first],
       });
   }
+  // The issuing platform records who the candidate is; the committee sees it only on a reveal.
+  await call(staff.platform1, 'PUT', `/api/v1/packets/${packets.Apart}/identity`, {
+    name: 'Dana Reyes',
+    email: 'dana@example.org',
+  });
   await call(staff.chair1, 'PUT', `/api/v1/windows/${window.id}/validity/${packets.Master}`, {
     masters: [{ criterionId: 'design', levelId: 'l3' }],
     decision: 'earned',

@@ -26,7 +26,12 @@ export function BulkExport({ submittedCount }: { submittedCount: number }) {
   };
   return (
     <div className="bulk-export" role="group" aria-label="Export submitted reviews">
-      <span className="muted small">{submittedCount} submitted:</span>
+      <span
+        className="muted small"
+        title="Each review carries the assessor's recommended decision: the committee decides"
+      >
+        {submittedCount} submitted (recommendations, not decisions):
+      </span>
       <button type="button" disabled={!submittedCount} onClick={() => void run('csv')}>
         Export all (CSV)
       </button>
