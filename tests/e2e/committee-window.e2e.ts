@@ -79,6 +79,12 @@ describe('a committee window from assignment to release', () => {
     await page.getByRole('heading', { name: 'Resolution' }).waitFor();
     // The originals stay.
     await expect(page.getByRole('table', { name: 'The two scorings' }).isVisible()).resolves.toBe(true);
+    // The evidence comes from the hub, verified, into the chair's library; Back returns here.
+    await page.getByRole('button', { name: 'Open the evidence' }).click();
+    await page.waitForURL(new RegExp(`#/packet/${hub.packets.Apart}`));
+    await page.getByRole('heading', { name: /Apart/ }).first().waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Resolution' }).waitFor();
   }, 60_000);
 
   it('decides the adjudicated packet with the thread and the assessors’ feedback', async () => {

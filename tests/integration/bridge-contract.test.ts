@@ -71,6 +71,7 @@ function fakeHandlers(overrides: Partial<BridgeHandlers> = {}): BridgeHandlers {
     'committee.decide': fail,
     'committee.batchDecide': fail,
     'committee.rubric': fail,
+    'committee.openEvidence': fail,
     'committee.release': fail,
     'committee.revealIdentity': fail,
     'committee.candidateReport': fail,

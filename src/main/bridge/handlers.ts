@@ -6,6 +6,8 @@ import { isAnchor } from '../hub/norming-participant';
 import { scorerQualityHandlers } from '../hub/scorer-quality';
 import { windowDashboardHandlers } from '../hub/window-dashboard';
 import { committeeHandlers } from '../hub/committee';
+import { pullPacket } from '../hub/pull';
+import { toBridgeError } from '../hub/hub-error';
 import { backReadingHandlers } from '../hub/back-reading';
 import { auditHandlers } from '../hub/audit-log';
 
@@ -52,6 +54,12 @@ export function createBridgeHandlers({ hub, version, transport }: HandlerContext
     ...adminHandlers(() => hub.client),
     ...windowDashboardHandlers(() => hub.client),
     ...committeeHandlers(() => hub.client),
+    // The committee reads the evidence as an assessor does: pulled, verified, then the packet screen.
+    'committee.openEvidence': async ({ packetId }) => {
+      const outcome = await pullPacket(hub.client, await store(), packetId).catch(toBridgeError);
+      if (!outcome.ok) throw new BridgeError('The packet could not be downloaded from the hub.', 'bad-request');
+      return { packetId };
+    },
     ...scorerQualityHandlers(() => hub.client),
     ...backReadingHandlers(() => hub.client),
     ...auditHandlers(() => hub.client),

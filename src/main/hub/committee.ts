@@ -5,7 +5,11 @@ import { ReleaseRefusal } from '../../shared/contract/decisions';
 import type { HubClient } from './hub-client';
 import { toBridgeError } from './hub-error';
 
-type CommitteeHandlers = Pick<BridgeHandlers, keyof typeof COMMITTEE_DECISION_CHANNELS>;
+/** openEvidence needs the library as well as the hub, so the bridge table wires it (bridge/handlers.ts). */
+type CommitteeHandlers = Pick<
+  BridgeHandlers,
+  Exclude<keyof typeof COMMITTEE_DECISION_CHANNELS, 'committee.openEvidence'>
+>;
 
 /**
  * The committee's channels: each one hub route, read with the route table's schema. The hub alone

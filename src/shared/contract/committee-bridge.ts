@@ -63,4 +63,12 @@ export const COMMITTEE_DECISION_CHANNELS = {
   'committee.candidateReport': { input: PacketRef, output: CandidateReportFile },
   /** The packet's rubric off its manifest (null when the hub has none), to name criteria and levels. */
   'committee.rubric': { input: z.strictObject({ packetId: Uuid }), output: Rubric.nullable() },
+  /**
+   * Downloads the packet's evidence into the signed-in person's library (verified, like an
+   * assessor's pull), so an adjudicator or chair opens it in the packet screen.
+   */
+  'committee.openEvidence': {
+    input: z.strictObject({ packetId: Uuid }),
+    output: z.strictObject({ packetId: Uuid }),
+  },
 } as const;

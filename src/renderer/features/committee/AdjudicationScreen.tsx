@@ -3,7 +3,7 @@ import type { AdjudicationDetail, ScoringView } from '../../../shared/contract/d
 import type { ConditionCode, Decision } from '../../../shared/domain/decision';
 import type { Rubric } from '../../../shared/domain/rubric';
 import { dateTimeFormat } from '../../app/format';
-import { routeHref } from '../../app/route';
+import { navigate, routeHref } from '../../app/route';
 import { bridge } from '../../bridge';
 import { describeError } from '../../viewers/common/describeError';
 import { ErrorLine } from '../hub/ErrorLine';
@@ -68,7 +68,8 @@ export function AdjudicationScreen({ windowId, adjudicationId }: { windowId: str
                   right={{ heading: second.assessorUsername, record: second.record }}
                 />
               ) : null}
-              <p>
+              <p className="packet-controls">
+                <OpenEvidence packetId={detail.packetId} />
                 <a href={routeHref({ screen: 'decision', windowId, packetId: detail.packetId })}>Open the decision</a>
               </p>
             </section>
@@ -255,5 +256,30 @@ function ResolveForm({
       </div>
       <ErrorLine error={error} />
     </form>
+  );
+}
+
+/** Downloads the evidence (verified) and opens it in the packet screen; Back returns here. */
+function OpenEvidence({ packetId }: { packetId: string }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const open = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await bridge['committee.openEvidence']({ packetId });
+      navigate({ screen: 'packet', packetId });
+    } catch (failure) {
+      setError(describeError(failure));
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <button type="button" disabled={busy} onClick={() => void open()}>
+        {busy ? 'Downloading the evidence…' : 'Open the evidence'}
+      </button>
+      <ErrorLine error={error} />
+    </>
   );
 }
