@@ -208,11 +208,23 @@ describe('blindness before one’s own submission', () => {
       (await hub.api('GET', `/api/v1/windows/${windowId}/packets/${packetId}/thread`, { token: third.token })).status,
     ).toBe(404);
     await score(second, packetId, 'l3');
+    // A post is announced to the committee by its window alone (a conflicted chair learns no packet).
+    const announced: unknown[] = [];
+    const stop = hub.running.hub.events.subscribe((event) => {
+      if (event.type === 'thread.posted') announced.push(event);
+    });
+    await hub.api('POST', `/api/v1/windows/${windowId}/packets/${packetId}/thread`, {
+      token: second.token,
+      json: { body: 'Agreed.' },
+    });
+    stop();
+    expect(announced).toEqual([{ type: 'thread.posted', windowId }]);
     const thread = await hub.api('GET', `/api/v1/windows/${windowId}/packets/${packetId}/thread`, {
       token: second.token,
     });
     expect(thread.json().messages).toEqual([
       expect.objectContaining({ authorUsername: 'assessor1', body: 'I gave it Proficient.' }),
+      expect.objectContaining({ authorUsername: 'assessor2', body: 'Agreed.' }),
     ]);
     const view = (
       await hub.api('GET', `/api/v1/windows/${windowId}/packets/${packetId}/decision`, { token: second.token })

@@ -198,7 +198,7 @@ export async function postThread(
   body: string,
 ): Promise<ThreadMessage> {
   const now = hub.now();
-  return hub.db.transaction(async (tx) => {
+  const posted = await hub.db.transaction(async (tx) => {
     await committeeSeat(hub, tx, principal, windowId, packetId);
     const message = await insertThreadMessage(tx, {
       windowId,
@@ -220,6 +220,9 @@ export async function postThread(
     );
     return message;
   });
+  // After the commit, so a screen that reads again finds the message.
+  hub.events.publish({ type: 'thread.posted', windowId });
+  return posted;
 }
 
 // ── the state of a packet's decision ──────────────────────────────────────────────────────

@@ -56,6 +56,8 @@ export function forwardWindowChange(events: BridgeEventBus | undefined, event: H
     case 'assignment.created':
     case 'assignment.removed':
     case 'adjudication.opened':
+    case 'release.published':
+    case 'thread.posted':
       events?.emit('committee.windowChanged', { windowId: event.windowId });
       return;
     case 'window.updated':

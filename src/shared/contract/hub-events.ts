@@ -49,6 +49,11 @@ export const HubEvent = z.discriminatedUnion('type', [
     windowId: Uuid,
     packetCount: z.number().int(),
   }),
+  /**
+   * To chairs and admins: someone posted in a packet's committee thread. Only the window is named,
+   * so a chair conflicted with the packet learns nothing about it; open decision screens read again.
+   */
+  z.strictObject({ type: z.literal('thread.posted'), windowId: Uuid }),
   /** To chairs and admins: a packet went to adjudication (two scorings disagreed, or a back-reader sent it). */
   z.strictObject({ type: z.literal('adjudication.opened'), adjudicationId: Uuid, windowId: Uuid, packetId: Uuid }),
 ]);
