@@ -89,10 +89,19 @@ describe('a committee window from assignment to release', () => {
 
   it('decides the adjudicated packet with the thread and the assessors’ feedback', async () => {
     const page = chair.page;
+    // chair2 (not conflicted with Apart) has the same packet open: the thread updates by itself.
+    await conflicted.page.goto(
+      `${conflicted.host.origin}/#/windows/${hub.windowId}/packets/${hub.packets.Apart}/decision`,
+    );
+    await conflicted.page.getByRole('heading', { name: 'Committee thread' }).waitFor();
     await page.getByRole('link', { name: 'Open the decision' }).click();
     await page.getByRole('textbox', { name: 'Message' }).fill('Resolution looks right to me.');
     await page.getByRole('button', { name: 'Post to thread' }).click();
     await page.getByRole('list', { name: 'Thread messages' }).getByText('Resolution looks right to me.').waitFor();
+    await conflicted.page
+      .getByRole('list', { name: 'Thread messages' })
+      .getByText('Resolution looks right to me.')
+      .waitFor({ timeout: 5000 });
     const overall = page.getByRole('group', { name: 'Overall feedback' });
     await expect(overall.innerText()).resolves.toMatch(/from assessor/);
     await page.getByRole('textbox', { name: 'Reason (for the record)' }).fill('Adjudicated.');
