@@ -134,6 +134,16 @@ describe('a committee window from assignment to release', () => {
       .poll(() => page.getByRole('status', { name: 'Release result' }).innerText())
       .toMatch(/Released 3 decisions/);
     await expect.poll(() => dashboard.row('Apart').innerText()).toMatch(/Released/);
+    // Only now does the decision screen offer the candidate report.
+    await dashboard
+      .row('Apart')
+      .getByRole('link', { name: /Decision/ })
+      .click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download candidate report (PDF)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^candidate-report-.*\.pdf$/);
   }, 60_000);
 
   it('gives the platform exactly the released outcomes afterwards', async () => {
