@@ -4,6 +4,7 @@ import { dirname, join, relative } from 'node:path';
 import { DEMO_PASSWORD, DEMO_USERS, DEMO_WINDOW, seedDemo } from './hub-seed';
 import { findResourcesDir } from './resources';
 import { MIGRATIONS } from '../hub/db/migrations';
+import type { HubContext } from '../hub/context';
 import { openHub } from '../hub/open';
 import type { Log } from '../shared/log';
 
@@ -63,6 +64,19 @@ async function listFiles(root: string, keep: (name: string) => boolean): Promise
  * at once, never leave a half-made template behind.
  */
 export async function ensureDemoTemplate(root: string, key: string, log: Log): Promise<string> {
+  return ensureHubTemplate(root, key, seedDemo, log);
+}
+
+/**
+ * The folder of a closed hub for this key, seeded by `seed` (nothing: an empty hub with its schema
+ * migrated, which the tests copy instead of migrating a new hub every time), made as above.
+ */
+export async function ensureHubTemplate(
+  root: string,
+  key: string,
+  seed: (hub: HubContext) => Promise<unknown>,
+  log: Log,
+): Promise<string> {
   const template = join(root, key);
   const made = await stat(join(template, SEEDED_FILE)).catch(() => undefined);
   if (made && Date.now() - made.mtimeMs < TEMPLATE_MAX_AGE_MS) return template;
@@ -71,7 +85,7 @@ export async function ensureDemoTemplate(root: string, key: string, log: Log): P
   try {
     const opened = await openHub({ dataDir: scratch, log });
     try {
-      await seedDemo(opened.hub);
+      await seed(opened.hub);
     } finally {
       await opened.close();
     }
@@ -82,7 +96,7 @@ export async function ensureDemoTemplate(root: string, key: string, log: Log): P
       // Another start made it first: theirs is as good as ours.
       if (!(await stat(join(template, SEEDED_FILE)).catch(() => undefined))) throw error;
     });
-    log('demo hub: template made', { template });
+    log('hub template made', { template });
     // Templates of other keys are from older code: remove them.
     for (const name of await readdir(root)) {
       if (name !== key && !name.includes('.making-')) await rm(join(root, name), { recursive: true, force: true });
@@ -93,7 +107,7 @@ export async function ensureDemoTemplate(root: string, key: string, log: Log): P
   }
 }
 
-/** Copies a template into a new demo hub folder (its lock, port and scratch space stay behind). */
+/** Copies a template into a new hub folder (its lock, port and scratch space stay behind). */
 export async function copyDemoTemplate(template: string, dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
   await cp(template, dir, {

@@ -3,7 +3,8 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHub, type RunningHub } from '../../src/hub/server';
+import { type RunningHub } from '../../src/hub/server';
+import { startHubFromTemplate } from '../support/hub-start';
 import { createUser } from '../../src/hub/services/users';
 import { defaultFiles, manifestFor, tempDir, writePacket } from '../support/packets';
 import { AdminScreen } from './drivers/admin';
@@ -44,7 +45,7 @@ async function expectAccessible(): Promise<void> {
 beforeAll(async () => {
   dir = await tempDir('anchor-e2e-admin-');
   if (SCREENSHOTS) await mkdir(SCREENSHOTS, { recursive: true });
-  hub = await startHub({ dataDir: join(dir, 'hub'), port: 0, log: () => undefined });
+  hub = await startHubFromTemplate({ dataDir: join(dir, 'hub'), port: 0, log: () => undefined });
   await createUser(hub.hub, { username: 'admin1', password: PASSWORD, roles: ['admin'] }, null);
   session = await AnchorSession.start();
   admin = new AdminScreen(session.page, session.host.origin);

@@ -3,7 +3,8 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHub, type RunningHub } from '../../src/hub/server';
+import { type RunningHub } from '../../src/hub/server';
+import { startHubFromTemplate } from '../support/hub-start';
 import { createUser } from '../../src/hub/services/users';
 import type { ScoreRecord } from '../../src/shared/domain/score';
 import { defaultFiles, manifestFor, tempDir, writePacket } from '../support/packets';
@@ -38,7 +39,7 @@ const packets = {
 };
 
 async function startTheHub(): Promise<void> {
-  hub = await startHub({ dataDir: hubDir, port, log: () => undefined });
+  hub = await startHubFromTemplate({ dataDir: hubDir, port, log: () => undefined });
   port = hub.port;
 }
 

@@ -3,7 +3,8 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHub, type RunningHub } from '../../src/hub/server';
+import { type RunningHub } from '../../src/hub/server';
+import { startHubFromTemplate } from '../support/hub-start';
 import { createUser } from '../../src/hub/services/users';
 import { defaultFiles, manifestFor, scoreRecord, tempDir, writePacket } from '../support/packets';
 import { HubScreen } from './drivers/hub';
@@ -60,7 +61,7 @@ const pageText = () => page().evaluate(() => document.documentElement.innerHTML)
 
 beforeAll(async () => {
   dir = await tempDir('anchor-e2e-norming-');
-  hub = await startHub({ dataDir: join(dir, 'hub'), port: 0, log: () => undefined });
+  hub = await startHubFromTemplate({ dataDir: join(dir, 'hub'), port: 0, log: () => undefined });
   hubPort = hub.port;
   origin = `http://127.0.0.1:${hub.port}`;
   await createUser(hub.hub, { username: 'admin1', password: PASSWORD, roles: ['admin'] }, null);
@@ -175,7 +176,7 @@ describe('a participant in a norming session, end to end in Chromium', () => {
     await expect
       .poll(() => norming.anchorRow(anchors[1]!.pseudonym).textContent(), { timeout: 20_000 })
       .toMatch(/waiting to upload/);
-    hub = await startHub({ dataDir: join(dir, 'hub'), port: hubPort, log: () => undefined });
+    hub = await startHubFromTemplate({ dataDir: join(dir, 'hub'), port: hubPort, log: () => undefined });
     await expect
       .poll(() => norming.anchorRow(anchors[1]!.pseudonym).textContent(), { timeout: 40_000 })
       .toMatch(/Received by the session/);

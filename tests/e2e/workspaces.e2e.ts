@@ -3,7 +3,8 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHub, type RunningHub } from '../../src/hub/server';
+import { type RunningHub } from '../../src/hub/server';
+import { startHubFromTemplate } from '../support/hub-start';
 import { createUser } from '../../src/hub/services/users';
 import type { ScoreRecord } from '../../src/shared/domain/score';
 import { defaultFiles, manifestFor, tempDir, writePacket } from '../support/packets';
@@ -29,7 +30,7 @@ let session: AnchorSession;
 const page = (): Page => session.page;
 
 async function startTheHub(): Promise<void> {
-  hub = await startHub({ dataDir: join(dir, 'hub'), port: hubPort, log: () => undefined });
+  hub = await startHubFromTemplate({ dataDir: join(dir, 'hub'), port: hubPort, log: () => undefined });
   hubPort = hub.port;
 }
 

@@ -6,7 +6,8 @@ import { createDispatcher } from '../../src/main/bridge/dispatch';
 import { adminHandlers } from '../../src/main/hub/admin';
 import { HubClient } from '../../src/main/hub/hub-client';
 import { MemoryTokenStore } from '../../src/main/hub/token-store';
-import { startHub, type RunningHub } from '../../src/hub/server';
+import { type RunningHub } from '../../src/hub/server';
+import { startHubFromTemplate } from '../support/hub-start';
 import { createUser } from '../../src/hub/services/users';
 import {
   BridgeError,
@@ -95,7 +96,7 @@ describe('admin channels against a hub', () => {
 
   beforeAll(async () => {
     dir = await tempDir('anchor-admin-bridge-');
-    running = await startHub({ dataDir: join(dir, 'hub'), port: 0, log: () => undefined });
+    running = await startHubFromTemplate({ dataDir: join(dir, 'hub'), port: 0, log: () => undefined });
     await createUser(running.hub, { username: 'admin1', password: PASSWORD, roles: ['admin'] }, null);
     client = new HubClient(new MemoryTokenStore());
     await client.signIn(running.url, 'admin1', PASSWORD);

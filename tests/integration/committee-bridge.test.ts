@@ -6,7 +6,8 @@ import { createDispatcher } from '../../src/main/bridge/dispatch';
 import { committeeHandlers } from '../../src/main/hub/committee';
 import { HubClient } from '../../src/main/hub/hub-client';
 import { MemoryTokenStore } from '../../src/main/hub/token-store';
-import { startHub, type RunningHub } from '../../src/hub/server';
+import { type RunningHub } from '../../src/hub/server';
+import { startHubFromTemplate } from '../support/hub-start';
 import { createUser } from '../../src/hub/services/users';
 import type { BridgeHandlers, Channel, ChannelInput, ChannelOutput } from '../../src/shared/contract/bridge';
 import { defaultFiles, manifestFor, scoreRecord, tempDir, writePacket } from '../support/packets';
@@ -54,7 +55,7 @@ describe('committee channels against a hub', () => {
 
   beforeAll(async () => {
     dir = await tempDir('anchor-committee-bridge-');
-    running = await startHub({ dataDir: join(dir, 'hub'), port: 0, log: () => undefined });
+    running = await startHubFromTemplate({ dataDir: join(dir, 'hub'), port: 0, log: () => undefined });
     for (const [username, roles] of [
       ['admin1', ['admin']],
       ['chair1', ['chair']],

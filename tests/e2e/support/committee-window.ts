@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startHub, type RunningHub } from '../../../src/hub/server';
+import { type RunningHub } from '../../../src/hub/server';
+import { startHubFromTemplate } from '../../support/hub-start';
 import { createUser } from '../../../src/hub/services/users';
 import type { WindowDashboard } from '../../../src/shared/contract/window-dashboard';
 import { defaultFiles, manifestFor, scoreRecord, tempDir, writePacket } from '../../support/packets';
@@ -36,7 +37,7 @@ export interface CommitteeWindow {
  */
 export async function startCommitteeWindow(): Promise<CommitteeWindow> {
   const dir = await tempDir('anchor-committee-window-');
-  const running = await startHub({ dataDir: join(dir, 'hub'), port: 0, log: () => undefined });
+  const running = await startHubFromTemplate({ dataDir: join(dir, 'hub'), port: 0, log: () => undefined });
   const user = (username: string, roles: ('admin' | 'chair' | 'assessor' | 'platform')[]) =>
     createUser(running.hub, { username, password: PASSWORD, roles }, null);
   const tokenFor = async (userId: string) => (await running.hub.tokens.signIn(userId)).accessToken;

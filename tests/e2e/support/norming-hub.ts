@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startHub, type RunningHub } from '../../../src/hub/server';
+import { type RunningHub } from '../../../src/hub/server';
+import { startHubFromTemplate } from '../../support/hub-start';
 import { createUser } from '../../../src/hub/services/users';
 import { defaultFiles, manifestFor, scoreRecord, tempDir, writePacket } from '../../support/packets';
 import { hubApi } from './hub-api';
@@ -45,7 +46,7 @@ export async function startNormingHub({
   mode?: 'calibration' | 'qualification';
 }): Promise<NormingHub> {
   const dir = await tempDir('anchor-norming-hub-');
-  const running = await startHub({ dataDir: join(dir, 'hub'), port: 0, log: () => undefined });
+  const running = await startHubFromTemplate({ dataDir: join(dir, 'hub'), port: 0, log: () => undefined });
   const tokenFor = async (userId: string) => (await running.hub.tokens.signIn(userId)).accessToken;
   const admin = await createUser(running.hub, { username: 'admin1', password: PASSWORD, roles: ['admin'] }, null);
   const facilitator = await createUser(

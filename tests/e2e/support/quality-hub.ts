@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startHub, type RunningHub } from '../../../src/hub/server';
+import { type RunningHub } from '../../../src/hub/server';
+import { startHubFromTemplate } from '../../support/hub-start';
 import { createUser } from '../../../src/hub/services/users';
 import { defaultFiles, manifestFor, scoreRecord, tempDir, writePacket } from '../../support/packets';
 import { hubApi } from './hub-api';
@@ -25,7 +26,7 @@ export interface QualityHub {
  */
 export async function startQualityHub(): Promise<QualityHub> {
   const dir = await tempDir('anchor-quality-hub-');
-  const running = await startHub({ dataDir: join(dir, 'hub'), port: 0, log: () => undefined });
+  const running = await startHubFromTemplate({ dataDir: join(dir, 'hub'), port: 0, log: () => undefined });
   const user = (username: string, roles: ('admin' | 'chair' | 'assessor')[]) =>
     createUser(running.hub, { username, password: PASSWORD, roles }, null);
   const tokenFor = async (userId: string) => (await running.hub.tokens.signIn(userId)).accessToken;
