@@ -10,7 +10,7 @@ import { PASSWORD, startCommitteeHub, type CommitteeHub } from './support/commit
 // note, sends it to adjudication — and a chair then finds those actions in the audit trail,
 // filtered, and downloads the filtered trail as CSV.
 
-const SHOTS = join(import.meta.dirname, '../../docs/screenshots');
+const SHOTS = process.env.ANCHOR_SCREENSHOTS ?? join(import.meta.dirname, '../../out/screenshots');
 
 let hub: CommitteeHub;
 let app: AnchorSession;
