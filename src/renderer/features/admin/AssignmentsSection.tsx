@@ -7,7 +7,7 @@ import { describeError } from '../../viewers/common/describeError';
 import { ErrorLine } from '../hub/ErrorLine';
 import { ConfirmDialog } from '../norming-board/ConfirmDialog';
 import { rememberIds, useKnownPackets, type KnownPacket } from './known-packets';
-import { useAdminList } from './useAdminList';
+import { useHubData } from '../../app/useHubData';
 
 /**
  * One window's assignments: by hand (a packet and an assessor from the lists the hub gives),
@@ -16,8 +16,8 @@ import { useAdminList } from './useAdminList';
  */
 export function AssignmentsSection() {
   const id = useId();
-  const windows = useAdminList(() => bridge['admin.windows']({}));
-  const users = useAdminList(() => bridge['admin.users']({}));
+  const windows = useHubData(() => bridge['admin.windows']({}));
+  const users = useHubData(() => bridge['admin.users']({}));
   const packets = useKnownPackets();
   const [windowId, setWindowId] = useState('');
   const chosenWindow = windowId || windows.data?.windows.at(-1)?.id || '';

@@ -5,14 +5,14 @@ import { describeError } from '../../viewers/common/describeError';
 import { ErrorLine } from '../hub/ErrorLine';
 import { ConfirmDialog } from '../norming-board/ConfirmDialog';
 import { RolePicker, type RoleName } from './RolePicker';
-import { useAdminList } from './useAdminList';
+import { useHubData } from '../../app/useHubData';
 
 /**
  * Accounts: create, change roles, disable or enable. The hub refuses a change that would leave
  * no enabled admin; its words are shown beside the account, whose row keeps its state.
  */
 export function UsersSection() {
-  const { data, error, reload } = useAdminList(() => bridge['admin.users']({}));
+  const { data, error, reload } = useHubData(() => bridge['admin.users']({}));
   const [toggling, setToggling] = useState<AdminUserView>();
   const [editing, setEditing] = useState<string>();
   const [rowError, setRowError] = useState<{ userId: string; message: string }>();

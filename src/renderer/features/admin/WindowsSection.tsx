@@ -5,7 +5,7 @@ import { bridge } from '../../bridge';
 import { describeError } from '../../viewers/common/describeError';
 import { ErrorLine } from '../hub/ErrorLine';
 import { ConfirmDialog } from '../norming-board/ConfirmDialog';
-import { useAdminList } from './useAdminList';
+import { useHubData } from '../../app/useHubData';
 import { createRequest, defaultWindowForm, formFromWindow, updateRequest, type WindowForm } from './window-form';
 import { useWindowFormState, WindowFormView } from './WindowFormView';
 
@@ -20,7 +20,7 @@ function policySummary(window: WindowView): string {
 
 /** Review windows: the list, a form to create one, editing any field, closing one early. */
 export function WindowsSection() {
-  const { data, error, reload } = useAdminList(() => bridge['admin.windows']({}));
+  const { data, error, reload } = useHubData(() => bridge['admin.windows']({}));
   const [editing, setEditing] = useState<WindowView>();
   const [closing, setClosing] = useState<WindowView>();
   const [closeError, setCloseError] = useState<string>();

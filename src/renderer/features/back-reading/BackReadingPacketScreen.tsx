@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useHubData } from '../../app/useHubData';
+import { useState, type FormEvent } from 'react';
 import type { ChannelOutput } from '../../../shared/contract/bridge';
 import { dateTimeFormat } from '../../app/format';
 import { routeHref } from '../../app/route';
@@ -17,19 +18,7 @@ type Loaded = ChannelOutput<'backReading.packet'>;
  * private notes, and the two actions: leave a note, or send the packet to adjudication.
  */
 export function BackReadingPacketScreen({ windowId, packetId }: { windowId: string; packetId: string }) {
-  const [data, setData] = useState<Loaded>();
-  const [error, setError] = useState<string>();
-  const load = useCallback(async () => {
-    try {
-      setData(await bridge['backReading.packet']({ windowId, packetId }));
-      setError(undefined);
-    } catch (failure) {
-      setError(describeError(failure));
-    }
-  }, [windowId, packetId]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data, error, reload: load } = useHubData(() => bridge['backReading.packet']({ windowId, packetId }));
 
   const packet = data?.packet;
   const [first, second, ...rest] = packet?.scorings ?? [];

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useHubData } from '../../app/useHubData';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { DecisionWorkspace } from '../../../shared/contract/decisions';
 import type { Rubric } from '../../../shared/domain/rubric';
 import { dateTimeFormat } from '../../app/format';
@@ -26,23 +27,13 @@ const BLOCKER_WORDS: Record<DecisionWorkspace['blockers'][number], string> = {
  * the identity reveal and, once released, the candidate report.
  */
 export function DecisionScreen({ windowId, packetId }: { windowId: string; packetId: string }) {
-  const [data, setData] = useState<DecisionWorkspace>();
+  const { data, error, reload: load } = useHubData(() => bridge['committee.decisionView']({ windowId, packetId }));
   const [rubric, setRubric] = useState<Rubric | null>(null);
-  const [error, setError] = useState<string>();
-  const load = useCallback(async () => {
-    try {
-      setData(await bridge['committee.decisionView']({ windowId, packetId }));
-      setError(undefined);
-    } catch (failure) {
-      setError(describeError(failure));
-    }
-  }, [windowId, packetId]);
   useEffect(() => {
-    void load();
     void bridge['committee.rubric']({ packetId })
       .then(setRubric)
       .catch(() => setRubric(null));
-  }, [load, packetId]);
+  }, [packetId]);
   // The hub announces changes to the window's review work; the thread and scorings follow them.
   useEffect(
     () =>

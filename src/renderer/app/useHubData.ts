@@ -1,8 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import { describeError } from '../../viewers/common/describeError';
+import { describeError } from '../viewers/common/describeError';
 
-/** A list the hub keeps, loaded once and again on demand (after a change the admin made). */
-export function useAdminList<T>(load: () => Promise<T>) {
+/**
+ * Something the hub keeps, loaded once and again on demand (after a change the user made, or one
+ * the hub announced), with the hub's refusal in words when it fails.
+ */
+export function useHubData<T>(load: () => Promise<T>) {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<string>();
   const reload = useCallback(
@@ -14,7 +17,7 @@ export function useAdminList<T>(load: () => Promise<T>) {
         },
         (failure: unknown) => setError(describeError(failure)),
       ),
-    // The loader is a bridge call fixed for the life of the section.
+    // The loader is a bridge call fixed for the life of the screen or section (screens are keyed by what they show).
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
   );
