@@ -1,43 +1,123 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ScorerQuality } from '../../src/shared/contract/scorer-quality';
 import { HubScreen } from './drivers/hub';
+import { QueueScreen } from './drivers/queue';
+import { ReviewScreen } from './drivers/review';
 import { WindowDashboardPage } from './drivers/window-dashboard';
 import { axeViolations } from './support/axe';
 import { AnchorSession } from './support/browser';
-import { PASSWORD, startCommitteeWindow, type CommitteeWindow } from './support/committee-window';
+import { ASSESSORS, PASSWORD, startCommitteeWindow, type CommitteeWindow } from './support/committee-window';
 
-// The committee's story, from assignment to release: three assessors double-score a window by
-// policy, one pair lands two levels apart and goes to adjudication. chair1 resolves it, decides
-// it with the thread and the suggested feedback, decides the agreeing ones in a batch and
-// releases. Nothing is candidate-facing before the release; afterwards the platform account reads
-// exactly the released outcomes. chair2, conflicted with Northside, never sees that packet.
+// The committee's story, from assignment to release: three assessors, each in their own Anchor,
+// score their queues — a validity packet among the live ones — and the policy routes every packet
+// to a second, blind scorer; one pair lands two levels apart and goes to adjudication. chair1
+// resolves it, decides it with the thread and the suggested feedback, decides the agreeing ones in
+// a batch and releases. Nothing is candidate-facing before the release; afterwards the platform
+// account reads exactly the released outcomes. chair2, conflicted with Northside, never sees that packet.
 
 const SHOTS = process.env.ANCHOR_SCREENSHOTS ?? join(import.meta.dirname, '../../out/screenshots');
+type Assessor = (typeof ASSESSORS)[number];
 
 let hub: CommitteeWindow;
 let chair: AnchorSession;
 let conflicted: AnchorSession;
+const assessors = {} as Record<Assessor, AnchorSession>;
 
 beforeAll(async () => {
-  [hub, chair, conflicted] = await Promise.all([startCommitteeWindow(), AnchorSession.start(), AnchorSession.start()]);
+  const [started, ...sessions] = await Promise.all([
+    startCommitteeWindow(),
+    ...Array.from({ length: 2 + ASSESSORS.length }, () => AnchorSession.start()),
+  ]);
+  hub = started as CommitteeWindow;
+  [chair, conflicted] = sessions as [AnchorSession, AnchorSession];
+  ASSESSORS.forEach((name, i) => (assessors[name] = sessions[2 + i] as AnchorSession));
+  const signIn = (app: AnchorSession, username: string) =>
+    new HubScreen(app.page, app.host.origin).signIn(hub.url, username, PASSWORD);
   await Promise.all([
-    new HubScreen(chair.page, chair.host.origin).signIn(hub.url, 'chair1', PASSWORD),
-    new HubScreen(conflicted.page, conflicted.host.origin).signIn(hub.url, 'chair2', PASSWORD),
+    signIn(chair, 'chair1'),
+    signIn(conflicted, 'chair2'),
+    ...ASSESSORS.map((name) => signIn(assessors[name], name)),
   ]);
   await mkdir(SHOTS, { recursive: true });
   await chair.page.setViewportSize({ width: 1300, height: 1400 });
-}, 120_000);
+}, 180_000);
 
 afterAll(async () => {
-  await Promise.all([chair?.stop(), conflicted?.stop()]);
+  await Promise.all([chair?.stop(), conflicted?.stop(), ...Object.values(assessors).map((app) => app.stop())]);
   await hub?.close();
 });
+
+/**
+ * The level an assessor gives: "Apart" splits its scorers (the first reads it as Exemplary, the
+ * second as Developing), everything else — the validity packet too — is Proficient.
+ */
+function levelFor(pseudonym: string, round: 'first' | 'second'): 'Proficient' | 'Exemplary' | 'Developing' {
+  if (pseudonym !== 'Apart') return 'Proficient';
+  return round === 'first' ? 'Exemplary' : 'Developing';
+}
+
+/**
+ * One assessor's turn, in their own Anchor: the assignments arrive on the Hub screen, are
+ * downloaded and verified, each packet is scored on the review screen and submitted, and the
+ * outbox uploads it. A second scorer reads nothing of the first scoring while scoring.
+ */
+async function scoreQueue(name: Assessor, pseudonyms: string[], round: 'first' | 'second'): Promise<void> {
+  const app = assessors[name];
+  const hubScreen = await new HubScreen(app.page, app.host.origin).open();
+  const listed = await hubScreen.assignedPseudonyms(round === 'first' ? pseudonyms.length : pseudonyms.length + 2);
+  expect(listed).toEqual(expect.arrayContaining(pseudonyms));
+  await hubScreen.downloadAll();
+  const queue = new QueueScreen(app.page, app.host.origin);
+  const review = new ReviewScreen(app.page);
+  for (const pseudonym of pseudonyms) {
+    await queue.openPacket(pseudonym);
+    // Blind: no other scorer's judgement is anywhere in the page, not even hidden.
+    await expect(app.page.evaluate(() => document.documentElement.innerHTML)).resolves.not.toMatch(
+      /the lesson plan is clear|seen in the lesson plan/,
+    );
+    const level = levelFor(pseudonym, round);
+    await review.chooseLevel('Design of checks', level);
+    await review.rationale('Design of checks').fill(`${name}: seen in the lesson plan.`);
+    await review.decide(level === 'Developing' ? 'Not yet' : 'Earned');
+    if (level === 'Developing')
+      await review.criterionFeedback('Design of checks').fill('Align each check to the objective.');
+    await review.feedback().fill(`${name}: the lesson plan is clear.`);
+    await review.submit();
+  }
+  await queue.open();
+  for (const pseudonym of pseudonyms)
+    await expect.poll(() => queue.row(pseudonym).innerText(), { timeout: 30_000 }).toMatch(/Uploaded/);
+}
 
 const releases = () => `/api/v1/releases?windowId=${hub.windowId}`;
 const report = (packetId: string) => `/api/v1/windows/${hub.windowId}/packets/${packetId}/candidate-report`;
 
 describe('a committee window from assignment to release', () => {
+  it('three assessors score their queues in their own Anchor, and the policy routes each packet to a second, blind scorer', async () => {
+    // Automatic assignment gave each assessor one live packet and seeded the validity packet beside it.
+    const firsts = await Promise.all(ASSESSORS.map((name) => hub.assignedTo(name)));
+    for (const mine of firsts) expect([mine.length, mine.includes('Master')]).toEqual([2, true]);
+    await Promise.all(ASSESSORS.map((name, i) => scoreQueue(name, firsts[i]!, 'first')));
+    // The hub routes a second scoring of every live packet (never the validity packet) as the uploads land.
+    await hub.until((d) => d.packets.filter((p) => p.assessors.length === 2).length === 3);
+    const seconds = await Promise.all(
+      ASSESSORS.map(async (name, i) => (await hub.assignedTo(name)).filter((p) => !firsts[i]!.includes(p))),
+    );
+    expect(seconds.flat().sort()).toEqual(['Agreeing', 'Apart', 'Northside']);
+    await Promise.all(
+      ASSESSORS.map((name, i) => (seconds[i]!.length ? scoreQueue(name, seconds[i]!, 'second') : null)),
+    );
+    await hub.until((d) => d.counts['in-adjudication'] === 1 && d.counts['double-scored'] === 2);
+    const dashboard = await hub.dashboard();
+    expect(dashboard.packets.map((p) => p.pseudonym).sort()).toEqual(['Agreeing', 'Apart', 'Northside']);
+    // Each assessor's reading of the validity packet counts towards their accuracy, and only there.
+    const quality = await hub.as<ScorerQuality>('chair1', 'GET', `/api/v1/windows/${hub.windowId}/scorers`);
+    const accuracy = quality.scorers.map((s) => [s.username, s.validity.packets, s.validity.exact]);
+    expect(accuracy.sort()).toEqual(ASSESSORS.map((name) => [name, 1, 1]));
+  }, 180_000);
+
   it('has nothing candidate-facing before the release', async () => {
     await expect(hub.as('platform1', 'GET', releases())).resolves.toEqual({ outcomes: [] });
     await expect(hub.status('chair1', report(hub.packets.Agreeing!))).resolves.toBe(409);

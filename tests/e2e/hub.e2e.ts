@@ -130,7 +130,7 @@ beforeAll(async () => {
     })
   ).id;
   for (const packet of [packets.offline, packets.outage, packets.conflict]) await uploadAndAssign(packet);
-  session = await AnchorSession.start();
+  session = await AnchorSession.start({ persistentProfile: true });
 });
 
 afterAll(async () => {

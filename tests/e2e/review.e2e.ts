@@ -54,7 +54,7 @@ async function download(buttonName: string): Promise<Buffer> {
 beforeAll(async () => {
   dir = await tempDir('anchor-review-e2e-');
   demo = await buildDemo(dir);
-  session = await AnchorSession.start();
+  session = await AnchorSession.start({ persistentProfile: true });
   await session.importFiles(...demo.map((p) => p.file));
   await page()
     .getByRole('status')

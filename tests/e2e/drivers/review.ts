@@ -13,6 +13,11 @@ export class ReviewScreen {
     return this.page.getByRole('textbox', { name: `Feedback on ${criterion}` });
   }
 
+  /** The rationale field of one criterion. */
+  rationale(criterion: string): Locator {
+    return this.page.getByRole('textbox', { name: `Rationale for ${criterion}` });
+  }
+
   privateNotes(): Locator {
     return this.page.getByRole('textbox', { name: 'Private notes' });
   }

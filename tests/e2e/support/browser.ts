@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createDemoHub } from '../../../src/demo/demo-hub';
 import { startHost, type RunningHost } from '../../../src/host/server';
 
@@ -26,14 +26,43 @@ export function chromiumPath(): string {
   return path;
 }
 
-async function openBrowser(profileDir: string, launchUrl: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: chromiumPath(),
-    args: CHROMIUM_ARGS,
-    headless: true,
-    viewport: { width: 1400, height: 900 },
-    acceptDownloads: true,
+const CONTEXT_OPTIONS = { viewport: { width: 1400, height: 900 }, acceptDownloads: true } as const;
+
+/**
+ * One Chromium per test file for the sessions that need no profile on disk: each session is its
+ * own browser context (own storage, IndexedDB and cookies, as separate people's machines), so a
+ * story with five people starts one browser, not five.
+ */
+let shared: Promise<Browser> | undefined;
+let sharedContexts = 0;
+async function sharedContext(): Promise<BrowserContext> {
+  shared ??= chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
+  const browser = await shared;
+  const context = await browser.newContext(CONTEXT_OPTIONS);
+  sharedContexts += 1;
+  // The browser goes with the file's last session: nothing is left running between test files.
+  context.on('close', () => {
+    sharedContexts -= 1;
+    if (sharedContexts === 0 && shared) {
+      shared = undefined;
+      void browser.close();
+    }
   });
+  return context;
+}
+
+async function openBrowser(
+  profileDir: string | undefined,
+  launchUrl: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = profileDir
+    ? await chromium.launchPersistentContext(profileDir, {
+        executablePath: chromiumPath(),
+        args: CHROMIUM_ARGS,
+        headless: true,
+        ...CONTEXT_OPTIONS,
+      })
+    : await sharedContext();
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(launchUrl);
   await page.getByRole('heading', { name: /Packet queue/ }).waitFor();
@@ -52,21 +81,27 @@ async function browserPid(profileDir: string): Promise<number | undefined> {
 
 const WEB_ROOT = resolve(import.meta.dirname, '../../../out/web');
 
-/** A running browser-mode Anchor plus a real Chromium with a throw-away profile. */
+/**
+ * A running browser-mode Anchor plus a real Chromium: a context of the file's shared browser, or
+ * (persistentProfile) a browser of its own on a throw-away profile folder, for stories that kill
+ * and relaunch the browser and expect its storage back.
+ */
 export class AnchorSession {
   private constructor(
     public host: RunningHost,
     public context: BrowserContext,
     public page: Page,
-    private readonly profileDir: string,
+    private readonly profileDir: string | undefined,
     readonly dataDir: string,
     private readonly ownsData: boolean,
   ) {}
 
-  static async start(options: { dataDir?: string; demoHub?: boolean } = {}): Promise<AnchorSession> {
+  static async start(
+    options: { dataDir?: string; demoHub?: boolean; persistentProfile?: boolean } = {},
+  ): Promise<AnchorSession> {
     if (!existsSync(join(WEB_ROOT, 'index.html'))) throw new Error('out/web is missing: run "npm run build:web" first');
     const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'anchor-e2e-data-')));
-    const profileDir = await mkdtemp(join(tmpdir(), 'anchor-e2e-profile-'));
+    const profileDir = options.persistentProfile ? await mkdtemp(join(tmpdir(), 'anchor-e2e-profile-')) : undefined;
     const host = await startHost({
       dataDir,
       webRoot: WEB_ROOT,
@@ -82,6 +117,7 @@ export class AnchorSession {
    * graceful IndexedDB shutdown), then starts it again on the same profile, like a crash.
    */
   async killAndRelaunchBrowser(): Promise<void> {
+    if (!this.profileDir) throw new Error('start the session with persistentProfile to kill and relaunch its browser');
     const pid = await browserPid(this.profileDir);
     if (!pid) throw new Error('could not find the Chromium browser process to kill');
     process.kill(pid, 'SIGKILL');
@@ -123,7 +159,7 @@ export class AnchorSession {
   async stop(): Promise<void> {
     await this.context.close().catch(() => undefined);
     await this.host.close();
-    await rm(this.profileDir, { recursive: true, force: true });
+    if (this.profileDir) await rm(this.profileDir, { recursive: true, force: true });
     if (this.ownsData) await rm(this.dataDir, { recursive: true, force: true });
   }
 }

@@ -8,9 +8,9 @@ import { useAssessorId } from '../review/useAssessorId';
  * disk (a hub workspace's name is the signed-in hub user, which nobody types).
  */
 export function LocalNamePrompt() {
-  const { fromHub, named } = useAssessorId();
+  const { fromHub, named, loading } = useAssessorId();
   const [value, setValue] = useState('');
-  if (fromHub || named) return null;
+  if (fromHub || named || loading) return null;
   return (
     <form
       className="notice local-name"
