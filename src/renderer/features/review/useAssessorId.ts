@@ -21,5 +21,10 @@ export function useAssessorId(): { assessorId: string; fromHub: boolean; named: 
   );
   if (workspace.username) return { assessorId: workspace.username, fromHub: true, named: true, loading: false };
   const name = typeof localName === 'string' ? localName.trim() : '';
-  return { assessorId: name || DEFAULT_ASSESSOR_ID, fromHub: false, named: name !== '', loading: localName === undefined };
+  return {
+    assessorId: name || DEFAULT_ASSESSOR_ID,
+    fromHub: false,
+    named: name !== '',
+    loading: localName === undefined,
+  };
 }
