@@ -5,7 +5,7 @@ import { facilitatorHandlers } from '../hub/norming-staff';
 import { isAnchor } from '../hub/norming-participant';
 import { scorerQualityHandlers } from '../hub/scorer-quality';
 import { windowDashboardHandlers } from '../hub/window-dashboard';
-import { committeeHandlers } from '../hub/committee';
+import { committeeCopyFrom, committeeHandlers } from '../hub/committee';
 import { pullPacket } from '../hub/pull';
 import { toBridgeError } from '../hub/hub-error';
 import { backReadingHandlers } from '../hub/back-reading';
@@ -54,9 +54,11 @@ export function createBridgeHandlers({ hub, version, transport }: HandlerContext
     ...adminHandlers(() => hub.client),
     ...windowDashboardHandlers(() => hub.client),
     ...committeeHandlers(() => hub.client),
-    // The committee reads the evidence as an assessor does: pulled, verified, then the packet screen.
+    // The committee reads the evidence as an assessor does: pulled and verified, kept as a committee copy.
     'committee.openEvidence': async ({ packetId }) => {
-      const outcome = await pullPacket(hub.client, await store(), packetId).catch(toBridgeError);
+      const outcome = await pullPacket(hub.client, await store(), packetId, undefined, committeeCopyFrom).catch(
+        toBridgeError,
+      );
       if (!outcome.ok) throw new BridgeError('The packet could not be downloaded from the hub.', 'bad-request');
       return { packetId };
     },
