@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 describe('a committee member’s copy of a packet’s evidence', () => {
-  it('is downloaded verified and kept when the chair’s assignments are listed', async () => {
+  it('is downloaded verified, left out of the queue, and kept when the chair’s assignments are listed', async () => {
     const packetId = await uploadPacket(hub, admin);
     const dataDir = join(dir, 'chair1');
     const hubs = await new HubService({
@@ -47,6 +47,8 @@ describe('a committee member’s copy of a packet’s evidence', () => {
       const store = (await hubs.currentWorkspace()).store;
       expect(store.source(packetId)).toBe(committeeCopyFrom(hub.running.url));
       await expect(bridge['packets.verify']({ packetId })).resolves.toEqual({ ok: true, problems: [] });
+      // Marked for the queue to leave out: it is read from the adjudication, not reviewed as an assignment.
+      expect((await bridge['packets.list']({})).map((p) => p.committeeCopy)).toEqual([true]);
       // The chair is assigned nothing: a pulled assignment would be purged here as "unassigned".
       const { purged } = await hubs.assignments();
       expect(purged).toEqual([]);

@@ -14,6 +14,11 @@ export function committeeCopyFrom(hubUrl: string): string {
   return `committee copy from ${hubUrl}`;
 }
 
+/** Whether a library packet is a committee copy (its recorded source, see committeeCopyFrom). */
+export function isCommitteeCopy(source: string | undefined): boolean {
+  return source?.startsWith('committee copy from ') ?? false;
+}
+
 /** openEvidence needs the library as well as the hub, so the bridge table wires it (bridge/handlers.ts). */
 type CommitteeHandlers = Pick<
   BridgeHandlers,
