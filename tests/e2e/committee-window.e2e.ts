@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScorerQuality } from '../../src/shared/contract/scorer-quality';
+import { AdjudicationScreens } from './drivers/adjudication';
 import { HubScreen } from './drivers/hub';
 import { QueueScreen } from './drivers/queue';
 import { ReviewScreen } from './drivers/review';
@@ -141,30 +142,45 @@ describe('a committee window from assignment to release', () => {
 
   it('resolves the adjudication with both scorings in view', async () => {
     const page = chair.page;
+    const adjudication = new AdjudicationScreens(page);
+    const review = new ReviewScreen(page);
     const dashboard = await new WindowDashboardPage(page).openFromHub(chair.host.origin, hub.windowName);
+    // The row opens the adjudication itself: its summary with the two scorings.
     await dashboard
       .row('Apart')
       .getByRole('link', { name: /Adjudicate/ })
       .click();
-    await page.getByRole('link', { name: 'Adjudicate' }).click();
-    await page.getByRole('table', { name: 'The two scorings' }).waitFor();
-    const form = page.getByRole('form', { name: 'Resolve' });
-    await expect(form.getByRole('group').first().innerText()).resolves.toMatch(/discrepant/);
-    await form.getByRole('radio').nth(2).check();
-    await form.getByRole('textbox', { name: /^Rationale/ }).fill('The video shows the checks aligned.');
-    await form.getByRole('textbox', { name: 'Note to the committee' }).fill('Closer to the higher scorer.');
+    await page.waitForURL(/#\/windows\/[^/]+\/adjudications\/[^/]+$/);
+    await adjudication.scorings().waitFor();
+    // The evidence comes from the hub, verified, and opens beside the rubric with both scorings in view.
+    await adjudication.resolveWithTheEvidence();
+    await review.openEvidence('docs/lesson-plan.pdf');
+    await expect(adjudication.scorings().innerText()).resolves.toMatch(/Exemplary[\s\S]*Developing/);
+    await expect(adjudication.criterion('Design of checks').innerText()).resolves.toMatch(
+      /Discrepant \(2 levels apart\): assessor\d Exemplary \(4\) · assessor\d Developing \(2\)/,
+    );
+    await review.chooseLevel('Design of checks', 'Proficient');
+    await adjudication.rationale('Design of checks').fill('The plan shows the checks aligned to the objective.');
+    await review.decide('Earned');
+    await review.privateNotes().fill('Closer to the higher scorer.');
+    // The resolution in progress survives a reload.
+    await adjudication.saved();
+    await page.reload();
+    await expect(adjudication.rationale('Design of checks').inputValue()).resolves.toBe(
+      'The plan shows the checks aligned to the objective.',
+    );
+    await expect(review.privateNotes().inputValue()).resolves.toBe('Closer to the higher scorer.');
+    await adjudication.pdfShown('docs/lesson-plan.pdf');
     expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SHOTS, 'adjudication.png'), fullPage: true });
-    await form.getByRole('button', { name: 'Record resolution' }).click();
-    await page.getByRole('heading', { name: 'Resolution' }).waitFor();
-    // The originals stay.
-    await expect(page.getByRole('table', { name: 'The two scorings' }).isVisible()).resolves.toBe(true);
-    // The evidence comes from the hub, verified, into the chair's library; Back returns here.
-    await page.getByRole('button', { name: 'Open the evidence' }).click();
-    await page.waitForURL(new RegExp(`#/packet/${hub.packets.Apart}`));
-    await page.getByRole('heading', { name: /Apart/ }).first().waitFor();
-    await page.goBack();
-    await page.getByRole('heading', { name: 'Resolution' }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'adjudication.png') });
+    await adjudication.record();
+    // Back on the summary: the resolution beside the originals, which stay as they were.
+    const resolution = await adjudication.resolution().innerText();
+    expect(resolution).toMatch(/Resolved by chair1/);
+    expect(resolution).toMatch(/Design of checks: Proficient — The plan shows the checks aligned to the objective\./);
+    expect(resolution).toMatch(/Note: Closer to the higher scorer\./);
+    await expect(adjudication.scorings().innerText()).resolves.toMatch(/Exemplary[\s\S]*Developing/);
+    await expect(page.getByRole('link', { name: 'Resolve with the evidence' }).count()).resolves.toBe(0);
   }, 60_000);
 
   it('decides the adjudicated packet with the thread and the assessors’ feedback', async () => {

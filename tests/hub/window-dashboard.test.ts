@@ -116,6 +116,13 @@ forEachBackend((backend) => {
         riskReasons: ['adjudication-due'],
       });
       expect(byId.get(agreeing)).toMatchObject({ state: 'double-scored', atRisk: false, riskReasons: [] });
+      // The row carries its open adjudication, so "Adjudicate…" opens it directly.
+      const rowOf = (packetId: string) => view.packets.find((p: { packetId: string }) => p.packetId === packetId);
+      const adjudicationId = rowOf(apart).adjudicationId as string;
+      const opened = await hub.api('GET', `/api/v1/adjudications/${adjudicationId}`, { token: chair.token });
+      expect(opened.status).toBe(200);
+      expect(opened.json()).toMatchObject({ packetId: apart, status: 'open' });
+      expect([agreeing, waiting, untouched].map((id) => rowOf(id).adjudicationId)).toEqual([null, null, null]);
       expect(byId.get(waiting)).toMatchObject({ state: 'scored-once', atRisk: true, riskReasons: ['scoring-due'] });
       expect(byId.get(untouched)).toMatchObject({
         state: 'assigned',

@@ -81,7 +81,7 @@ function packetView(
   const facts: PacketFacts = {
     assigned: group.length,
     submitted: submitted.length,
-    openAdjudication: first.openAdjudication,
+    openAdjudication: first.openAdjudicationId !== null,
     decided: decision !== undefined,
     released: decision === 'released',
   };
@@ -102,6 +102,7 @@ function packetView(
     daysLeft: packetDaysLeft(facts, daysToClose, daysToDecisions),
     atRisk: riskReasons.length > 0,
     riskReasons,
+    adjudicationId: first.openAdjudicationId,
   };
 }
 

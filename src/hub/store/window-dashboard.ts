@@ -14,7 +14,8 @@ export interface DashboardAssignmentRow {
   username: string;
   /** The assessor's first upload for the packet (scores belong to packet and assessor, not window). */
   submittedAt: string | null;
-  openAdjudication: boolean;
+  /** The packet's open adjudication in the window (one at most per packet and window), or null. */
+  openAdjudicationId: string | null;
 }
 
 /**
@@ -42,7 +43,7 @@ export async function dashboardAssignments(
                        from scores s where s.packet_id in (select packet_id from win)
                       group by s.packet_id, s.assessor_id)
      select coalesce(json_agg(json_build_array(a.id, a.packet_id, p.pseudonym, p.credential_title, a.assessor_id,
-                                               u.username, f.submitted_at, j.packet_id is not null)
+                                               u.username, f.submitted_at, j.id)
                               order by p.submitted_at, a.packet_id, a.assigned_at, a.id), '[]')::text as rows
        from win a
        join packets p on p.id = a.packet_id
@@ -59,19 +60,21 @@ export async function dashboardAssignments(
     string,
     string,
     string | null,
-    boolean,
+    string | null,
   ][];
-  return tuples.map(([assignmentId, packetId, pseudonym, credentialTitle, assessorId, username, at, open]) => ({
-    assignmentId,
-    packetId,
-    pseudonym,
-    credentialTitle,
-    assessorId,
-    username,
-    // json_build_array writes timestamps in the session's offset; normalise to UTC ISO.
-    submittedAt: at === null ? null : iso(at),
-    openAdjudication: open,
-  }));
+  return tuples.map(
+    ([assignmentId, packetId, pseudonym, credentialTitle, assessorId, username, at, adjudicationId]) => ({
+      assignmentId,
+      packetId,
+      pseudonym,
+      credentialTitle,
+      assessorId,
+      username,
+      // json_build_array writes timestamps in the session's offset; normalise to UTC ISO.
+      submittedAt: at === null ? null : iso(at),
+      openAdjudicationId: adjudicationId,
+    }),
+  );
 }
 
 /**

@@ -5,7 +5,7 @@ import { facilitatorHandlers } from '../hub/norming-staff';
 import { isAnchor } from '../hub/norming-participant';
 import { scorerQualityHandlers } from '../hub/scorer-quality';
 import { windowDashboardHandlers } from '../hub/window-dashboard';
-import { committeeHandlers } from '../hub/committee';
+import { committeeCopyFrom, committeeHandlers, isCommitteeCopy } from '../hub/committee';
 import { pullPacket } from '../hub/pull';
 import { toBridgeError } from '../hub/hub-error';
 import { backReadingHandlers } from '../hub/back-reading';
@@ -23,10 +23,15 @@ export function createBridgeHandlers({ hub, version, transport }: HandlerContext
   const store = async () => (await hub.currentWorkspace()).store;
   return {
     'app.info': async () => ({ version, transport }),
-    // Anchors are marked so the queue leaves them out: they are scored blind from the Norming screen.
+    // Anchors and committee copies are marked so the queue leaves them out: anchors are scored blind
+    // from the Norming screen, a committee copy is read from the adjudication it was downloaded for.
     'packets.list': async () => {
       const packets = await store();
-      return packets.list().map((p) => (isAnchor(packets.source(p.packetId)) ? { ...p, normingAnchor: true } : p));
+      return packets.list().map((p) => {
+        const source = packets.source(p.packetId);
+        if (isAnchor(source)) return { ...p, normingAnchor: true };
+        return isCommitteeCopy(source) ? { ...p, committeeCopy: true } : p;
+      });
     },
     'packets.get': async ({ packetId }) => {
       const packet = await (await store()).get(packetId);
@@ -54,9 +59,11 @@ export function createBridgeHandlers({ hub, version, transport }: HandlerContext
     ...adminHandlers(() => hub.client),
     ...windowDashboardHandlers(() => hub.client),
     ...committeeHandlers(() => hub.client),
-    // The committee reads the evidence as an assessor does: pulled, verified, then the packet screen.
+    // The committee reads the evidence as an assessor does: pulled and verified, kept as a committee copy.
     'committee.openEvidence': async ({ packetId }) => {
-      const outcome = await pullPacket(hub.client, await store(), packetId).catch(toBridgeError);
+      const outcome = await pullPacket(hub.client, await store(), packetId, undefined, committeeCopyFrom).catch(
+        toBridgeError,
+      );
       if (!outcome.ok) throw new BridgeError('The packet could not be downloaded from the hub.', 'bad-request');
       return { packetId };
     },

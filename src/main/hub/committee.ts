@@ -5,6 +5,20 @@ import { ReleaseRefusal } from '../../shared/contract/decisions';
 import type { HubClient } from './hub-client';
 import { toBridgeError } from './hub-error';
 
+/**
+ * What a packet a committee member downloads to read (an adjudication's evidence) is recorded as in
+ * the library: not an assignment, so retention does not purge it as "unassigned" at the next
+ * listing, while the adjudicator is still reading it (as norming anchors, see anchorFrom).
+ */
+export function committeeCopyFrom(hubUrl: string): string {
+  return `committee copy from ${hubUrl}`;
+}
+
+/** Whether a library packet is a committee copy (its recorded source, see committeeCopyFrom). */
+export function isCommitteeCopy(source: string | undefined): boolean {
+  return source?.startsWith('committee copy from ') ?? false;
+}
+
 /** openEvidence needs the library as well as the hub, so the bridge table wires it (bridge/handlers.ts). */
 type CommitteeHandlers = Pick<
   BridgeHandlers,

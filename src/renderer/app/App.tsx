@@ -2,6 +2,7 @@ import { AdminScreen } from '../features/admin/AdminScreen';
 import { AuditScreen } from '../features/audit/AuditScreen';
 import { BackReadingPacketScreen } from '../features/back-reading/BackReadingPacketScreen';
 import { BackReadingScreen } from '../features/back-reading/BackReadingScreen';
+import { AdjudicationScoringScreen } from '../features/committee/AdjudicationScoringScreen';
 import { AdjudicationScreen } from '../features/committee/AdjudicationScreen';
 import { DecisionScreen } from '../features/committee/DecisionScreen';
 import { ConflictScreen } from '../features/hub/ConflictScreen';
@@ -49,6 +50,15 @@ export function App() {
           key={route.adjudicationId}
           windowId={route.windowId}
           adjudicationId={route.adjudicationId}
+        />
+      );
+    case 'adjudication-score':
+      return (
+        <AdjudicationScoringScreen
+          key={route.adjudicationId}
+          windowId={route.windowId}
+          adjudicationId={route.adjudicationId}
+          itemId={route.itemId}
         />
       );
     case 'decision':

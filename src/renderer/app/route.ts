@@ -16,6 +16,7 @@ export type Route =
   | { screen: 'back-reading'; windowId: string; packetId?: string }
   | { screen: 'audit' }
   | { screen: 'adjudication'; windowId: string; adjudicationId: string }
+  | { screen: 'adjudication-score'; windowId: string; adjudicationId: string; itemId?: string }
   | { screen: 'decision'; windowId: string; packetId: string }
   | { screen: 'my-norming' }
   | { screen: 'my-norming-session'; sessionId: string }
@@ -40,7 +41,10 @@ export function parseRoute(hash: string): Route {
     return parts[3]
       ? { screen: 'back-reading', windowId: parts[1], packetId: parts[3] }
       : { screen: 'back-reading', windowId: parts[1] };
-  // #/windows/<windowId>/adjudications/<adjudicationId>: resolving one adjudication.
+  // #/windows/<windowId>/adjudications/<adjudicationId>/score[/<itemId>]: resolving it in the scoring screen.
+  if (parts[0] === 'windows' && parts[1] && parts[2] === 'adjudications' && parts[3] && parts[4] === 'score')
+    return { screen: 'adjudication-score', windowId: parts[1], adjudicationId: parts[3], itemId: parts[5] };
+  // #/windows/<windowId>/adjudications/<adjudicationId>: one adjudication's summary.
   if (parts[0] === 'windows' && parts[1] && parts[2] === 'adjudications' && parts[3])
     return { screen: 'adjudication', windowId: parts[1], adjudicationId: parts[3] };
   // #/windows/<windowId>/packets/<packetId>/decision: the chair's decision on one packet.
@@ -82,6 +86,8 @@ export function routeHref(route: Route): string {
       return '#/audit';
     case 'adjudication':
       return `#/windows/${encodeURIComponent(route.windowId)}/adjudications/${encodeURIComponent(route.adjudicationId)}`;
+    case 'adjudication-score':
+      return `#/windows/${encodeURIComponent(route.windowId)}/adjudications/${encodeURIComponent(route.adjudicationId)}/score${route.itemId ? `/${encodeURIComponent(route.itemId)}` : ''}`;
     case 'decision':
       return `#/windows/${encodeURIComponent(route.windowId)}/packets/${encodeURIComponent(route.packetId)}/decision`;
     case 'my-norming':

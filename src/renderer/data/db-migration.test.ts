@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { AnchorDatabase } from './db';
-import { shippedVersion3 } from './db-shipped-versions';
+import { shippedVersion3, shippedVersion5 } from './db-shipped-versions';
 
 describe('Dexie schema migrations', () => {
   it('upgrades a version-1 library to version 2 without losing packets', async () => {
@@ -26,7 +26,7 @@ describe('Dexie schema migrations', () => {
 
     const v2 = new AnchorDatabase(name);
     await v2.open();
-    expect(v2.verno).toBe(5);
+    expect(v2.verno).toBe(6);
     expect(await v2.packets.toArray()).toEqual([packet]);
     expect(await v2.progress.get(packet.packetId)).toMatchObject({ status: 'not-started', timeSpentMs: 0 });
     await v2.drafts.put({
@@ -66,7 +66,7 @@ describe('Dexie schema migrations', () => {
 
     const v3 = new AnchorDatabase(name);
     await v3.open();
-    expect(v3.verno).toBe(5);
+    expect(v3.verno).toBe(6);
     expect(await v3.reviews.toArray()).toEqual([review]);
     expect(await v3.progress.get(packetId)).toMatchObject({ status: 'submitted' });
     expect(await v3.outbox.count()).toBe(0);
@@ -98,7 +98,7 @@ describe('the comment bank', () => {
 
     const v4 = new AnchorDatabase(name);
     await v4.open();
-    expect(v4.verno).toBe(5);
+    expect(v4.verno).toBe(6);
     await adoptOldBankLists('r', v4);
     await adoptOldBankLists('r', v4); // a second look finds nothing more to move
     expect((await myBankEntries('r', v4)).map((e) => [e.criterionId, e.text])).toEqual([
@@ -147,7 +147,7 @@ describe('version 4: "exported" is a flag beside "submitted"', () => {
 
     const v4 = new AnchorDatabase(name);
     await v4.open();
-    expect(v4.verno).toBe(5);
+    expect(v4.verno).toBe(6);
     expect(await v4.progress.get('p-exported')).toEqual({
       packetId: 'p-exported',
       status: 'submitted',
@@ -204,5 +204,27 @@ describe('saving drafts', () => {
     expect((await openReview(packetId, database)).kind).toBe('submitted');
     expect((await database.progress.get(packetId))?.status).toBe('submitted');
     database.close();
+  });
+});
+
+describe('version 6: adjudication drafts', () => {
+  it('upgrades version 5 without touching norming drafts, live drafts or the outbox', async () => {
+    const name = `migration-v6-${Math.random()}`;
+    const v5 = shippedVersion5(name);
+    const packetId = '0b6c3f3e-2a41-4c1e-9d5b-7f3a2e1c9b10';
+    const normingRow = { key: `s/${packetId}`, sessionId: 's', packetId, draft: { packetId, privateNotes: 'norming' } };
+    await v5.table('normingDrafts').add(normingRow);
+    await v5.table('drafts').add({ packetId, privateNotes: 'live' });
+    await v5.table('outbox').add({ scoreId: 'x', packetId, status: 'pending' });
+    v5.close();
+
+    const v6 = new AnchorDatabase(name);
+    await v6.open();
+    expect(v6.verno).toBe(6);
+    expect(await v6.normingDrafts.toArray()).toEqual([normingRow]);
+    expect((await v6.drafts.get(packetId))?.privateNotes).toBe('live');
+    expect(await v6.outbox.count()).toBe(1);
+    expect(await v6.adjudicationDrafts.count()).toBe(0);
+    v6.close();
   });
 });

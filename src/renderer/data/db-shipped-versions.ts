@@ -14,3 +14,11 @@ export function shippedVersion3(name: string): Dexie {
   v3.version(3).stores({ assignments: 'assignmentId, packetId', outbox: 'scoreId, packetId, status' });
   return v3;
 }
+
+/** Versions 1-5 exactly as they shipped (4: the comment bank, 5: norming), without upgrade steps. */
+export function shippedVersion5(name: string): Dexie {
+  const v5 = shippedVersion3(name);
+  v5.version(4).stores({ bank: 'id, rubricId' });
+  v5.version(5).stores({ normingDrafts: 'key, sessionId', normingReviews: 'key, sessionId' });
+  return v5;
+}

@@ -102,6 +102,19 @@ export function normingKey(sessionId: string, packetId: string): string {
   return `${sessionId}/${packetId}`;
 }
 
+/**
+ * An adjudicator's resolution in progress, keyed by the adjudication (one packet can be scored live,
+ * in a norming session and adjudicated without any of them overwriting another). Once the hub has
+ * the resolution the draft is retired: `draft` becomes null and `resolvedAt` says when, so a late
+ * autosave cannot bring it back.
+ */
+export interface AdjudicationDraftRow {
+  adjudicationId: string;
+  packetId: string;
+  draft: ReviewDraft | null;
+  resolvedAt: string | null;
+}
+
 /** A hub assignment as last fetched: what the hub screen lists and the queue's due dates come from. */
 export type StoredAssignment = AssignmentView;
 
@@ -139,6 +152,7 @@ export class AnchorDatabase extends Dexie {
   bank!: EntityTable<StoredBankEntry, 'id'>;
   normingDrafts!: EntityTable<NormingDraftRow, 'key'>;
   normingReviews!: EntityTable<NormingReviewRow, 'key'>;
+  adjudicationDrafts!: EntityTable<AdjudicationDraftRow, 'adjudicationId'>;
 
   constructor(name: string) {
     super(name, { chromeTransactionDurability: 'strict' });
@@ -185,6 +199,9 @@ export class AnchorDatabase extends Dexie {
     // Version 5: norming drafts and submitted norming scores, keyed by session and packet (see
     // NormingDraftRow). Outbox entries gain an optional destination; no index, so no upgrade step.
     this.version(5).stores({ normingDrafts: 'key, sessionId', normingReviews: 'key, sessionId' });
+    // Version 6: adjudicators' resolution drafts, by adjudication (see AdjudicationDraftRow). A new
+    // table only: nothing earlier moves, so no upgrade step.
+    this.version(6).stores({ adjudicationDrafts: 'adjudicationId' });
   }
 }
 

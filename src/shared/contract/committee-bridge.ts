@@ -65,7 +65,7 @@ export const COMMITTEE_DECISION_CHANNELS = {
   'committee.rubric': { input: z.strictObject({ packetId: Uuid }), output: Rubric.nullable() },
   /**
    * Downloads the packet's evidence into the signed-in person's library (verified, like an
-   * assessor's pull), so an adjudicator or chair opens it in the packet screen.
+   * assessor's pull) as a committee copy, so an adjudicator resolves beside it in the scoring screen.
    */
   'committee.openEvidence': {
     input: z.strictObject({ packetId: Uuid }),

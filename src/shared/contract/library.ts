@@ -17,6 +17,8 @@ export const PacketSummary = z.strictObject({
   importedAt: IsoDateTime,
   /** An anchor of a norming session: scored blind from the Norming screen, never from the queue. */
   normingAnchor: z.literal(true).optional(),
+  /** A committee member's copy (an adjudication's evidence): read from the committee's screens, never queued. */
+  committeeCopy: z.literal(true).optional(),
 });
 export type PacketSummary = z.infer<typeof PacketSummary>;
 

@@ -41,6 +41,8 @@ export const DashboardPacket = z.strictObject({
   daysLeft: z.number(),
   atRisk: z.boolean(),
   riskReasons: z.array(RiskReason),
+  /** The packet's open adjudication, so the dashboard opens it directly; null when none is open. */
+  adjudicationId: Uuid.nullable(),
 });
 export type DashboardPacket = z.infer<typeof DashboardPacket>;
 

@@ -14,7 +14,24 @@ describe('the committee routes', () => {
     expect(parseRoute(routeHref(decision))).toEqual(decision);
   });
 
+  it('read back the adjudicator’s scoring screen, with and without an evidence item', () => {
+    const scoring = { screen: 'adjudication-score', windowId: WINDOW, adjudicationId: OTHER } as const;
+    expect(routeHref(scoring)).toBe(`#/windows/${WINDOW}/adjudications/${OTHER}/score`);
+    expect(parseRoute(routeHref(scoring))).toEqual({ ...scoring, itemId: undefined });
+    const onItem = { ...scoring, itemId: 'video/lesson clip.mp4' };
+    expect(routeHref(onItem)).toBe(`#/windows/${WINDOW}/adjudications/${OTHER}/score/video%2Flesson%20clip.mp4`);
+    expect(parseRoute(routeHref(onItem))).toEqual(onItem);
+  });
+
   it('fall back to the window without the last part', () => {
     expect(parseRoute(`#/windows/${WINDOW}/packets/${OTHER}`)).toEqual({ screen: 'window', windowId: WINDOW });
+  });
+
+  it('open the adjudication’s summary for anything after it but “score”', () => {
+    expect(parseRoute(`#/windows/${WINDOW}/adjudications/${OTHER}/other`)).toEqual({
+      screen: 'adjudication',
+      windowId: WINDOW,
+      adjudicationId: OTHER,
+    });
   });
 });

@@ -28,8 +28,9 @@ export function useLibrary() {
         db.assignments.toArray(),
         db.outbox.toArray(),
       ]);
-      // Norming anchors are scored blind from the Norming screen, not from the queue.
-      const queued = summaries.filter((s) => !s.normingAnchor);
+      // Norming anchors are scored blind from the Norming screen, committee copies read from their
+      // adjudication: neither is the assessor's queue.
+      const queued = summaries.filter((s) => !s.normingAnchor && !s.committeeCopy);
       const rows = queueRows(queued, progress, assignments, uploadsByPacket(outbox));
       lastKnown.set(workspaceId, rows);
       return rows;

@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent } from 'react';
+import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { RubricCriterion } from '../../../shared/domain/rubric';
 import type { EvidenceComment } from '../../../shared/domain/score';
 import type { PacketManifest } from '../../../shared/packet/manifest';
@@ -29,6 +29,8 @@ export interface CriterionCardProps {
   onOpenBank(): void;
   /** The feedback field got the focus: the bank's Alt+B inserts there. */
   onFeedbackFocus(): void;
+  /** What the host shows to score this criterion against (see ScoringScreen's criterionReference). */
+  reference?: ReactNode;
 }
 
 /**
@@ -86,6 +88,7 @@ export function CriterionCard(props: CriterionCardProps) {
         ) : null}
       </h3>
       {criterion.description && <p className="muted small">{criterion.description}</p>}
+      {props.reference ? <div className="criterion-reference">{props.reference}</div> : null}
       {criterion.lookFors.length > 0 && (
         <details className="look-fors">
           <summary>Look-fors ({criterion.lookFors.length})</summary>

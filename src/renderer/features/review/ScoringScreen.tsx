@@ -41,6 +41,13 @@ export interface ScoringScreenProps {
   onSelectItem(itemId: string): void;
   /** The host's top bar: where this screen sits (back link, title, actions). */
   topbar: ReactNode;
+  /**
+   * What the host puts beside the rubric to score against (an adjudication: the two scorings),
+   * shown at the top of the rubric pane under its heading, collapsible.
+   */
+  reference?: { heading: string; content: ReactNode };
+  /** The reference for one criterion, shown in its card (an adjudication: each scorer's level). */
+  criterionReference?(criterionId: string): ReactNode;
 }
 
 /**
@@ -48,7 +55,15 @@ export interface ScoringScreenProps {
  * draft (autosaved); submit checks completeness and hands the review to the target; a submitted
  * review is shown read-only. Hosts decide what is scored and where it goes (see scoring.ts).
  */
-export function ScoringScreen({ subject, target, itemId, onSelectItem, topbar }: ScoringScreenProps) {
+export function ScoringScreen({
+  subject,
+  target,
+  itemId,
+  onSelectItem,
+  topbar,
+  reference,
+  criterionReference,
+}: ScoringScreenProps) {
   const { manifest, rubric, show } = subject;
   const viewerHandle = useRef<ViewerHandle | null>(null);
   const timeReader = useRef<() => number>(() => 0);
@@ -191,7 +206,7 @@ export function ScoringScreen({ subject, target, itemId, onSelectItem, topbar }:
 
   const threshold = feedbackThreshold(rubric);
   const implied = impliedDecision(rubric, draft.levels);
-  const issues = readOnly ? [] : reviewIssues(rubric, draft);
+  const issues = readOnly ? [] : [...reviewIssues(rubric, draft), ...(target.issues?.(rubric, draft) ?? [])];
   const unaddressed = unaddressedCriteria(rubric, draft);
   const notYet = draft.decision?.kind === 'not-yet';
   const scored = rubric.criteria.filter((c) => draft.levels[c.id]).length;
@@ -227,6 +242,14 @@ export function ScoringScreen({ subject, target, itemId, onSelectItem, topbar }:
           onReopen={show.reopen ? () => void review.reopen() : undefined}
           exports={show.exports}
         />
+      )}
+      {reference && (
+        <details open className="scoring-reference">
+          <summary>
+            <h2>{reference.heading}</h2>
+          </summary>
+          {reference.content}
+        </details>
       )}
       <RubricHeader
         rubric={rubric}
@@ -303,6 +326,7 @@ export function ScoringScreen({ subject, target, itemId, onSelectItem, topbar }:
               onFocusCriterion={() => setActiveCriterion(criterion.id)}
               onOpenBank={() => openBank({ kind: 'criterion', criterionId: criterion.id })}
               onFeedbackFocus={() => setBankField({ kind: 'criterion', criterionId: criterion.id })}
+              reference={criterionReference?.(criterion.id)}
             />
           );
         })}

@@ -1,5 +1,6 @@
 import type { Rubric } from '../../../shared/domain/rubric';
 import type { PacketManifest } from '../../../shared/packet/manifest';
+import type { ReviewIssue } from '../../../shared/review/completeness';
 import type { ReviewDraft } from '../../../shared/review/draft';
 import type { SubmittedReview } from '../../data/db';
 import type { ReviewStore } from '../../data/reviews';
@@ -48,7 +49,7 @@ export interface ScoringSubject {
   show: ScoringVisibility;
 }
 
-/** Where a finished review goes: the assessor's outbox today; a norming session or an adjudication next. */
+/** Where a finished review goes: the assessor's outbox, a norming session or an adjudication. */
 export interface SubmitTarget {
   /** The submit button's words, e.g. "Check and submit". */
   submitLabel: string;
@@ -61,6 +62,11 @@ export interface SubmitTarget {
   submit(draft: ReviewDraft, rubric: Rubric): Promise<SubmittedReview>;
   /** Where drafts are kept while scoring: the live queue's (by packet) when absent. */
   drafts?: ReviewStore;
+  /**
+   * What else this destination needs before it takes the review, beside the completeness every
+   * review needs (an adjudication's resolution: a rationale for every criterion).
+   */
+  issues?(rubric: Rubric, draft: ReviewDraft): ReviewIssue[];
 }
 
 /** The navigator's entries the subject may show (earlier attempts only when allowed). */

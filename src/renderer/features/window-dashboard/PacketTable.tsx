@@ -1,19 +1,10 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { DashboardPacket } from '../../../shared/contract/window-dashboard';
 import { routeHref } from '../../app/route';
-import { assessorsText, daysLeftText, movableAssignments, RISK_LABELS, STATE_LABELS } from './view-model';
+import { assessorsText, daysLeftText, movableAssignments, packetLink, RISK_LABELS, STATE_LABELS } from './view-model';
 
 const ROW_HEIGHT = 40;
 
-/** States with a decision screen to open, and its link's words. */
-const OPEN_WORDS: Partial<Record<DashboardPacket['state'], string>> = {
-  'scored-once': 'Decision…',
-  'double-scored': 'Decide…',
-  'in-adjudication': 'Adjudicate…',
-  decided: 'Decision…',
-  released: 'Decision…',
-};
-const DECIDABLE = new Set(Object.keys(OPEN_WORDS));
 /** States a batch decision (double-scored) or a release (decided) acts on. */
 const SELECTABLE = new Set<DashboardPacket['state']>(['double-scored', 'decided']);
 const VIEW_ROWS = 14;
@@ -119,6 +110,7 @@ export function PacketTable({
           {rows.map((packet, offset) => {
             const index = first + offset;
             const movable = movableAssignments(packet).length > 0;
+            const link = packetLink(windowId, packet);
             return (
               <tr
                 key={packet.packetId}
@@ -152,9 +144,9 @@ export function PacketTable({
                       Reassign…<span className="visually-hidden"> {packet.pseudonym}</span>
                     </button>
                   ) : null}
-                  {DECIDABLE.has(packet.state) ? (
-                    <a tabIndex={-1} href={routeHref({ screen: 'decision', windowId, packetId: packet.packetId })}>
-                      {OPEN_WORDS[packet.state]}
+                  {link ? (
+                    <a tabIndex={-1} href={routeHref(link.route)}>
+                      {link.words}
                       <span className="visually-hidden"> {packet.pseudonym}</span>
                     </a>
                   ) : null}

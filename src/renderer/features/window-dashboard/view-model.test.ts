@@ -5,6 +5,7 @@ import {
   bars,
   daysLeftText,
   movableAssignments,
+  packetLink,
   reassignTargets,
   stateBars,
   visiblePackets,
@@ -25,6 +26,7 @@ function packet(id: string, overrides: Partial<DashboardPacket> = {}): Dashboard
     daysLeft: 10,
     atRisk: false,
     riskReasons: [],
+    adjudicationId: null,
     ...overrides,
   };
 }
@@ -108,5 +110,24 @@ describe('reassignTargets', () => {
       ],
     } as WindowDashboard;
     expect(reassignTargets(dashboard, packet('p')).map((a) => a.username)).toEqual(['assessor2', 'assessor3']);
+  });
+});
+
+describe('packetLink', () => {
+  const WINDOW = '00000000-0000-4000-8000-0000000000aa';
+  const ADJUDICATION = '00000000-0000-4000-8000-0000000000bb';
+  it('opens the open adjudication itself, not the decision screen', () => {
+    expect(packetLink(WINDOW, packet('d', { state: 'in-adjudication', adjudicationId: ADJUDICATION }))).toEqual({
+      words: 'Adjudicate…',
+      route: { screen: 'adjudication', windowId: WINDOW, adjudicationId: ADJUDICATION },
+    });
+  });
+  it('opens the decision for scored packets, and nothing before the first score', () => {
+    expect(packetLink(WINDOW, packet('a', { state: 'double-scored' }))).toEqual({
+      words: 'Decide…',
+      route: { screen: 'decision', windowId: WINDOW, packetId: 'a' },
+    });
+    expect(packetLink(WINDOW, packet('r', { state: 'released' }))?.words).toBe('Decision…');
+    expect(packetLink(WINDOW, packet('n'))).toBeUndefined();
   });
 });

@@ -5,6 +5,7 @@ import type {
   WindowDashboard,
 } from '../../../shared/contract/window-dashboard';
 import { DASHBOARD_STATES } from '../../../shared/contract/window-dashboard';
+import type { Route } from '../../app/route';
 
 // The window dashboard's pure parts: words for states and risks, the filter and sort of the
 // packet table, chart bars, and who a packet may be moved to.
@@ -22,6 +23,27 @@ export const RISK_LABELS: Record<RiskReason, string> = {
   'scoring-due': 'scoring unfinished, closes in < 3 days',
   'adjudication-due': 'adjudication, decisions in < 7 days',
 };
+
+/** States with a screen to open from the row, and its link's words. */
+const OPEN_WORDS: Partial<Record<DashboardPacketState, string>> = {
+  'scored-once': 'Decision…',
+  'double-scored': 'Decide…',
+  'in-adjudication': 'Adjudicate…',
+  decided: 'Decision…',
+  released: 'Decision…',
+};
+
+/**
+ * The screen a packet's row opens: its open adjudication while there is one (straight to it, not
+ * through the decision screen), else its decision; nothing before anyone has scored it.
+ */
+export function packetLink(windowId: string, packet: DashboardPacket): { words: string; route: Route } | undefined {
+  const words = OPEN_WORDS[packet.state];
+  if (!words) return undefined;
+  if (packet.state === 'in-adjudication' && packet.adjudicationId)
+    return { words, route: { screen: 'adjudication', windowId, adjudicationId: packet.adjudicationId } };
+  return { words, route: { screen: 'decision', windowId, packetId: packet.packetId } };
+}
 
 export type StateFilter = DashboardPacketState | 'all' | 'at-risk';
 export type SortOrder = 'days-left' | 'submitted';

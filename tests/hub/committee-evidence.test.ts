@@ -1,0 +1,61 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BridgeEventBus } from '../../src/main/bridge/events';
+import { createBridgeHandlers } from '../../src/main/bridge/handlers';
+import { committeeCopyFrom } from '../../src/main/hub/committee';
+import { HubService } from '../../src/main/hub/hub-service';
+import { MemoryTokenStore } from '../../src/main/hub/token-store';
+import { Workspaces } from '../../src/main/workspaces/workspaces';
+import { tempDir } from '../support/packets';
+import { addUser, PASSWORD, startTestHub, uploadPacket, type TestHub, type TestUser } from './support/hub';
+
+// The evidence an adjudicator resolves beside (committee.openEvidence), in the main process against a
+// real hub: downloaded and verified into the chair's library, and still there after the next listing
+// of assignments, which purges pulled packets the hub no longer assigns.
+
+let hub: TestHub;
+let admin: TestUser;
+let dir: string;
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  admin = await addUser(hub, 'admin1', ['admin']);
+  await addUser(hub, 'chair1', ['chair']);
+  dir = await tempDir('anchor-committee-evidence-');
+});
+afterAll(async () => {
+  await hub.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('a committee member’s copy of a packet’s evidence', () => {
+  it('is downloaded verified, left out of the queue, and kept when the chair’s assignments are listed', async () => {
+    const packetId = await uploadPacket(hub, admin);
+    const dataDir = join(dir, 'chair1');
+    const hubs = await new HubService({
+      dataDir,
+      workspaces: new Workspaces(dataDir),
+      tokens: new MemoryTokenStore(),
+      log: () => undefined,
+      events: new BridgeEventBus(() => undefined),
+    }).open();
+    try {
+      await hubs.signIn(hub.running.url, 'chair1', PASSWORD);
+      const bridge = createBridgeHandlers({ hub: hubs, version: '1', transport: 'ipc' });
+      await expect(bridge['committee.openEvidence']({ packetId })).resolves.toEqual({ packetId });
+      const store = (await hubs.currentWorkspace()).store;
+      expect(store.source(packetId)).toBe(committeeCopyFrom(hub.running.url));
+      await expect(bridge['packets.verify']({ packetId })).resolves.toEqual({ ok: true, problems: [] });
+      // Marked for the queue to leave out: it is read from the adjudication, not reviewed as an assignment.
+      expect((await bridge['packets.list']({})).map((p) => p.committeeCopy)).toEqual([true]);
+      // The chair is assigned nothing: a pulled assignment would be purged here as "unassigned".
+      const { purged } = await hubs.assignments();
+      expect(purged).toEqual([]);
+      expect(store.list().map((p) => p.packetId)).toEqual([packetId]);
+      await expect(bridge['packets.verify']({ packetId })).resolves.toEqual({ ok: true, problems: [] });
+    } finally {
+      await hubs.close();
+    }
+  });
+});
