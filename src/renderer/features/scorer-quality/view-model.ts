@@ -109,7 +109,7 @@ export function labelledDays<T>(days: readonly T[], most = 7): T[] {
   const step = Math.ceil((days.length - 1) / (most - 1));
   const last = days.length - 1;
   // A label too close before the last would run into it: the last wins.
-  return days.filter((_, i) => i === last || (i % step === 0 && last - i >= step / 2));
+  return days.filter((_, i) => i === last || (i % step === 0 && last - i > step / 2));
 }
 
 /** The y of a share on the frame (for the policy's minimum line and the axis ticks). */
