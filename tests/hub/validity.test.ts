@@ -336,5 +336,23 @@ describe('validity packets', () => {
     const [routedAudit, seededAudit] = await auditOf(other);
     expect(seededAudit!.at).toEqual(routedAudit!.at);
     expect(Object.keys(seededAudit!.detail).sort()).toEqual(Object.keys(routedAudit!.detail).sort());
+
+    // Never twice, even across windows: a score belongs to the packet and the assessor, so solo,
+    // who held validity[0] above, is not given it again as another window's validity packet.
+    const later = await openWindow(hub, admin, { scoringPolicy: { validity: { rate: 0.5 } } });
+    expect((await markValidity(later, validity[0]!)).status).toBe(200);
+    const laterLive = await uploadPacket(hub, admin);
+    expect(
+      (
+        await hub.api('POST', '/api/v1/assignments', {
+          token: admin.token,
+          json: { windowId: later, packetId: laterLive, assessorId: solo.id },
+        })
+      ).status,
+    ).toBe(201);
+    const laterQueue = (await hub.api('GET', '/api/v1/assignments', { token: solo.token }))
+      .json()
+      .assignments.filter((a: { window: { id: string } }) => a.window.id === later);
+    expect(laterQueue.map((a: { packetId: string }) => a.packetId)).toEqual([laterLive]);
   });
 });
