@@ -13,6 +13,7 @@ import { seedPacketRows } from './window-dashboard.bench';
 const DAY = 86_400_000;
 const DECISIONS = 5_000;
 const SUBMISSIONS = 1_000;
+const BATCH = 1_000;
 
 /**
  * Releasing a window of 5,000 decided packets, over HTTP as a chair: POST /windows/{id}/releases
@@ -190,12 +191,85 @@ export async function benchRouting(work: string): Promise<BudgetResult> {
   }
 }
 
-// `npx tsx bench/committee-decisions.bench.ts` runs both alone.
+/**
+ * Batch-deciding 1,000 packets whose two scorings agree, over HTTP as a chair: POST
+ * /windows/{id}/decisions/batch listing all of them, until the 200 arrives. One transaction for
+ * the batch; every packet must be decided, each with its audit entry. Seeded straight through the
+ * stores (20 assessors, two blind scorings a packet with the same levels and decision).
+ */
+export async function benchBatchDecide(work: string): Promise<BudgetResult> {
+  const bench = await startBenchHub(join(work, 'batch-decide-hub'));
+  try {
+    const { hub } = bench.running;
+    const [chair] = await seedUsers(bench.running, ['chair1'], ['chair']);
+    const assessors = await seedUsers(
+      bench.running,
+      Array.from({ length: 20 }, (_, i) => `assessor${String(i + 1).padStart(2, '0')}`),
+    );
+    const now = hub.now();
+    const windowId = await insertWindow(hub.db, {
+      name: 'Bench batch decision window',
+      opensAt: new Date(now - 30 * DAY).toISOString(),
+      closesAt: new Date(now - DAY).toISOString(),
+      decisionsDueAt: new Date(now + 14 * DAY).toISOString(),
+      status: 'closed',
+    });
+    const packetIds = await seedPacketRows(hub, BATCH);
+    const pairs = packetIds.flatMap((packetId, i) => [
+      { packetId, assessor: assessors[i % assessors.length]! },
+      { packetId, assessor: assessors[(i + 1) % assessors.length]! },
+    ]);
+    await seedAssignments(bench.running, windowId, pairs);
+    await insertScoreRows(
+      hub.db,
+      pairs.map(({ packetId, assessor }, i) => ({
+        id: randomUUID(),
+        packet_id: packetId,
+        assessor_id: assessor.id,
+        revision: 1,
+        base_revision: 0,
+        record: benchScore(packetId, assessor.username, 1),
+        received_at: new Date(now - 10_000 + i),
+      })),
+    );
+    const token = (await hub.tokens.signIn(chair!.id)).accessToken;
+    const start = performance.now();
+    const answer = await fetch(`${bench.running.url}/api/v1/windows/${windowId}/decisions/batch`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ packetIds }),
+    });
+    const body = (await answer.json()) as { decided?: number; skipped?: number };
+    const measured = performance.now() - start;
+    const [written] = await hub.db.query<{ decisions: number; audited: number }>(
+      `select (select count(*)::int from decisions where window_id = $1::uuid) as decisions,
+              (select count(*)::int from audit_log where action = 'decision.record' and detail->>'windowId' = $1::text) as audited`,
+      [windowId],
+    );
+    const complete =
+      answer.status === 200 && body.decided === BATCH && written!.decisions === BATCH && written!.audited === BATCH;
+    return {
+      budget: `Batch-deciding ${BATCH.toLocaleString('en')} agreeing packets`,
+      measured: `${measured.toFixed(0)} ms`,
+      notes:
+        `${bench.engine}, over HTTP as a chair, one transaction; ${body.decided ?? 0} decided, ${body.skipped ?? 0} ` +
+        `skipped, ${written!.decisions} decisions and ${written!.audited} audit entries written` +
+        (complete ? '' : ' — NOT EVERY PACKET WAS DECIDED'),
+      limit: '≤ 2 s',
+      pass: measured <= 2_000 && complete,
+    };
+  } finally {
+    await bench.close();
+  }
+}
+
+// `npx tsx bench/committee-decisions.bench.ts` runs the three alone.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const work = join(process.cwd(), 'out', 'bench-work');
   (async () => {
     console.log(JSON.stringify(await benchRouting(work), null, 2));
     console.log(JSON.stringify(await benchRelease(work), null, 2));
+    console.log(JSON.stringify(await benchBatchDecide(work), null, 2));
   })().catch((error: unknown) => {
     console.error(error);
     process.exitCode = 1;

@@ -63,13 +63,19 @@ const GROUPS = {
     }),
   /**
    * Committees (issue 12): a chair's dashboard of a 5,000-packet window (needs Chromium), policy
-   * routing of 1,000 submissions, releasing 5,000 decisions all or nothing.
+   * routing of 1,000 submissions, releasing 5,000 decisions all or nothing, batch-deciding 1,000
+   * agreeing packets in one transaction.
    */
   committee: () =>
     inHubWork(async (work) => {
       const { benchWindowDashboard } = await import('./window-dashboard.bench');
-      const { benchRelease, benchRouting } = await import('./committee-decisions.bench');
-      return [await benchWindowDashboard(work), await benchRouting(work), await benchRelease(work)];
+      const { benchBatchDecide, benchRelease, benchRouting } = await import('./committee-decisions.bench');
+      return [
+        await benchWindowDashboard(work),
+        await benchRouting(work),
+        await benchRelease(work),
+        await benchBatchDecide(work),
+      ];
     }),
   /** The hub's evidence download alone (raw and shaped loopback against curl). Needs curl. */
   'hub-download': () =>

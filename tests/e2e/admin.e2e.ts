@@ -108,6 +108,22 @@ describe('administration, end to end in Chromium', () => {
     await edit.getByRole('textbox', { name: 'Required qualification (credential id)' }).fill('cfu');
     await edit.getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(() => admin.windowRow('Spring review window').textContent()).toMatch(/cfu.*25% at random/);
+
+    // The validity rate and quality limits are edited here too, checked before anything is sent.
+    await page().getByRole('button', { name: 'Edit Spring review window' }).click();
+    const quality = admin.form('Edit Spring review window');
+    const rate = quality.getByRole('spinbutton', { name: 'Validity packets (% of each queue)' });
+    await expect.poll(() => rate.inputValue()).toBe('0');
+    await rate.fill('60');
+    await quality.getByRole('spinbutton', { name: 'Flag only after (compared scorings)' }).fill('8');
+    await quality.getByRole('button', { name: 'Save changes' }).click();
+    await quality.getByText('Enter a percentage from 0 to 50', { exact: false }).waitFor();
+    await expect.poll(() => rate.getAttribute('aria-invalid')).toBe('true');
+    await rate.fill('10');
+    await quality.getByRole('button', { name: 'Save changes' }).click();
+    await expect
+      .poll(() => admin.windowRow('Spring review window').textContent())
+      .toMatch(/25% at random.*10% validity packets/);
   });
 
   it('uploads packets and shows each result, the refused one with the hub’s problems', async () => {

@@ -1,10 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createUser } from '../../src/hub/services/users';
+import { findUserForSignIn } from '../../src/hub/store/users';
+import { scoreRecord } from '../support/packets';
 import { HubScreen } from './drivers/hub';
 import { AnchorSession } from './support/browser';
 import { PASSWORD, startCommitteeHub, type CommitteeHub } from './support/committee-hub';
+import { hubApi } from './support/hub-api';
 
 // A scoring lead back-reads a scored packet of the window — reads both scorings, leaves a private
 // note, sends it to adjudication — and a chair then finds those actions in the audit trail,
@@ -19,6 +23,22 @@ let signIn: HubScreen;
 beforeAll(async () => {
   hub = await startCommitteeHub();
   await createUser(hub.running.hub, { username: 'lead1', password: PASSWORD, roles: ['lead'] }, null);
+  // assessor1 revises their scoring of Agreeing with a comment on page 1 of the lesson plan.
+  const assessor = (await findUserForSignIn(hub.running.hub.db, 'assessor1'))!;
+  const record = scoreRecord(hub.packets.Agreeing!, 'assessor1', {
+    revision: 2,
+    criteria: [{ criterionId: 'design', levelId: 'l3', rationale: 'Seen in the lesson video.' }],
+    comments: [
+      {
+        id: randomUUID(),
+        criterionId: 'design',
+        text: 'The exit ticket matches the objective.',
+        anchor: { kind: 'pdf', itemId: 'item-1', page: 1 },
+      },
+    ],
+  });
+  const token = (await hub.running.hub.tokens.signIn(assessor.id)).accessToken;
+  await hubApi(hub.url, 'PUT', `/api/v1/scores/${record.id}`, token, { baseRevision: 1, record });
   app = await AnchorSession.start();
   signIn = new HubScreen(app.page, app.host.origin);
   await mkdir(SHOTS, { recursive: true });
@@ -38,6 +58,13 @@ it('a lead back-reads a packet, leaves a note and sends it to adjudication; a ch
   await page.getByRole('link', { name: 'Agreeing' }).click();
   const comparison = page.getByRole('table', { name: 'The two scorings' });
   await expect(comparison.innerText()).resolves.toMatch(/assessor1[\s\S]*assessor2/);
+  // The evidence where a comment points: downloaded (verified) into the lead's library, opened at
+  // that item; Back returns to the back-reading.
+  await page.getByRole('button', { name: 'Open the evidence at docs/lesson-plan.pdf, page 1' }).click();
+  await page.waitForURL(new RegExp(`#/packet/${hub.packets.Agreeing}/item-1`));
+  await page.getByRole('heading', { level: 2, name: 'docs/lesson-plan.pdf' }).waitFor();
+  await page.goBack();
+  await page.getByRole('button', { name: 'Open the evidence', exact: true }).waitFor();
 
   await page.getByRole('textbox', { name: 'Note' }).fill('Both rationales cite the video but not the plan.');
   await page.getByRole('button', { name: 'Add note' }).click();

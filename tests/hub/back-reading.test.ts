@@ -150,6 +150,8 @@ it('a conflicted lead gets 404 for the packet’s back-reading, notes, adjudicat
   const sent = await hub.api('POST', `${packetPath(packets.harbor)}/adjudication`, { token, json: { reason: 'x' } });
   expect(sent.status).toBe(404);
   expect((await hub.api('GET', `/api/v1/packets/${packets.harbor}/evidence/item-2`, { token })).status).toBe(404);
+  // Nor its manifest, which opening the evidence reads first.
+  expect((await hub.api('GET', `/api/v1/packets/${packets.harbor}`, { token })).status).toBe(404);
   const list = (await hub.api('GET', `${base()}/back-reading`, { token })).json();
   expect(list.packets.map((p: { packetId: string }) => p.packetId)).not.toContain(packets.harbor);
   // The unconflicted lead still reads it.

@@ -386,6 +386,58 @@ describe('decisions', () => {
     ).json();
     expect(rerun.results[0]).toMatchObject({ outcome: 'skipped', reason: 'already-decided' });
   });
+  it('a batch that fails part-way decides nothing: one transaction, with one audit entry per decided packet', async () => {
+    const windowId = await openWindow(hub, admin, { scoringPolicy: policy });
+    const packets: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const packetId = await uploadPacket(hub, admin);
+      await assign(hub, admin, windowId, packetId, first);
+      await assign(hub, admin, windowId, packetId, second);
+      await score(first, packetId, 'l3');
+      await score(second, packetId, 'l3');
+      packets.push(packetId);
+    }
+    const { db } = hub.running.hub;
+    const decisionsIn = async () =>
+      (await db.query<{ n: number }>('select count(*)::int as n from decisions where window_id = $1', [windowId]))[0]!
+        .n;
+    // The last packet's decision cannot be written (as a failing disk or a lost connection would stop it).
+    await db.query(`alter table decisions add constraint batch_test_refuses check (packet_id <> '${packets[2]}')`);
+    try {
+      const failed = await hub.api('POST', `/api/v1/windows/${windowId}/decisions/batch`, {
+        token: chair.token,
+        json: { packetIds: packets },
+      });
+      expect(failed.status).toBe(500);
+      expect(await decisionsIn()).toBe(0);
+    } finally {
+      await db.query('alter table decisions drop constraint batch_test_refuses');
+    }
+    const answer = await hub.api('POST', `/api/v1/windows/${windowId}/decisions/batch`, {
+      token: chair.token,
+      json: { packetIds: packets, reason: 'All three agree.' },
+    });
+    expect(answer.json()).toMatchObject({ decided: 3, skipped: 0 });
+    expect(await decisionsIn()).toBe(3);
+    const audit = await db.query<{ subject: string; detail: Record<string, unknown> }>(
+      `select subject, detail from audit_log where action = 'decision.record' and detail->>'windowId' = $1 order by id`,
+      [windowId],
+    );
+    expect(audit).toEqual(
+      answer.json().results.map((r: { packetId: string; decisionId: string }) => ({
+        subject: `packet:${r.packetId}`,
+        detail: {
+          windowId,
+          decisionId: r.decisionId,
+          revision: 1,
+          decisionType: 'earned',
+          outcome: 'earned',
+          reason: 'All three agree.',
+          batch: true,
+        },
+      })),
+    );
+  });
 });
 
 describe('conflicts of interest', () => {

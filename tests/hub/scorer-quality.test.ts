@@ -86,6 +86,12 @@ describe('scorer quality', () => {
       medianMinutes: 60, // the test records are opened at 09:00 and submitted at 10:00
     });
     expect(lenient.trend).toHaveLength(1);
+    // Per UTC day of the window (open now for two weeks): today holds both comparisons, the rest are gaps.
+    const today = new Date(hub.running.hub.now()).toISOString().slice(0, 10);
+    expect(lenient.daily.length).toBeGreaterThanOrEqual(14);
+    expect(lenient.daily.filter((d: { exact: number | null }) => d.exact !== null)).toEqual([
+      { day: today, exact: 0, n: 2 },
+    ]);
     expect(lenient.flags.map((f: { kind: string; basis: string }) => [f.kind, f.basis])).toEqual([
       ['low-agreement', 'second-scoring'],
       ['lenient', 'second-scoring'],

@@ -260,4 +260,99 @@ describe('validity packets', () => {
       detail: { corrected: true, decision: 'not-yet' },
     });
   });
+
+  it('a queue grown by hand or by second scoring gets validity packets too, alike to its live work; never twice, never conflicted', async () => {
+    const windowId = await openWindow(hub, admin, {
+      scoringPolicy: {
+        secondScoring: { randomShare: 1, resubmissions: false, nearCutMargin: 0 },
+        validity: { rate: 0.5 },
+      },
+    });
+    const lives: string[] = [];
+    for (let i = 0; i < 4; i++) lives.push(await uploadPacket(hub, admin));
+    const validity = [await uploadPacket(hub, admin), await uploadPacket(hub, admin)];
+    const harbor = await uploadPacket(hub, admin, '?district=Harbor%20City%20SD');
+    for (const id of [...validity, harbor]) expect((await markValidity(windowId, id)).status).toBe(200);
+    const { db } = hub.running.hub;
+    const queueOf = async (user: TestUser) =>
+      (
+        (await hub.api('GET', '/api/v1/assignments', { token: user.token })).json().assignments as {
+          packetId: string;
+          window: { id: string };
+          assignedAt: string;
+        }[]
+      ).filter((a) => a.window.id === windowId);
+    const auditOf = async (user: TestUser) =>
+      db.query<{ subject: string; at: Date; detail: Record<string, unknown> }>(
+        `select subject, at, detail from audit_log where action = 'assignment.create'
+          and detail->>'windowId' = $1 and detail->>'assessorId' = $2 order by id`,
+        [windowId, user.id],
+      );
+    const seededOf = (queue: { packetId: string }[]) =>
+      queue.filter((a) => [...validity, harbor].includes(a.packetId)).map((a) => a.packetId);
+
+    // By hand: solo is conflicted with the Harbor City packet, so only the other two can reach them.
+    await hub.api('POST', '/api/v1/conflicts', { token: solo.token, json: { district: 'harbor city sd' } });
+    const manual = async (packetId: string, user: TestUser) =>
+      hub.api('POST', '/api/v1/assignments', { token: admin.token, json: { windowId, packetId, assessorId: user.id } });
+    expect((await manual(lives[0]!, solo)).status).toBe(201);
+    let queue = await queueOf(solo);
+    expect(queue).toHaveLength(2);
+    const [liveRow, validityRow] = [
+      queue.find((a) => a.packetId === lives[0])!,
+      queue.find((a) => a.packetId !== lives[0])!,
+    ];
+    expect(validity).toContain(validityRow.packetId);
+    expect(shapeOf(validityRow)).toEqual(shapeOf(liveRow));
+    expect(validityRow.assignedAt).toBe(liveRow.assignedAt);
+    const [liveAudit, validityAudit] = await auditOf(solo);
+    expect(validityAudit!.at).toEqual(liveAudit!.at);
+    expect(shapeOf(validityAudit!.detail)).toEqual(shapeOf(liveAudit!.detail));
+    expect(validityAudit!.detail.how).toBe('manual');
+    // Three live packets by hand: the rate asks for three validity packets, but solo may hold only the two.
+    expect((await manual(lives[1]!, solo)).status).toBe(201);
+    expect((await manual(lives[2]!, solo)).status).toBe(201);
+    queue = await queueOf(solo);
+    expect(seededOf(queue).sort()).toEqual([...validity].sort());
+
+    // By second scoring: solo scores lives[0]; routing picks `other` (assessor is paused) for it,
+    // and other's queue, grown by that one packet, gets one validity packet in the same instant.
+    const pause = await hub.api('POST', `/api/v1/windows/${windowId}/scorers/${assessor.id}/pause`, {
+      token: chair.token,
+      json: { reason: 'Kept out of this test.' },
+    });
+    expect(pause.status).toBe(200);
+    expect((await submit(solo, lives[0]!, 'l3')).status).toBe(201);
+    const deadline = Date.now() + 3000;
+    do queue = await queueOf(other);
+    while (queue.length < 2 && Date.now() < deadline);
+    expect(queue).toHaveLength(2);
+    const routedRow = queue.find((a) => a.packetId === lives[0])!;
+    const seededRow = queue.find((a) => a.packetId !== lives[0])!;
+    // The least-held validity packet: Harbor City, which solo could not take.
+    expect(seededRow.packetId).toBe(harbor);
+    expect(shapeOf(seededRow)).toEqual(shapeOf(routedRow));
+    expect(seededRow.assignedAt).toBe(routedRow.assignedAt);
+    const [routedAudit, seededAudit] = await auditOf(other);
+    expect(seededAudit!.at).toEqual(routedAudit!.at);
+    expect(Object.keys(seededAudit!.detail).sort()).toEqual(Object.keys(routedAudit!.detail).sort());
+
+    // Never twice, even across windows: a score belongs to the packet and the assessor, so solo,
+    // who held validity[0] above, is not given it again as another window's validity packet.
+    const later = await openWindow(hub, admin, { scoringPolicy: { validity: { rate: 0.5 } } });
+    expect((await markValidity(later, validity[0]!)).status).toBe(200);
+    const laterLive = await uploadPacket(hub, admin);
+    expect(
+      (
+        await hub.api('POST', '/api/v1/assignments', {
+          token: admin.token,
+          json: { windowId: later, packetId: laterLive, assessorId: solo.id },
+        })
+      ).status,
+    ).toBe(201);
+    const laterQueue = (await hub.api('GET', '/api/v1/assignments', { token: solo.token }))
+      .json()
+      .assignments.filter((a: { window: { id: string } }) => a.window.id === later);
+    expect(laterQueue.map((a: { packetId: string }) => a.packetId)).toEqual([laterLive]);
+  });
 });

@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import type { z } from 'zod';
 import type { AssignmentRecord, AutoAssignRequest, CreateAssignmentRequest } from '../../shared/contract/hub-api';
 import type { HubContext } from '../context';
@@ -19,7 +18,7 @@ import { findWindow } from '../store/windows';
 import { pausedAssessors, validityPacketIds } from '../store/validity';
 import { requireEligibleAssessor } from './eligibility';
 import { scoreRevisions } from './scores';
-import { seedValidityPackets } from './validity';
+import { seedValidityPackets, shuffled } from './validity';
 
 /** Assigns one packet to one assessor by hand, refusing declared conflicts and closed windows. */
 export async function assignManually(
@@ -44,14 +43,9 @@ export async function assignManually(
       window,
       now,
     });
+    let record: AssignmentRecord;
     try {
-      const record = await insertAssignment(
-        tx,
-        { ...input, assessorUsername: assessor.username, assignedBy: actor },
-        now,
-      );
-      await audit(tx, actor, record, now, 'manual');
-      return record;
+      record = await insertAssignment(tx, { ...input, assessorUsername: assessor.username, assignedBy: actor }, now);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       throw new ApiError(
@@ -60,9 +54,27 @@ export async function assignManually(
         `The packet is already assigned to ${assessor.username} in this window.`,
       );
     }
+    await audit(tx, actor, record, now, 'manual');
+    // A queue that grows by hand gets its validity packets as one filled automatically does: in this
+    // transaction, at this instant, audited as this assignment (services/validity.ts says why).
+    const seeded = await seedValidityPackets(tx, {
+      windowId: input.windowId,
+      policy: window.scoringPolicy,
+      assessors: [assessor],
+      record: async (assignment) => {
+        const seededRecord = await insertAssignment(
+          tx,
+          { ...assignment, windowId: input.windowId, assignedBy: actor },
+          now,
+        );
+        await audit(tx, actor, seededRecord, now, 'manual');
+        return seededRecord;
+      },
+    });
+    return { record, seeded };
   });
-  publish(hub, [created]);
-  return created;
+  publish(hub, shuffled([created.record, ...created.seeded]));
+  return created.record;
 }
 
 export interface AutoAssignOutcome {
@@ -272,15 +284,6 @@ async function packetsToAssign(
     );
   }
   return unique;
-}
-
-function shuffled<T>(items: readonly T[]): T[] {
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-  }
-  return copy;
 }
 
 function audit(tx: Queryable, actor: string | null, record: AssignmentRecord, at: number, how: string) {

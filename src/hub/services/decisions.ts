@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { typeForOutcome, type DecisionType } from '../../shared/committee/decision-types';
 import { mergeCandidateFeedback } from '../../shared/committee/feedback-merge';
@@ -24,15 +25,17 @@ import type { Principal } from '../auth/principal';
 import type { HubContext } from '../context';
 import { isUniqueViolation, type Queryable } from '../db/db';
 import { ApiError, notFound } from '../http/errors';
-import { appendAudit } from '../store/audit';
+import { appendAudit, appendAudits } from '../store/audit';
 import { isConflicted } from '../store/conflicts';
 import {
   adjudicationOf,
+  batchPacketFacts,
   decisionRevisions,
   findAdjudication,
   findResolution,
   findReveal,
   insertDecision,
+  insertFirstDecisions,
   insertResolution,
   insertThreadMessage,
   isReleased,
@@ -41,9 +44,12 @@ import {
   scoringsById,
   threadMessages,
   type AdjudicationRow,
+  type BatchPacketFacts,
 } from '../store/decisions';
 import { packetManifests } from '../store/packets';
 import { isValidityPacket } from '../store/validity';
+import { findWindow } from '../store/windows';
+import type { WindowView } from '../../shared/contract/hub-api';
 import { committeeSeat, deciderSeat, type CommitteeSeat } from './committee-access';
 
 // The committee's work on one packet (issue 12, parts 4 and 5): resolving an adjudication,
@@ -261,15 +267,19 @@ function blockers(facts: PacketFacts): Blocker[] {
 /** The window's policy (or the default rules) applied to the first two scorings, when there is no adjudication. */
 function packetDiscrepancies(facts: PacketFacts, policy: ScoringPolicy | null) {
   if (facts.adjudication) return facts.adjudication.discrepancies;
-  const [first, second] = facts.scorings;
-  if (!first || !second) return [];
-  return findDiscrepancies(policy ?? ScoringPolicy.parse({}), facts.manifest.rubric, first.record, second.record);
+  return scoringDiscrepancies(facts.manifest.rubric, facts.scorings, policy);
 }
 
-function suggested(facts: PacketFacts) {
+function scoringDiscrepancies(rubric: Rubric, scorings: readonly ScoringView[], policy: ScoringPolicy | null) {
+  const [first, second] = scorings;
+  if (!first || !second) return [];
+  return findDiscrepancies(policy ?? ScoringPolicy.parse({}), rubric, first.record, second.record);
+}
+
+function suggested(rubric: Rubric, scorings: readonly ScoringView[]) {
   return mergeCandidateFeedback(
-    facts.manifest.rubric,
-    facts.scorings.map((s) => ({ scoreId: s.scoreId, assessorUsername: s.assessorUsername, record: s.record })),
+    rubric,
+    scorings.map((s) => ({ scoreId: s.scoreId, assessorUsername: s.assessorUsername, record: s.record })),
   );
 }
 
@@ -305,7 +315,7 @@ export async function decisionWorkspace(
     thread,
     decision: facts.revisions.at(-1) ?? null,
     history: facts.revisions.slice(0, -1),
-    suggestedFeedback: suggested(facts),
+    suggestedFeedback: suggested(facts.manifest.rubric, facts.scorings),
     identity: reveal ?? null,
   };
 }
@@ -379,7 +389,6 @@ async function recordDecision(
     reason: string;
     actor: string | null;
     now: number;
-    batch?: boolean;
   },
 ): Promise<string> {
   const { facts } = input;
@@ -423,7 +432,6 @@ async function recordDecision(
         decisionType: input.type.id,
         outcome: input.type.outcome,
         reason: input.reason,
-        ...(input.batch ? { batch: true } : {}),
       },
     },
     input.now,
@@ -505,20 +513,62 @@ export async function decide(
 
 type BatchResult = BatchDecideResponse['results'][number];
 type SkipReason = Extract<BatchResult, { outcome: 'skipped' }>['reason'];
-class Skip extends Error {
-  constructor(
-    readonly reason: SkipReason,
-    readonly detail: string,
-  ) {
-    super(detail);
+type Skipped = { skip: SkipReason; detail: string };
+type Agreed = Omit<Parameters<typeof insertFirstDecisions>[1]['decisions'][number], 'id' | 'packetId'>;
+
+/**
+ * Whether a batch may decide this packet, and the decision it would record: all assessors
+ * submitted, no adjudication (open or resolved: a resolved packet is the chair's to decide by
+ * hand), no discrepancy under the window's policy, one recommended decision, the same levels, no
+ * decision yet. Otherwise the reason it is skipped, in the order a chair would fix them.
+ */
+function batchVerdict(
+  window: WindowView,
+  facts: BatchPacketFacts | undefined,
+  manifest: PacketManifest | undefined,
+): Skipped | Agreed {
+  if (!facts || !manifest || facts.conflicted) return { skip: 'not-found', detail: 'No such packet in the window.' };
+  if (facts.validity) return { skip: 'validity-packet', detail: 'A validity packet of the window: never decided.' };
+  if (facts.released) return { skip: 'released', detail: 'Already released.' };
+  if (facts.decided) return { skip: 'already-decided', detail: 'Already decided; re-decide it by hand.' };
+  const waiting = facts.assessors.filter((a) => !a.submitted);
+  if (waiting.length > 0) {
+    return { skip: 'scoring-incomplete', detail: `Waiting for ${waiting.map((a) => a.username).join(', ')}.` };
   }
+  if (facts.adjudication) {
+    return { skip: 'adjudication-open', detail: `In adjudication (${facts.adjudication}): decide it by hand.` };
+  }
+  const rubric = manifest.rubric;
+  const found = scoringDiscrepancies(rubric, facts.scorings, window.scoringPolicy);
+  if (found.length > 0) {
+    return { skip: 'discrepancy', detail: `The scorings disagree: ${found.map((d) => d.kind).join(', ')}.` };
+  }
+  const kinds = new Set(facts.scorings.map((s) => s.record.decision.kind));
+  if (kinds.size !== 1)
+    return { skip: 'decisions-differ', detail: `The scorings recommend ${[...kinds].join(' and ')}.` };
+  const decision = facts.scorings[0]!.record.decision;
+  const agreed = agreedLevels(rubric, facts.scorings);
+  if (decision.kind !== 'unscorable' && (agreed.differ.length > 0 || agreed.levels.length < rubric.criteria.length)) {
+    return { skip: 'levels-differ', detail: `The scorings differ on ${agreed.differ.join(', ') || 'some criteria'}.` };
+  }
+  const decisionType = typeForOutcome(window.decisionTypes, decision.kind);
+  if (!decisionType) {
+    return { skip: 'no-decision-type', detail: `The window has no decision type with the outcome ${decision.kind}.` };
+  }
+  return {
+    decisionType,
+    decision,
+    criteria: decision.kind === 'unscorable' ? [] : agreed.levels,
+    feedback: suggested(rubric, facts.scorings).suggested,
+  };
 }
 
 /**
- * Decides every listed packet whose scorings agree: all assessors submitted, no adjudication (open
- * or resolved: a resolved packet is the chair's to decide by hand), no discrepancy under the
- * window's policy, one recommended decision, the same levels, no decision yet. Each packet in its
- * own transaction, so one refusal never undoes another packet's decision.
+ * Decides every listed packet whose scorings agree (batchVerdict) and says why it skipped each
+ * other one. One transaction for the whole batch: the facts of every packet read up front, the
+ * decisions and their audit entries written in one statement each. The window's row is locked as
+ * a release locks it, so a release never runs halfway through a batch and two batches of one
+ * window run one after the other. A packet decided by hand meanwhile is skipped, not overwritten.
  */
 export async function batchDecide(
   hub: HubContext,
@@ -527,61 +577,66 @@ export async function batchDecide(
   input: z.output<typeof BatchDecideRequest>,
 ): Promise<BatchDecideResponse> {
   const now = hub.now();
-  const results: BatchResult[] = [];
-  for (const packetId of [...new Set(input.packetIds)]) {
-    try {
-      const decisionId = await hub.db.transaction(async (tx) => {
-        let seat: CommitteeSeat;
-        try {
-          seat = await deciderSeat(hub, tx, principal, windowId, packetId);
-        } catch (error) {
-          if (error instanceof ApiError && error.status === 404)
-            throw new Skip('not-found', 'No such packet in the window.');
-          throw error;
-        }
-        if (await isValidityPacket(tx, windowId, packetId))
-          throw new Skip('validity-packet', 'A validity packet of the window: never decided.');
-        const facts = await packetFacts(tx, seat, packetId);
-        if (facts.released) throw new Skip('released', 'Already released.');
-        if (facts.revisions.length > 0) throw new Skip('already-decided', 'Already decided; re-decide it by hand.');
-        const waiting = seat.assessors.filter((a) => !a.submitted);
-        if (waiting.length > 0) {
-          throw new Skip('scoring-incomplete', `Waiting for ${waiting.map((a) => a.username).join(', ')}.`);
-        }
-        if (facts.adjudication) {
-          throw new Skip('adjudication-open', `In adjudication (${facts.adjudication.status}): decide it by hand.`);
-        }
-        const found = packetDiscrepancies(facts, seat.window.scoringPolicy);
-        if (found.length > 0)
-          throw new Skip('discrepancy', `The scorings disagree: ${found.map((d) => d.kind).join(', ')}.`);
-        const kinds = new Set(facts.scorings.map((s) => s.record.decision.kind));
-        if (kinds.size !== 1) throw new Skip('decisions-differ', `The scorings recommend ${[...kinds].join(' and ')}.`);
-        const outcome = facts.scorings[0]!.record.decision.kind;
-        const rubric = facts.manifest.rubric;
-        const agreed = agreedLevels(rubric, facts.scorings);
-        if (outcome !== 'unscorable' && (agreed.differ.length > 0 || agreed.levels.length < rubric.criteria.length)) {
-          throw new Skip('levels-differ', `The scorings differ on ${agreed.differ.join(', ') || 'some criteria'}.`);
-        }
-        const type = typeForOutcome(seat.window.decisionTypes, outcome);
-        if (!type) throw new Skip('no-decision-type', `The window has no decision type with the outcome ${outcome}.`);
-        return recordDecision(tx, {
-          facts,
-          type,
-          decision: facts.scorings[0]!.record.decision,
-          criteria: outcome === 'unscorable' ? [] : agreed.levels,
-          feedback: suggested(facts).suggested,
-          reason: input.reason,
-          actor: principal.userId,
-          now,
-          batch: true,
-        });
-      });
-      results.push({ packetId, outcome: 'decided', decisionId });
-    } catch (error) {
-      if (!(error instanceof Skip)) throw error;
-      results.push({ packetId, outcome: 'skipped', reason: error.reason, detail: error.detail });
+  const packetIds = [...new Set(input.packetIds)];
+  const results = await hub.db.transaction(async (tx): Promise<BatchResult[]> => {
+    const window = await findWindow(tx, windowId, now, true);
+    if (!window) {
+      return packetIds.map((packetId) => ({
+        packetId,
+        outcome: 'skipped',
+        reason: 'not-found',
+        detail: 'No such packet in the window.',
+      }));
     }
-  }
+    const facts = await batchPacketFacts(tx, windowId, packetIds, principal.userId);
+    const manifests = await packetManifests(tx, [...facts.keys()]);
+    const verdicts = packetIds.map((packetId) => ({
+      packetId,
+      verdict: batchVerdict(window, facts.get(packetId), manifests.get(packetId)),
+    }));
+    const toDecide = verdicts.flatMap(({ packetId, verdict }) =>
+      'skip' in verdict ? [] : [{ ...verdict, packetId, id: randomUUID() }],
+    );
+    const recorded = await insertFirstDecisions(tx, {
+      windowId,
+      reason: input.reason,
+      by: principal.userId,
+      at: now,
+      decisions: toDecide,
+    });
+    const decisionIds = new Map(toDecide.filter((d) => recorded.has(d.packetId)).map((d) => [d.packetId, d]));
+    await appendAudits(
+      tx,
+      [...decisionIds.values()].map((d) => ({
+        actor: principal.userId,
+        action: 'decision.record' as const,
+        subject: `packet:${d.packetId}`,
+        detail: {
+          windowId,
+          decisionId: d.id,
+          revision: 1,
+          decisionType: d.decisionType.id,
+          outcome: d.decisionType.outcome,
+          reason: input.reason,
+          batch: true,
+        },
+      })),
+      now,
+    );
+    return verdicts.map(({ packetId, verdict }): BatchResult => {
+      if ('skip' in verdict) return { packetId, outcome: 'skipped', reason: verdict.skip, detail: verdict.detail };
+      const recordedDecision = decisionIds.get(packetId);
+      if (!recordedDecision) {
+        return {
+          packetId,
+          outcome: 'skipped',
+          reason: 'already-decided',
+          detail: 'Someone decided it by hand meanwhile; re-decide it by hand.',
+        };
+      }
+      return { packetId, outcome: 'decided', decisionId: recordedDecision.id };
+    });
+  });
   const decided = results.filter((r) => r.outcome === 'decided').length;
   return { results, decided, skipped: results.length - decided };
 }

@@ -17,6 +17,7 @@ import {
   windowScoringsOf,
 } from '../store/scoring-quality';
 import { pausedAssessors } from '../store/validity';
+import { chooseValidityPackets, shuffled } from './validity';
 
 /**
  * Applies review windows' scoring policies as scores arrive: on a packet's first scoring the
@@ -217,9 +218,29 @@ async function routeWindow(
   }
   // Assignments first: second_scoring rows name them.
   await insertAssignmentRows(tx, assignments, now);
+  // A queue that grows by second scorings gets its validity packets too: in this transaction, at
+  // this instant, with the same audit entry's keys (services/validity.ts says why).
+  const seeded = (
+    await chooseValidityPackets(tx, {
+      windowId: window.id,
+      policy,
+      assessors: [
+        ...new Map(assignments.map((a) => [a.assessorId, { id: a.assessorId, username: a.assessorUsername }])).values(),
+      ],
+    })
+  ).map((pick) => ({ id: randomUUID(), windowId: window.id, ...pick }));
+  await insertAssignmentRows(tx, seeded, now);
+  for (const row of seeded) {
+    audits.push({
+      actor: null,
+      action: 'assignment.create',
+      subject: `packet:${row.packetId}`,
+      detail: { ...row, assignedAt: new Date(now).toISOString(), secondScoring: [] },
+    });
+  }
   await insertSecondScoringDecisions(tx, decisions, now);
   await appendAudits(tx, audits, now);
-  const created = assignments.map((a) => ({
+  const created = shuffled([...assignments, ...seeded]).map((a) => ({
     assignmentId: a.id,
     windowId: a.windowId,
     packetId: a.packetId,

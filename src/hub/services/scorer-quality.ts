@@ -69,7 +69,13 @@ export async function scorerQuality(hub: HubContext, windowId: string, viewerId:
       validity: row.validity,
     };
   });
-  const stats = scorerStatistics({ scales, scorings: facts, masters, assessorIds: assessors.map((a) => a.id) });
+  const stats = scorerStatistics({
+    scales,
+    scorings: facts,
+    masters,
+    assessorIds: assessors.map((a) => a.id),
+    window: { opensAt: Date.parse(window.opensAt), closesAt: Date.parse(window.closesAt) },
+  });
   const pauseOf = new Map(pauses.map((p) => [p.userId, p]));
   return {
     window: { id: window.id, name: window.name, requiredQualification: window.requiredQualification },

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { ScoringPolicy } from '../../shared/committee/policy';
 import { validityNeeded } from '../../shared/committee/scorer-quality';
 import type { AssignmentRecord } from '../../shared/contract/hub-api';
@@ -11,6 +12,7 @@ import { conflictedAssessors, isConflicted } from '../store/conflicts';
 import { isAnchorPacket } from '../store/norming';
 import { packetManifests } from '../store/packets';
 import {
+  assessorsEverAssigned,
   hasAssignmentsInWindow,
   isValidityPacket,
   listValidityPackets,
@@ -23,9 +25,11 @@ import { findWindow } from '../store/windows';
 // live queues so each assessor's accuracy can be measured on work they cannot tell from live work.
 //
 // How they stay indistinguishable: a validity packet is an ordinary uploaded packet (its own
-// pseudonym, uuid and evidence) and its assignments are ordinary assignment rows, created by the
-// same automatic assignment, in the same transaction, with the same timestamp and audit entry as
-// the live ones of that run. Which packets are validity packets is kept only in validity_packets,
+// pseudonym, uuid and evidence) and its assignments are ordinary assignment rows, created wherever
+// a live queue grows (automatic or manual assignment, second-scoring routing: a scorer whose queue
+// grows only by hand or by second scorings still gets them, as ETS and Pearson seed validity papers
+// into every scorer's live stream), in the same transaction, with the same timestamp and audit
+// entry as the live ones of that change. Which packets are validity packets is kept only in validity_packets,
 // which no assessor-facing route reads; the assessor's queue, packet, evidence and score routes
 // answer as for any packet. What differs happens after the upload and out of the assessor's sight:
 // the score is never routed to a second scorer or an adjudicator (score-routing skips the window),
@@ -122,36 +126,37 @@ function masterProblems(
   return problems;
 }
 
+export interface ValidityPick {
+  packetId: string;
+  assessorId: string;
+  assessorUsername: string;
+}
+
 /**
- * Seeds validity packets into the queues of the given assessors (eligible, unpaused) inside an
- * automatic assignment's transaction, so each queue holds the policy's share of them: after the
- * live assignments of the run, each assessor with live work gets validityNeeded(rate, live,
- * validity) more, choosing the validity packets they do not hold yet and are not conflicted with,
- * those in the fewest queues first (so every validity packet gathers comparisons). The rows are
- * inserted and audited exactly as the live ones are (`record` is the caller's insert-and-audit).
+ * Which validity packets the given assessors' queues need so each holds the policy's share of them,
+ * counting the assignments already in the window (so call it after the live assignments of the same
+ * transaction are written): each assessor with live work gets validityNeeded(rate, live, validity)
+ * more, never a validity packet they ever held (in any window: a score belongs to the packet and
+ * the assessor, so a second copy would tell) nor one they are conflicted with, those in the fewest
+ * queues first (so every validity packet gathers comparisons). The assessors must be eligible and
+ * unpaused: the caller chose them for live work.
  */
-export async function seedValidityPackets(
+export async function chooseValidityPackets(
   tx: Queryable,
-  input: {
-    windowId: string;
-    policy: ScoringPolicy | null;
-    assessors: readonly { id: string; username: string }[];
-    record: (assignment: {
-      packetId: string;
-      assessorId: string;
-      assessorUsername: string;
-    }) => Promise<AssignmentRecord>;
-  },
-): Promise<AssignmentRecord[]> {
+  input: { windowId: string; policy: ScoringPolicy | null; assessors: readonly { id: string; username: string }[] },
+): Promise<ValidityPick[]> {
   const rate = input.policy ? ScoringPolicy.parse(input.policy).validity.rate : 0;
-  if (rate <= 0) return [];
+  if (rate <= 0 || input.assessors.length === 0) return [];
   const validity = await validityPacketIds(tx, input.windowId);
   if (validity.length === 0) return [];
   const validitySet = new Set(validity);
-  const inWindow = await assignmentsInWindow(tx, input.windowId);
-  const conflicts = await conflictedAssessors(tx, validity);
+  const [inWindow, everHeld, conflicts] = await Promise.all([
+    assignmentsInWindow(tx, input.windowId),
+    assessorsEverAssigned(tx, validity),
+    conflictedAssessors(tx, validity),
+  ]);
   const holders = new Map(validity.map((id) => [id, inWindow.get(id)?.size ?? 0]));
-  const created: AssignmentRecord[] = [];
+  const picks: ValidityPick[] = [];
   for (const assessor of input.assessors) {
     let live = 0;
     let held = 0;
@@ -163,13 +168,49 @@ export async function seedValidityPackets(
     const need = validityNeeded(rate, live, held);
     if (need === 0) continue;
     const choices = validity
-      .filter((id) => !inWindow.get(id)?.has(assessor.id) && !conflicts.get(id)?.has(assessor.id))
+      .filter((id) => !everHeld.get(id)?.has(assessor.id) && !conflicts.get(id)?.has(assessor.id))
       .sort((a, b) => holders.get(a)! - holders.get(b)! || a.localeCompare(b))
       .slice(0, need);
     for (const packetId of choices) {
-      created.push(await input.record({ packetId, assessorId: assessor.id, assessorUsername: assessor.username }));
+      picks.push({ packetId, assessorId: assessor.id, assessorUsername: assessor.username });
       holders.set(packetId, holders.get(packetId)! + 1);
+      // The same assessor may be listed twice (a bulk run): the next turn sees this pick.
+      inWindow.set(packetId, new Set([...(inWindow.get(packetId) ?? []), assessor.id]));
+      everHeld.set(packetId, new Set([...(everHeld.get(packetId) ?? []), assessor.id]));
     }
   }
+  return picks;
+}
+
+/**
+ * Seeds validity packets into the queues of the given assessors (chooseValidityPackets) inside the
+ * transaction that gave them live work. The rows are inserted and audited exactly as the live ones
+ * are (`record` is the caller's insert-and-audit), so nothing in the queue, its timestamps or the
+ * audit entry tells them apart.
+ */
+export async function seedValidityPackets(
+  tx: Queryable,
+  input: {
+    windowId: string;
+    policy: ScoringPolicy | null;
+    assessors: readonly { id: string; username: string }[];
+    record: (assignment: ValidityPick) => Promise<AssignmentRecord>;
+  },
+): Promise<AssignmentRecord[]> {
+  const created: AssignmentRecord[] = [];
+  for (const pick of await chooseValidityPackets(tx, input)) created.push(await input.record(pick));
   return created;
+}
+
+/**
+ * The records in random order, for announcing assignments: events in creation order would put the
+ * validity packets seeded after the live work last, and that order would tell them apart.
+ */
+export function shuffled<T>(items: readonly T[]): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy;
 }

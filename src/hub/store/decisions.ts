@@ -318,6 +318,152 @@ export async function insertDecision(
   return id;
 }
 
+/** What a batch decision needs to know of each listed packet in a window, read in a few statements. */
+export interface BatchPacketFacts {
+  /** The packet's assessors in the window, first assigned first, and whether each has uploaded a score. */
+  assessors: { assessorId: string; username: string; submitted: boolean }[];
+  /** The viewer declared a conflict with the packet's school or district. */
+  conflicted: boolean;
+  validity: boolean;
+  /** The latest revision of each assessor's scoring, first scorer first (as latestScorings). */
+  scorings: ScoringView[];
+  adjudication: AdjudicationRow['status'] | null;
+  decided: boolean;
+  released: boolean;
+}
+
+/**
+ * The facts of every listed packet that has an assignment in the window (the others are left out),
+ * as `viewerId` may act on them: for a batch of a thousand packets, seven statements instead of
+ * seven per packet.
+ */
+export async function batchPacketFacts(
+  q: Queryable,
+  windowId: string,
+  packetIds: readonly string[],
+  viewerId: string,
+): Promise<Map<string, BatchPacketFacts>> {
+  const ids = [...packetIds];
+  const assessorRows = await q.query<{ packet_id: string; assessor_id: string; username: string; submitted: boolean }>(
+    `select a.packet_id, a.assessor_id, u.username,
+            exists (select 1 from scores s where s.packet_id = a.packet_id and s.assessor_id = a.assessor_id) as submitted
+       from assignments a join users u on u.id = a.assessor_id
+      where a.window_id = $1 and a.packet_id = any($2::uuid[])
+      order by a.packet_id, a.assigned_at, a.id`,
+    [windowId, ids],
+  );
+  const facts = new Map<string, BatchPacketFacts>();
+  for (const row of assessorRows) {
+    let packet = facts.get(row.packet_id);
+    if (!packet) {
+      packet = {
+        assessors: [],
+        conflicted: false,
+        validity: false,
+        scorings: [],
+        adjudication: null,
+        decided: false,
+        released: false,
+      };
+      facts.set(row.packet_id, packet);
+    }
+    packet.assessors.push({ assessorId: row.assessor_id, username: row.username, submitted: row.submitted });
+  }
+  const inWindow = [...facts.keys()];
+  if (inWindow.length === 0) return facts;
+  const [conflicted, validity, scorings, adjudications, decided, released] = await Promise.all([
+    q.query<{ packet_id: string }>(
+      `select distinct p.id as packet_id from packets p join conflicts c on ${conflictMatch('p', 'c')}
+        where p.id = any($1::uuid[]) and c.assessor_id = $2`,
+      [inWindow, viewerId],
+    ),
+    q.query<{ packet_id: string }>(
+      'select packet_id from validity_packets where window_id = $1 and packet_id = any($2::uuid[])',
+      [windowId, inWindow],
+    ),
+    q.query<ScoringDbRow & { packet_id: string }>(
+      `with mine as (
+          select s.packet_id, s.id, s.assessor_id, s.revision, s.received_at, s.record,
+                 min(s.received_at) over (partition by s.packet_id, s.assessor_id) as first_at,
+                 row_number() over (partition by s.packet_id, s.assessor_id order by s.revision desc) as latest
+            from scores s join assignments a on a.packet_id = s.packet_id and a.assessor_id = s.assessor_id
+           where a.window_id = $1 and s.packet_id = any($2::uuid[]))
+       select m.packet_id, m.id, m.assessor_id, u.username, m.received_at, m.record
+         from mine m join users u on u.id = m.assessor_id
+        where m.latest = 1
+        order by m.packet_id, m.first_at, m.assessor_id`,
+      [windowId, inWindow],
+    ),
+    q.query<{ packet_id: string; status: AdjudicationRow['status'] }>(
+      'select packet_id, status from adjudications where window_id = $1 and packet_id = any($2::uuid[])',
+      [windowId, inWindow],
+    ),
+    q.query<{ packet_id: string }>(
+      'select distinct packet_id from decisions where window_id = $1 and packet_id = any($2::uuid[])',
+      [windowId, inWindow],
+    ),
+    q.query<{ packet_id: string }>(
+      'select packet_id from released_decisions where window_id = $1 and packet_id = any($2::uuid[])',
+      [windowId, inWindow],
+    ),
+  ]);
+  for (const row of conflicted) facts.get(row.packet_id)!.conflicted = true;
+  for (const row of validity) facts.get(row.packet_id)!.validity = true;
+  for (const row of scorings) facts.get(row.packet_id)!.scorings.push(toScoring(row));
+  for (const row of adjudications) facts.get(row.packet_id)!.adjudication = row.status;
+  for (const row of decided) facts.get(row.packet_id)!.decided = true;
+  for (const row of released) facts.get(row.packet_id)!.released = true;
+  return facts;
+}
+
+/**
+ * Inserts the first revision of each packet's decision in one statement. A packet that has a
+ * decision already (someone decided it by hand since the batch read) is left as it is and not
+ * returned: the ids of the packets whose decision this call recorded.
+ */
+export async function insertFirstDecisions(
+  q: Queryable,
+  input: {
+    windowId: string;
+    reason: string;
+    by: string | null;
+    at: number;
+    decisions: readonly {
+      id: string;
+      packetId: string;
+      decisionType: DecisionType;
+      decision: Decision;
+      criteria: CriterionScore[];
+      feedback: CandidateFeedback;
+    }[];
+  },
+): Promise<Set<string>> {
+  if (input.decisions.length === 0) return new Set();
+  const rows = await q.query<{ packet_id: string }>(
+    `insert into decisions (id, window_id, packet_id, revision, decision_type, outcome, decision, criteria, feedback,
+                            reason, decided_by, decided_at)
+     select t.id, $1, t.packet_id, 1, t.decision_type, t.outcome, t.decision, t.criteria, t.feedback, $2, $3, $4
+       from unnest($5::uuid[], $6::uuid[], $7::jsonb[], $8::text[], $9::jsonb[], $10::jsonb[], $11::jsonb[])
+            as t(id, packet_id, decision_type, outcome, decision, criteria, feedback)
+     on conflict (window_id, packet_id, revision) do nothing
+     returning packet_id`,
+    [
+      input.windowId,
+      input.reason,
+      input.by,
+      new Date(input.at).toISOString(),
+      input.decisions.map((d) => d.id),
+      input.decisions.map((d) => d.packetId),
+      input.decisions.map((d) => jsonParam(d.decisionType)),
+      input.decisions.map((d) => d.decisionType.outcome),
+      input.decisions.map((d) => jsonParam(d.decision)),
+      input.decisions.map((d) => jsonParam(d.criteria)),
+      input.decisions.map((d) => jsonParam(d.feedback)),
+    ],
+  );
+  return new Set(rows.map((row) => row.packet_id));
+}
+
 // ── releases ──────────────────────────────────────────────────────────────────────────────
 /**
  * The current decision of each packet of the window, with whether it is released and whether

@@ -110,6 +110,20 @@ export async function hasAssignmentsInWindow(q: Queryable, windowId: string, pac
   return rows.length > 0;
 }
 
+/** packetId → every assessor ever assigned the packet, in any window. */
+export async function assessorsEverAssigned(
+  q: Queryable,
+  packetIds: readonly string[],
+): Promise<Map<string, Set<string>>> {
+  const rows = await q.query<{ packet_id: string; assessor_id: string }>(
+    'select distinct packet_id, assessor_id from assignments where packet_id = any($1::uuid[])',
+    [[...packetIds]],
+  );
+  const result = new Map<string, Set<string>>();
+  for (const row of rows) result.set(row.packet_id, (result.get(row.packet_id) ?? new Set()).add(row.assessor_id));
+  return result;
+}
+
 // ── pauses ───────────────────────────────────────────────────────────────────────────────
 
 export interface OpenPause extends ScorerPause {

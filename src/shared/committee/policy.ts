@@ -36,7 +36,7 @@ export const ScoringPolicy = z.strictObject({
     .strictObject({
       /**
        * Share of each assessor's assignments in the window that are validity packets (known master
-       * scores, seeded invisibly into the queue by automatic assignment: services/validity.ts). At
+       * scores, seeded invisibly into every queue that grows: services/validity.ts). At
        * most one half: a queue that is mostly validity packets would scarcely score live work.
        */
       rate: z.number().min(0).max(0.5).default(0),

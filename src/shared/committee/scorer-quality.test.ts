@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ScoringPolicy } from './policy';
 import {
+  dailyTrend,
   qualityFlags,
   scorerStatistics,
   TREND_BLOCK,
@@ -129,6 +130,85 @@ describe('scorerStatistics', () => {
         n: 4,
         endsAt: new Date(T0 + (TREND_BLOCK + 1) * 60_000).toISOString(),
       },
+    ]);
+  });
+});
+
+describe('dailyTrend', () => {
+  const at = (iso: string) => Date.parse(iso);
+  const span = (opens: string, closes: string) => ({ opensAt: at(opens), closesAt: at(closes) });
+  const scored = (iso: string, exact: number, n: number) => ({ at: at(iso), exact, n });
+  it.each([
+    {
+      name: 'every day of the window, a day without scorings a gap (null), never 0',
+      window: span('2026-03-01T09:00:00Z', '2026-03-04T09:00:00Z'),
+      compared: [scored('2026-03-02T10:00:00Z', 1, 2)],
+      days: [
+        ['2026-03-01', null, 0],
+        ['2026-03-02', 0.5, 2],
+        ['2026-03-03', null, 0],
+        ['2026-03-04', null, 0],
+      ],
+    },
+    {
+      name: 'a window closing at midnight UTC ends the day before (closesAt is exclusive)',
+      window: span('2026-03-01T22:00:00Z', '2026-03-03T00:00:00Z'),
+      compared: [],
+      days: [
+        ['2026-03-01', null, 0],
+        ['2026-03-02', null, 0],
+      ],
+    },
+    {
+      name: 'days are UTC days: a second either side of midnight UTC falls on two days',
+      window: span('2026-03-01T00:00:00Z', '2026-03-03T00:00:00Z'),
+      compared: [scored('2026-03-01T23:59:59Z', 1, 1), scored('2026-03-02T00:00:01Z', 0, 1)],
+      days: [
+        ['2026-03-01', 1, 1],
+        ['2026-03-02', 0, 1],
+      ],
+    },
+    {
+      name: 'a day pools its compared levels, not its scorings’ shares',
+      window: span('2026-03-01T00:00:00Z', '2026-03-02T00:00:00Z'),
+      compared: [scored('2026-03-01T08:00:00Z', 0, 1), scored('2026-03-01T15:00:00Z', 3, 3)],
+      days: [['2026-03-01', 0.75, 4]],
+    },
+    {
+      name: 'a scoring after the window closed widens the days to it',
+      window: span('2026-03-01T00:00:00Z', '2026-03-02T00:00:00Z'),
+      compared: [scored('2026-03-03T12:00:00Z', 2, 2)],
+      days: [
+        ['2026-03-01', null, 0],
+        ['2026-03-02', null, 0],
+        ['2026-03-03', 1, 2],
+      ],
+    },
+    {
+      name: 'without a window, the days from the first scoring to the last',
+      window: undefined,
+      compared: [scored('2026-03-05T12:00:00Z', 1, 1), scored('2026-03-03T12:00:00Z', 0, 1)],
+      days: [
+        ['2026-03-03', 0, 1],
+        ['2026-03-04', null, 0],
+        ['2026-03-05', 1, 1],
+      ],
+    },
+    { name: 'nothing at all without a window or scorings', window: undefined, compared: [], days: [] },
+  ])('$name', ({ window, compared, days }) => {
+    expect(dailyTrend(compared, window)).toEqual(days.map(([day, exact, n]) => ({ day, exact, n })));
+  });
+
+  it('scorerStatistics gives each assessor the window’s days', () => {
+    const [stats] = scorerStatistics({
+      scales: new Map([['v1', scale]]),
+      masters: new Map([['v1', { plan: 'l3', adjust: 'l3' }]]),
+      scorings: [scoring('a', 'v1', 'l3', 'l1', { validity: true, receivedAt: at('2026-03-02T12:00:00Z') })],
+      window: span('2026-03-01T00:00:00Z', '2026-03-03T00:00:00Z'),
+    });
+    expect(stats!.daily).toEqual([
+      { day: '2026-03-01', exact: null, n: 0 },
+      { day: '2026-03-02', exact: 0.5, n: 2 },
     ]);
   });
 });

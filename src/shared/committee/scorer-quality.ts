@@ -64,6 +64,16 @@ export interface TrendPoint {
   endsAt: string;
 }
 
+/** One UTC day of the window: the exact agreement of the scorings compared that day. */
+export interface DayPoint {
+  /** The UTC calendar day, YYYY-MM-DD (pages label it in words; the hub never uses its own zone). */
+  day: string;
+  /** Share of the day's compared criterion levels that matched exactly; null on a day with none (a gap, not 0). */
+  exact: number | null;
+  /** Criterion levels compared that day. */
+  n: number;
+}
+
 export interface ScorerStats {
   assessorId: string;
   /** Scorings of live packets. */
@@ -74,6 +84,8 @@ export interface ScorerStats {
   scaleUse: number[];
   medianMinutes: number | null;
   trend: TrendPoint[];
+  /** Every UTC day of the window (and any day outside it with a compared scoring), oldest first. */
+  daily: DayPoint[];
 }
 
 export type QualityLimits = ScoringPolicy['quality'];
@@ -116,6 +128,8 @@ export function scorerStatistics(input: {
   masters: ReadonlyMap<string, Readonly<Record<string, string>>>;
   /** Whose statistics to give, in this order (those who scored nothing get empty ones); by default everyone who scored. */
   assessorIds?: readonly string[];
+  /** The window's span (ms, closesAt exclusive), for the days of `daily`; without it, the days scored. */
+  window?: { opensAt: number; closesAt: number };
 }): ScorerStats[] {
   const q = scalePositions(input.scales);
   const byPacket = new Map<string, ScoringFacts[]>();
@@ -193,6 +207,7 @@ export function scorerStatistics(input: {
       scaleUse,
       medianMinutes: median(own.flatMap((s) => (s.minutes === null ? [] : [s.minutes]))),
       trend: trendOf(comparedScorings),
+      daily: dailyTrend(comparedScorings, input.window),
     };
   });
 }
@@ -242,6 +257,43 @@ function trendOf(compared: readonly { exact: number; n: number; at: number }[]):
     });
   }
   return points;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The UTC calendar day (YYYY-MM-DD) of an instant. */
+export function utcDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/**
+ * Exact agreement per UTC day: one point for every day from the window's opening day to the day
+ * before it closes (widened to any day a comparison fell outside it), each pooling the criterion
+ * levels compared that day. A day without comparisons has exact null, never 0: no scoring is not
+ * disagreement. UTC, so the hub gives every viewer the same days whatever its own time zone.
+ */
+export function dailyTrend(
+  compared: readonly { exact: number; n: number; at: number }[],
+  window?: { opensAt: number; closesAt: number },
+): DayPoint[] {
+  let first = window ? Math.floor(window.opensAt / DAY_MS) : Infinity;
+  let last = window ? Math.floor(Math.max(window.opensAt, window.closesAt - 1) / DAY_MS) : -Infinity;
+  const byDay = new Map<number, { exact: number; n: number }>();
+  for (const c of compared) {
+    const day = Math.floor(c.at / DAY_MS);
+    first = Math.min(first, day);
+    last = Math.max(last, day);
+    const sum = byDay.get(day) ?? { exact: 0, n: 0 };
+    sum.exact += c.exact;
+    sum.n += c.n;
+    byDay.set(day, sum);
+  }
+  const days: DayPoint[] = [];
+  for (let day = first; day <= last; day++) {
+    const sum = byDay.get(day);
+    days.push({ day: utcDay(day * DAY_MS), exact: sum && sum.n > 0 ? sum.exact / sum.n : null, n: sum?.n ?? 0 });
+  }
+  return days;
 }
 
 const percent = (x: number) => `${Math.round(x * 100)}%`;

@@ -461,7 +461,7 @@ export const HUB_ROUTES = {
     path: '/api/v1/windows/{windowId}/validity',
     summary: "A window's validity packets with their masters, and how many assessors have scored each (chair, admin)",
     description:
-      'Validity packets are seeded by automatic assignment into assessors’ queues at the policy’s validity.rate ' +
+      'Validity packets are seeded into every growing live queue (automatic or manual assignment, second scoring) at the policy’s validity.rate ' +
       'and look to assessors exactly like live packets. They are never routed to second scoring or adjudication, ' +
       'never on the dashboard, never decided or released. Packets the caller declared a conflict with are left out.',
     tag: 'Committees',

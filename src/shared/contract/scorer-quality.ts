@@ -86,6 +86,17 @@ export const ScorerQualityRow = z.strictObject({
       endsAt: IsoDateTime,
     }),
   ),
+  /**
+   * Exact agreement per UTC day of the window (YYYY-MM-DD), oldest first; exact is null on a day
+   * with no compared scoring (a gap in the chart, not 0).
+   */
+  daily: z.array(
+    z.strictObject({
+      day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      exact: z.number().nullable(),
+      n: z.number().int(),
+    }),
+  ),
   flags: z.array(
     z.strictObject({
       kind: z.enum(['low-agreement', 'severe', 'lenient']),

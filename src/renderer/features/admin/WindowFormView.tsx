@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } fr
 import { ErrorLine } from '../hub/ErrorLine';
 import type { WindowForm, WindowFormErrors } from './window-form';
 
-type TextField = Exclude<keyof WindowForm, 'status' | 'doubleScoring' | 'resubmissions' | 'decisionDiffers' | 'kept'>;
+type TextField = Exclude<keyof WindowForm, 'status' | 'doubleScoring' | 'resubmissions' | 'decisionDiffers'>;
 
 /**
  * The window form, for creating and editing alike. The values live in the caller's state, so a
@@ -120,7 +120,7 @@ export function WindowFormView({
         {check(
           'doubleScoring',
           'Double-score packets by rule',
-          'Off: every packet is scored once, by the assessors assigned to it.',
+          'Off: every packet is scored once, by the assessors assigned to it; no validity packets, and the default quality limits.',
         )}
         {form.doubleScoring && (
           <>
@@ -155,6 +155,37 @@ export function WindowFormView({
                 'number',
                 'Leave blank to not compare totals.',
                 { min: 0, step: 'any', inputMode: 'decimal' },
+              )}
+            </fieldset>
+            <fieldset className="admin-fieldset">
+              <legend>Scoring quality</legend>
+              {field(
+                'validityRatePercent',
+                'Validity packets (% of each queue)',
+                'number',
+                'Packets with master scores, seeded into every live queue at this share; assessors cannot tell them apart. 0 seeds none; at most 50.',
+                { min: 0, max: 50, step: 'any', inputMode: 'decimal' },
+              )}
+              {field(
+                'minExactAgreementPercent',
+                'Flag exact agreement below (%)',
+                'number',
+                'With the validity masters, else with second scorers.',
+                { min: 0, max: 100, step: 'any', inputMode: 'decimal' },
+              )}
+              {field(
+                'maxAbsSeverity',
+                'Flag severity beyond (levels)',
+                'number',
+                'Mean signed level difference: above it severe, below its negative lenient.',
+                { min: 0, step: 'any', inputMode: 'decimal' },
+              )}
+              {field(
+                'minScored',
+                'Flag only after (compared scorings)',
+                'number',
+                'A few packets say little: no flag before this many comparisons.',
+                { min: 1, step: 1, inputMode: 'numeric' },
               )}
             </fieldset>
           </>

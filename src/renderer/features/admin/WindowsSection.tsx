@@ -15,7 +15,9 @@ function policySummary(window: WindowView): string {
   const parts = [`${Math.round(policy.secondScoring.randomShare * 1000) / 10}% at random`];
   if (policy.secondScoring.resubmissions) parts.push('resubmissions');
   if (policy.secondScoring.nearCutMargin > 0) parts.push(`within ${policy.secondScoring.nearCutMargin} of the cut`);
-  return `Double: ${parts.join(', ')}`;
+  const validity =
+    policy.validity.rate > 0 ? `; ${Math.round(policy.validity.rate * 1000) / 10}% validity packets` : '';
+  return `Double: ${parts.join(', ')}${validity}`;
 }
 
 /** Review windows: the list, a form to create one, editing any field, closing one early. */

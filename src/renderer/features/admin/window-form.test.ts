@@ -38,8 +38,11 @@ describe('window form', () => {
     });
   });
 
-  it('keeps the validity rate and quality limits it does not edit, so saving never resets them', () => {
-    const policy = ScoringPolicy.parse({ validity: { rate: 0.2 }, quality: { minScored: 8 } });
+  it('shows the validity rate and quality limits in the units typed, and sends them back unchanged', () => {
+    const policy = ScoringPolicy.parse({
+      validity: { rate: 0.125 },
+      quality: { minExactAgreement: 0.7, maxAbsSeverity: 0.4, minScored: 8 },
+    });
     const form = formFromWindow({
       id: '2d8e5a5a-4c63-4e3a-9f7d-9a5c4e3e1d32',
       name: 'Spring',
@@ -52,10 +55,22 @@ describe('window form', () => {
       scoringPolicy: policy,
       decisionTypes: [],
     });
+    expect(form).toMatchObject({
+      validityRatePercent: '12.5',
+      minExactAgreementPercent: '70',
+      maxAbsSeverity: '0.4',
+      minScored: '8',
+    });
     const checked = createRequest(form);
     expect(checked.ok && checked.request.scoringPolicy).toMatchObject({
+      validity: { rate: 0.125 },
+      quality: { minExactAgreement: 0.7, maxAbsSeverity: 0.4, minScored: 8 },
+    });
+    expect(updateRequest(form, form)).toEqual({ ok: true, request: {} });
+    const edited = updateRequest(form, { ...form, validityRatePercent: '20', minScored: '10' });
+    expect(edited.ok && edited.request.scoringPolicy).toMatchObject({
       validity: { rate: 0.2 },
-      quality: { minScored: 8 },
+      quality: { minExactAgreement: 0.7, maxAbsSeverity: 0.4, minScored: 10 },
     });
   });
 
@@ -69,6 +84,20 @@ describe('window form', () => {
     ['randomSharePercent', '', 'Enter a percentage from 0 to 100.'],
     ['criterionLevelGap', '1.5', 'Enter a whole number of levels, 1 or more.'],
     ['totalGap', '-1', 'Enter a number of points, 0 or more, or leave it blank.'],
+    [
+      'validityRatePercent',
+      '60',
+      'Enter a percentage from 0 to 50: a queue of mostly validity packets would scarcely score live work.',
+    ],
+    [
+      'validityRatePercent',
+      '-5',
+      'Enter a percentage from 0 to 50: a queue of mostly validity packets would scarcely score live work.',
+    ],
+    ['minExactAgreementPercent', '101', 'Enter a percentage from 0 to 100.'],
+    ['maxAbsSeverity', '-0.1', 'Enter a number of levels, 0 or more.'],
+    ['minScored', '0', 'Enter a whole number of scorings, 1 or more.'],
+    ['minScored', '2.5', 'Enter a whole number of scorings, 1 or more.'],
   ] as const)('names the field %s when it holds %j', (field, value, message) => {
     const checked = createRequest({ ...defaultWindowForm(NOW), name: 'W', [field]: value });
     expect(checked).toEqual({ ok: false, errors: { [field]: message } });

@@ -25,11 +25,14 @@ export interface WindowForm {
   criterionLevelGap: string;
   /** Blank: totals are not compared. */
   totalGap: string;
-  /**
-   * The policy's validity seeding and quality limits, which this form does not edit (they are set
-   * through the hub's API): kept as they are, so saving the form never resets them.
-   */
-  kept: Pick<ScoringPolicy, 'validity' | 'quality'>;
+  /** Share of each assessor's queue seeded with validity packets, as a percentage (0–50). */
+  validityRatePercent: string;
+  /** Scorer quality flags: exact agreement below this percentage… */
+  minExactAgreementPercent: string;
+  /** …or a mean signed level difference further from 0 than this (levels)… */
+  maxAbsSeverity: string;
+  /** …once an assessor has at least this many compared scorings. */
+  minScored: string;
 }
 
 export type WindowFormErrors = Partial<Record<keyof WindowForm | 'form', string>>;
@@ -63,10 +66,18 @@ export function defaultWindowForm(now: Date): WindowForm {
   };
 }
 
+/** A share as the percentage a person types, to a tenth (0.125 → "12.5"). */
+function percentOf(share: number): string {
+  return String(Math.round(share * 1000) / 10);
+}
+
 function policyFields(policy: ScoringPolicy) {
   return {
-    kept: { validity: policy.validity, quality: policy.quality },
-    randomSharePercent: String(Math.round(policy.secondScoring.randomShare * 1000) / 10),
+    validityRatePercent: percentOf(policy.validity.rate),
+    minExactAgreementPercent: percentOf(policy.quality.minExactAgreement),
+    maxAbsSeverity: String(policy.quality.maxAbsSeverity),
+    minScored: String(policy.quality.minScored),
+    randomSharePercent: percentOf(policy.secondScoring.randomShare),
     resubmissions: policy.secondScoring.resubmissions,
     nearCutMargin: String(policy.secondScoring.nearCutMargin),
     decisionDiffers: policy.discrepancy.decisionDiffers,
@@ -120,7 +131,12 @@ export function requestOf(form: WindowForm) {
             criterionLevelGap: numberOf(form.criterionLevelGap),
             totalGap: form.totalGap.trim() === '' ? null : numberOf(form.totalGap),
           },
-          ...form.kept,
+          validity: { rate: numberOf(form.validityRatePercent) / 100 },
+          quality: {
+            minExactAgreement: numberOf(form.minExactAgreementPercent) / 100,
+            maxAbsSeverity: numberOf(form.maxAbsSeverity),
+            minScored: numberOf(form.minScored),
+          },
         }
       : null,
   };
@@ -138,6 +154,10 @@ const FIELD_OF_PATH: Record<string, keyof WindowForm> = {
   'scoringPolicy.secondScoring.nearCutMargin': 'nearCutMargin',
   'scoringPolicy.discrepancy.criterionLevelGap': 'criterionLevelGap',
   'scoringPolicy.discrepancy.totalGap': 'totalGap',
+  'scoringPolicy.validity.rate': 'validityRatePercent',
+  'scoringPolicy.quality.minExactAgreement': 'minExactAgreementPercent',
+  'scoringPolicy.quality.maxAbsSeverity': 'maxAbsSeverity',
+  'scoringPolicy.quality.minScored': 'minScored',
 };
 
 /** Plain words for the fields whose schema message would speak of a fraction. */
@@ -146,6 +166,11 @@ const HINTS: Partial<Record<keyof WindowForm, string>> = {
   nearCutMargin: 'Enter a number of score points, 0 or more.',
   criterionLevelGap: 'Enter a whole number of levels, 1 or more.',
   totalGap: 'Enter a number of points, 0 or more, or leave it blank.',
+  validityRatePercent:
+    'Enter a percentage from 0 to 50: a queue of mostly validity packets would scarcely score live work.',
+  minExactAgreementPercent: 'Enter a percentage from 0 to 100.',
+  maxAbsSeverity: 'Enter a number of levels, 0 or more.',
+  minScored: 'Enter a whole number of scorings, 1 or more.',
 };
 
 function errorsOf(error: z.ZodError): WindowFormErrors {

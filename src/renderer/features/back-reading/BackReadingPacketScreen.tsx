@@ -7,6 +7,7 @@ import { bridge } from '../../bridge';
 import { describeError } from '../../viewers/common/describeError';
 import { ErrorLine } from '../hub/ErrorLine';
 import { ScoringComparison } from '../scoring/ScoringComparison';
+import { OpenEvidenceButton, useOpenEvidence } from './OpenEvidence';
 import { ScoringComments, ScoringReadout, scoringHeading } from './ScoringReadout';
 import './back-reading.css';
 
@@ -19,6 +20,7 @@ type Loaded = ChannelOutput<'backReading.packet'>;
  */
 export function BackReadingPacketScreen({ windowId, packetId }: { windowId: string; packetId: string }) {
   const { data, error, reload: load } = useHubData(() => bridge['backReading.packet']({ windowId, packetId }));
+  const evidence = useOpenEvidence(packetId);
 
   const packet = data?.packet;
   const [first, second, ...rest] = packet?.scorings ?? [];
@@ -45,6 +47,11 @@ export function BackReadingPacketScreen({ windowId, packetId }: { windowId: stri
                 Scorings <span className="muted small">({packet.credentialTitle})</span>
               </h2>
               <p className="muted small">The assessors&apos; private notes are theirs alone and are not shown here.</p>
+              <div className="back-read-evidence">
+                <OpenEvidenceButton opener={evidence} />
+                <span className="muted small">Or open it where a comment below points.</span>
+              </div>
+              <ErrorLine error={evidence.error} />
               {first && second ? (
                 <ScoringComparison
                   label="The two scorings"
@@ -71,6 +78,8 @@ export function BackReadingPacketScreen({ windowId, packetId }: { windowId: stri
                   scoring={scoring}
                   anchorLabels={data.anchorLabels}
                   rubric={data.rubric}
+                  onOpen={(itemId) => void evidence.open(itemId)}
+                  opening={evidence.busy}
                 />
               ))}
             </section>

@@ -1,5 +1,6 @@
 import type { BackReadingScoring } from '../../../shared/contract/back-reading';
 import type { Rubric } from '../../../shared/domain/rubric';
+import { anchorItemId } from '../../../shared/review/anchors';
 import { dateTimeFormat } from '../../app/format';
 import { DECISION_LABEL } from '../review/DecisionSection';
 
@@ -56,15 +57,22 @@ export function ScoringReadout({ scoring, rubric }: { scoring: BackReadingScorin
   );
 }
 
-/** A scoring's evidence comments, each with where it points in words. */
+/**
+ * A scoring's evidence comments, each with where it points in words; with `onOpen`, that place is
+ * a button opening the evidence at the comment's item.
+ */
 export function ScoringComments({
   scoring,
   anchorLabels,
   rubric,
+  onOpen,
+  opening = false,
 }: {
   scoring: BackReadingScoring;
   anchorLabels: Record<string, string>;
   rubric: Rubric | null;
+  onOpen?(itemId: string | undefined): void;
+  opening?: boolean;
 }) {
   const { comments } = scoring.record;
   const title = (criterionId: string | undefined) =>
@@ -78,7 +86,19 @@ export function ScoringComments({
         <ul className="back-read-comments">
           {comments.map((comment) => (
             <li key={comment.id}>
-              <span className="muted">{anchorLabels[comment.id] ?? comment.anchor.kind}</span>
+              {onOpen ? (
+                <button
+                  type="button"
+                  className="link-button"
+                  disabled={opening}
+                  aria-label={`Open the evidence at ${anchorLabels[comment.id] ?? comment.anchor.kind}`}
+                  onClick={() => onOpen(anchorItemId(comment.anchor))}
+                >
+                  {anchorLabels[comment.id] ?? comment.anchor.kind}
+                </button>
+              ) : (
+                <span className="muted">{anchorLabels[comment.id] ?? comment.anchor.kind}</span>
+              )}
               {title(comment.criterionId) ? <span className="muted"> · {title(comment.criterionId)}</span> : null}:{' '}
               {comment.text}
             </li>

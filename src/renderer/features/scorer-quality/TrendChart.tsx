@@ -1,16 +1,17 @@
 import type { ScorerQualityRow } from '../../../shared/contract/scorer-quality';
-import { percent, SERIES_STYLES, trendLines, yOfShare, type ChartFrame } from './view-model';
+import { dailyLines, dayLabel, labelledDays, percent, SERIES_STYLES, yOfShare, type ChartFrame } from './view-model';
 
-const FRAME: ChartFrame = { width: 560, height: 220, left: 44, right: 16, top: 12, bottom: 30 };
+const FRAME: ChartFrame = { width: 560, height: 236, left: 44, right: 24, top: 12, bottom: 46 };
 const TICKS = [0, 0.25, 0.5, 0.75, 1];
 
 /**
- * Exact agreement over the window, a point per block of compared scorings, one line per assessor,
- * with the policy's minimum as a dashed line. The table below it is the chart's text alternative
- * and carries every figure the lines show.
+ * Exact agreement per day of the window (UTC days, as the hub buckets them), one line per assessor,
+ * broken on days without compared scorings, with the policy's minimum as a dashed line. The table
+ * below it is the chart's text alternative and carries every figure the lines show.
  */
 export function TrendChart({ scorers, minimum }: { scorers: readonly ScorerQualityRow[]; minimum: number }) {
-  const lines = trendLines(scorers, FRAME);
+  const { days, lines } = dailyLines(scorers, FRAME);
+  const bottom = FRAME.height - FRAME.bottom;
   const minY = yOfShare(minimum, FRAME);
   return (
     <figure className="trend-chart" aria-labelledby="trend-title">
@@ -26,7 +27,7 @@ export function TrendChart({ scorers, minimum }: { scorers: readonly ScorerQuali
             width={FRAME.width}
             height={FRAME.height}
             role="img"
-            aria-label="Line chart of exact agreement per assessor; the table that follows gives every point."
+            aria-label="Line chart of exact agreement per assessor and day; the table that follows gives every point."
           >
             {TICKS.map((tick) => (
               <g key={tick}>
@@ -53,27 +54,38 @@ export function TrendChart({ scorers, minimum }: { scorers: readonly ScorerQuali
             <text x={FRAME.width - FRAME.right} y={minY - 4} textAnchor="end" className="axis-label limit-label">
               policy minimum {percent(minimum)}
             </text>
+            {labelledDays(days).map(({ day, x }) => (
+              <g key={day}>
+                <line x1={x} x2={x} y1={bottom} y2={bottom + 4} className="grid-line" />
+                <text x={x} y={bottom + 16} textAnchor="middle" className="axis-label">
+                  {dayLabel(day)}
+                </text>
+              </g>
+            ))}
             <text
               x={(FRAME.left + FRAME.width - FRAME.right) / 2}
               y={FRAME.height - 6}
               textAnchor="middle"
               className="axis-label"
             >
-              compared scorings, in the order they arrived →
+              day of the window (UTC); no point on a day without compared scorings
             </text>
             {lines.map((line, i) => {
               const style = SERIES_STYLES[i % SERIES_STYLES.length]!;
               return (
                 <g key={line.assessorId}>
-                  <polyline
-                    points={line.points.map((p) => `${p.x},${p.y}`).join(' ')}
-                    fill="none"
-                    stroke={style.colour}
-                    strokeWidth={2}
-                    strokeDasharray={style.dash || undefined}
-                  />
-                  {line.points.map((p) => (
-                    <circle key={p.label} cx={p.x} cy={p.y} r={3.5} fill={style.colour} />
+                  {line.segments.map((run) => (
+                    <polyline
+                      key={run[0]!.day}
+                      points={run.map((p) => `${p.x},${p.y}`).join(' ')}
+                      fill="none"
+                      stroke={style.colour}
+                      strokeWidth={2}
+                      strokeDasharray={style.dash || undefined}
+                    />
+                  ))}
+                  {line.segments.flat().map((p) => (
+                    <circle key={p.day} cx={p.x} cy={p.y} r={3.5} fill={style.colour} />
                   ))}
                 </g>
               );
@@ -103,27 +115,33 @@ export function TrendChart({ scorers, minimum }: { scorers: readonly ScorerQuali
           <details className="trend-table">
             <summary>Trend as a table</summary>
             <table>
-              <caption className="visually-hidden">Exact agreement per assessor and block of scorings</caption>
+              <caption className="visually-hidden">
+                Exact agreement per assessor and day; days without compared scorings are left out
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">Assessor</th>
-                  <th scope="col">Scorings</th>
+                  <th scope="col">Day (UTC)</th>
                   <th scope="col">Exact agreement</th>
                   <th scope="col">Levels compared</th>
                 </tr>
               </thead>
               <tbody>
                 {scorers.flatMap((s) =>
-                  s.trend.map((point) => (
-                    <tr key={`${s.assessorId}-${point.from}`}>
-                      <th scope="row">{s.username}</th>
-                      <td>
-                        {point.from}–{point.to}
-                      </td>
-                      <td>{percent(point.exact)}</td>
-                      <td>{point.n}</td>
-                    </tr>
-                  )),
+                  s.daily.flatMap((point) =>
+                    point.exact === null
+                      ? []
+                      : [
+                          <tr key={`${s.assessorId}-${point.day}`}>
+                            <th scope="row">{s.username}</th>
+                            <td>
+                              <time dateTime={point.day}>{dayLabel(point.day)}</time>
+                            </td>
+                            <td>{percent(point.exact)}</td>
+                            <td>{point.n}</td>
+                          </tr>,
+                        ],
+                  ),
                 )}
               </tbody>
             </table>

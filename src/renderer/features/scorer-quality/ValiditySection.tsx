@@ -67,9 +67,10 @@ export function ValiditySection({
     <section className="hub-card" aria-labelledby="validity-title">
       <h2 id="validity-title">Validity packets</h2>
       <p className="muted small">
-        Packets with known master scores, seeded into assessors’ queues by automatic assignment at the window policy’s
-        rate ({percent(validity?.rate ?? 0)} of each queue). Assessors cannot tell them from live packets; their
-        scorings feed each assessor’s accuracy and are never double-scored, adjudicated, decided or released.
+        Packets with known master scores, seeded into every assessor’s live queue (automatic or manual assignment,
+        second scoring) at the window policy’s rate ({percent(validity?.rate ?? 0)} of each queue). Assessors cannot
+        tell them from live packets; their scorings feed each assessor’s accuracy and are never double-scored,
+        adjudicated, decided or released.
       </p>
       {validity === undefined ? null : validity.packets.length === 0 ? (
         <p className="muted">No validity packets in this window yet.</p>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRoute, routeHref } from '../../app/route';
-import { percent, scaleShares, severityText, trendLines, yOfShare } from './view-model';
+import { dailyLines, dayLabel, labelledDays, percent, scaleShares, severityText, yOfShare } from './view-model';
 
 const WINDOW = '2d8e5a5a-4c63-4e3a-9f7d-9a5c4e3e1d32';
 const FRAME = { width: 220, height: 120, left: 10, right: 10, top: 10, bottom: 10 };
@@ -22,23 +22,46 @@ describe('scorer quality view model', () => {
     expect(severityText(value)).toBe(severity);
   });
 
-  it('places trend points left to right, 100% at the top and 0% at the bottom', () => {
-    const trend = (exacts: number[]) =>
-      exacts.map((exact, i) => ({ from: i * 5 + 1, to: i * 5 + 5, exact, n: 5, endsAt: '2026-10-01T00:00:00.000Z' }));
-    const lines = trendLines(
+  it('draws a day per x, 100% at the top, and breaks a line on a day without scorings', () => {
+    const day = (d: string, exact: number | null) => ({ day: d, exact, n: exact === null ? 0 : 2 });
+    const { days, lines } = dailyLines(
       [
-        { assessorId: 'a', username: 'a', trend: trend([1, 0.5, 0]) },
-        { assessorId: 'b', username: 'b', trend: [] },
+        {
+          assessorId: 'a',
+          username: 'a',
+          daily: [day('2026-03-01', 1), day('2026-03-02', 0.5), day('2026-03-03', null), day('2026-03-04', 0)],
+        },
+        { assessorId: 'b', username: 'b', daily: [day('2026-03-01', null), day('2026-03-02', null)] },
       ],
-      FRAME,
+      { width: 310, height: 120, left: 10, right: 0, top: 10, bottom: 10 },
     );
+    expect(days.map((d) => [d.day, d.x])).toEqual([
+      ['2026-03-01', 10],
+      ['2026-03-02', 110],
+      ['2026-03-03', 210],
+      ['2026-03-04', 310],
+    ]);
     expect(lines.map((l) => l.assessorId)).toEqual(['a']); // nothing to draw for b
-    expect(lines[0]!.points.map((p) => [p.x, p.y])).toEqual([
-      [10, 10],
-      [110, 60],
-      [210, 110],
+    expect(lines[0]!.segments.map((run) => run.map((p) => [p.x, p.y]))).toEqual([
+      [
+        [10, 10],
+        [110, 60],
+      ],
+      [[310, 110]],
     ]);
     expect(yOfShare(0.6, FRAME)).toBeCloseTo(50);
+  });
+
+  it('labels UTC days the same for every viewer, about seven of them, first and last always', () => {
+    expect(dayLabel('2026-03-02')).toBe(
+      new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+        Date.UTC(2026, 2, 2),
+      ),
+    );
+    expect(labelledDays([1, 2, 3])).toEqual([1, 2, 3]);
+    const month = Array.from({ length: 30 }, (_, i) => i);
+    expect(labelledDays(month)).toEqual([0, 5, 10, 15, 20, 25, 29]);
+    expect(labelledDays(Array.from({ length: 12 }, (_, i) => i))).toEqual([0, 2, 4, 6, 8, 11]);
   });
 
   it('turns scale use into shares, all zero when nothing was scored', () => {

@@ -49,30 +49,67 @@ export interface ChartFrame {
   bottom: number;
 }
 
+type DailyRow = Pick<ScorerQualityRow, 'assessorId' | 'username' | 'daily'>;
+
+export interface DayPointOnChart {
+  x: number;
+  y: number;
+  exact: number;
+  day: string;
+}
+
 /**
- * Each assessor's trend as SVG points: x is the point's position (a point per block of compared
- * scorings), y the exact agreement, 0% at the bottom and 100% at the top of the frame.
+ * The daily trend as SVG: one x per UTC day of the window (the union of the assessors' days, oldest
+ * left), y the day's exact agreement, 100% at the top. A day without compared scorings breaks the
+ * line: each assessor's line is the runs of consecutive days with a value, so a gap reads as a gap.
  */
-export function trendLines(
-  scorers: readonly Pick<ScorerQualityRow, 'assessorId' | 'username' | 'trend'>[],
+export function dailyLines(
+  scorers: readonly DailyRow[],
   frame: ChartFrame,
-): { assessorId: string; username: string; points: { x: number; y: number; exact: number; label: string }[] }[] {
-  const longest = Math.max(1, ...scorers.map((s) => s.trend.length));
+): {
+  days: { day: string; x: number }[];
+  lines: { assessorId: string; username: string; segments: DayPointOnChart[][] }[];
+} {
+  const days = [...new Set(scorers.flatMap((s) => s.daily.map((d) => d.day)))].sort();
   const innerWidth = frame.width - frame.left - frame.right;
-  const innerHeight = frame.height - frame.top - frame.bottom;
-  const xOf = (i: number) => frame.left + (longest === 1 ? innerWidth / 2 : (i / (longest - 1)) * innerWidth);
-  return scorers
-    .filter((s) => s.trend.length > 0)
-    .map((s) => ({
-      assessorId: s.assessorId,
-      username: s.username,
-      points: s.trend.map((point, i) => ({
-        x: xOf(i),
-        y: frame.top + (1 - point.exact) * innerHeight,
-        exact: point.exact,
-        label: `scorings ${point.from}–${point.to}`,
-      })),
-    }));
+  const xOf = (i: number) => frame.left + (days.length <= 1 ? innerWidth / 2 : (i / (days.length - 1)) * innerWidth);
+  const index = new Map(days.map((day, i) => [day, i]));
+  const lines = scorers
+    .filter((s) => s.daily.some((d) => d.exact !== null))
+    .map((s) => {
+      const segments: DayPointOnChart[][] = [];
+      let run: DayPointOnChart[] = [];
+      let previous = -2;
+      for (const point of s.daily) {
+        const i = index.get(point.day)!;
+        if (point.exact === null) continue;
+        if (i !== previous + 1 && run.length > 0) {
+          segments.push(run);
+          run = [];
+        }
+        run.push({ x: xOf(i), y: yOfShare(point.exact, frame), exact: point.exact, day: point.day });
+        previous = i;
+      }
+      if (run.length > 0) segments.push(run);
+      return { assessorId: s.assessorId, username: s.username, segments };
+    });
+  return { days: days.map((day, i) => ({ day, x: xOf(i) })), lines };
+}
+
+const DAY_LABEL = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+
+/** A UTC day (YYYY-MM-DD, as the hub buckets) in the viewer's words, e.g. "2 Mar": the same day for every viewer. */
+export function dayLabel(day: string): string {
+  return DAY_LABEL.format(new Date(`${day}T00:00:00Z`));
+}
+
+/** Which days get a label under the axis: about `most` of them, evenly, always the first and the last. */
+export function labelledDays<T>(days: readonly T[], most = 7): T[] {
+  if (days.length <= most) return [...days];
+  const step = Math.ceil((days.length - 1) / (most - 1));
+  const last = days.length - 1;
+  // A label too close before the last would run into it: the last wins.
+  return days.filter((_, i) => i === last || (i % step === 0 && last - i > step / 2));
 }
 
 /** The y of a share on the frame (for the policy's minimum line and the axis ticks). */
