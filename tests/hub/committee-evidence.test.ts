@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BridgeEventBus } from '../../src/main/bridge/events';
 import { createBridgeHandlers } from '../../src/main/bridge/handlers';
 import { committeeCopyFrom } from '../../src/main/hub/committee';
+import { READING_COPY_DAYS } from '../../src/main/hub/evidence-retention';
 import { HubService } from '../../src/main/hub/hub-service';
 import { MemoryTokenStore } from '../../src/main/hub/token-store';
 import { Workspaces } from '../../src/main/workspaces/workspaces';
@@ -57,5 +58,32 @@ describe('a committee member’s copy of a packet’s evidence', () => {
     } finally {
       await hubs.close();
     }
+  });
+
+  it('leaves the computer at the first start READING_COPY_DAYS after its download, not before', async () => {
+    const packetId = await uploadPacket(hub, admin);
+    const dataDir = join(dir, 'chair1-later');
+    const start = async (days: number) => {
+      const workspaces = new Workspaces(dataDir);
+      const hubs = await new HubService({
+        dataDir,
+        workspaces,
+        tokens: new MemoryTokenStore(),
+        log: () => undefined,
+        now: () => Date.now() + days * 86_400_000,
+      }).open();
+      return { hubs, here: async () => (await workspaces.all()).flatMap((w) => w.store.list().map((p) => p.packetId)) };
+    };
+    const first = await start(0);
+    await first.hubs.signIn(hub.running.url, 'chair1', PASSWORD);
+    const bridge = createBridgeHandlers({ hub: first.hubs, version: '1', transport: 'ipc' });
+    await bridge['committee.openEvidence']({ packetId });
+    await first.hubs.close();
+    const almost = await start(READING_COPY_DAYS - 1);
+    await expect(almost.here()).resolves.toEqual([packetId]);
+    await almost.hubs.close();
+    const expired = await start(READING_COPY_DAYS);
+    await expect(expired.here()).resolves.toEqual([]);
+    await expired.hubs.close();
   });
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BridgeEventBus, type BridgeEventMessage } from '../../src/main/bridge/events';
 import { createBridgeHandlers } from '../../src/main/bridge/handlers';
 import { HubService } from '../../src/main/hub/hub-service';
+import { READING_COPY_DAYS } from '../../src/main/hub/evidence-retention';
 import { anchorFrom } from '../../src/main/hub/norming-participant';
 import { MemoryTokenStore } from '../../src/main/hub/token-store';
 import { Workspaces } from '../../src/main/workspaces/workspaces';
@@ -92,6 +93,24 @@ describe('a participant’s norming in the main process', () => {
         .sort(),
     ).toEqual([...packetIds].sort());
     await hubs.close();
+
+    // A start within the anchors' time keeps them; the first start READING_COPY_DAYS after the download removes them.
+    const startAt = async (days: number) => {
+      const dataDir = join(dir, 'pull');
+      const workspaces = new Workspaces(dataDir);
+      const later = await new HubService({
+        dataDir,
+        workspaces,
+        tokens: new MemoryTokenStore(),
+        log: () => undefined,
+        now: () => Date.now() + days * 86_400_000,
+      }).open();
+      const here = (await workspaces.all()).flatMap((w) => w.store.list().map((p) => p.packetId));
+      await later.close();
+      return here;
+    };
+    await expect(startAt(READING_COPY_DAYS - 1)).resolves.toHaveLength(2);
+    await expect(startAt(READING_COPY_DAYS)).resolves.toEqual([]);
   });
 
   it('uploads to the session once, and a score after the reveal comes back with the hub’s late message', async () => {

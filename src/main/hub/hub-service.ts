@@ -106,7 +106,14 @@ export class HubService {
   async open(): Promise<this> {
     await mkdir(this.options.dataDir, { recursive: true, mode: 0o700 });
     // Every workspace's closed windows, not only the signed-in person's: evidence leaves on time.
-    for (const workspace of await this.options.workspaces.all()) await this.retention(workspace).purgeExpired();
+    for (const workspace of await this.options.workspaces.all()) {
+      const purged = await this.retention(workspace).purgeExpired();
+      if (purged.length > 0)
+        this.options.log('hub: removed evidence no longer needed', {
+          workspace: workspace.id,
+          purged: purged.map(({ packetId, reason }) => ({ packetId, reason })),
+        });
+    }
     if (await this.client.currentUser()) this.events.start();
     const demo = this.options.demoHub;
     if (demo && (await demo.exists())) {
