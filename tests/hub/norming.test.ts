@@ -78,6 +78,12 @@ forEachBackend((backend) => {
       expect(view.role).toBe('participant');
       expect(view.anchors.every((a: object) => !('masters' in a) && !('distribution' in a))).toBe(true);
       expect(view.yourScores).toHaveLength(3);
+      // Their own levels, for the reveal on any computer: p1 scored l3, l2, l4.
+      const levelOf = (packetId: string) =>
+        view.yourScores.find((s: { packetId: string }) => s.packetId === packetId).levels;
+      expect(session.packetIds.map(levelOf)).toEqual(
+        ['l3', 'l2', 'l4'].map((levelId) => [{ criterionId: CRITERION, levelId }]),
+      );
       expect(view.participants).toBeUndefined();
       const scores = (await get(p1, `${sessionPath()}/scores`)).json().scores;
       expect(new Set(scores.map((s: { assessorId: string }) => s.assessorId))).toEqual(new Set([p1.id]));

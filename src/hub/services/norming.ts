@@ -264,7 +264,10 @@ export async function sessionView(
           }
         : {}),
     })),
-    yourScores: own.map(scoreSummary),
+    yourScores: own.map((s) => ({
+      ...scoreSummary(s),
+      levels: ScoreRecord.parse(s.record).criteria.map(({ criterionId, levelId }) => ({ criterionId, levelId })),
+    })),
     ...(revealed
       ? {
           yourStanding: {

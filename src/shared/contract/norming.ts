@@ -108,8 +108,17 @@ export const NormingSessionView = NormingSessionSummary.extend({
   anchors: z.array(NormingAnchorView),
   /** Facilitators only: who takes part and what each has submitted. */
   participants: z.array(NormingParticipantView).optional(),
-  /** Participants only: their own scores. */
-  yourScores: z.array(NormingScoreSummary).optional(),
+  /**
+   * Participants only: their own scores, with the levels they gave — so the reveal can set their
+   * own level beside the master's on any computer, not only the one they scored on.
+   */
+  yourScores: z
+    .array(
+      NormingScoreSummary.extend({
+        levels: z.array(z.strictObject({ criterionId: LocalId, levelId: LocalId })),
+      }),
+    )
+    .optional(),
   /** Participants only, after the reveal: whether the caller's scores count (a late score does not). */
   yourStanding: z
     .strictObject({ reopened: z.boolean(), lateScores: z.number().int(), message: z.string().nullable() })

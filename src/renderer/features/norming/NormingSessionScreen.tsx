@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { navigate, routeHref } from '../../app/route';
 import { anchorRows, downloadText, scoreText } from './anchor-rows';
 import { STATUS_LABEL } from './labels';
+import { ownLevelsFor } from './reveal-model';
 import { RevealView } from './RevealView';
 import { useAnchorPulls, useNormingSession } from './useNorming';
 import { useAnchorRubrics, useLocalAnchors } from './useLocalAnchors';
@@ -167,9 +168,10 @@ export function NormingSessionScreen({ sessionId }: { sessionId: string }) {
                 <h2 id="reveal-heading">Revealed: masters and how the group scored</h2>
                 <p className="muted small">Counts only: nobody’s name is shown. Late scores are not counted.</p>
                 {session.anchors.map((anchor) => {
-                  const own = local.submissions.get(anchor.packetId);
-                  const ownLevels = new Map(
-                    (own?.record.criteria ?? []).map((c) => [c.criterionId, c.levelId] as [string, string]),
+                  const ownLevels = ownLevelsFor(
+                    anchor.packetId,
+                    local.submissions.get(anchor.packetId),
+                    session.yourScores,
                   );
                   return (
                     <RevealView

@@ -47,7 +47,7 @@ export function RevealView({
               <dd>{row.master?.rationale || '—'}</dd>
               <dt>Your level</dt>
               <dd>
-                {ownLabel ?? 'none on this computer'}
+                {ownLabel ?? 'not scored'}
                 {ownLabel && ownLate && <span className="warn-text"> (late: not in the counts)</span>}
                 {distance !== null && (
                   <span className="muted">

@@ -58,7 +58,7 @@ describe('a session’s anchor rows', () => {
     expect(text({ outbox: [entry({ status: 'uploaded' })] })).toBe('Received by the session');
     expect(text({ outbox: [entry({ status: 'uploaded', notice: 'Too late.' })] })).toBe('Late: Too late.');
     const fromHub = session({
-      yourScores: [{ scoreId: A, packetId: A, revision: 1, receivedAt: NOW, late: true }],
+      yourScores: [{ scoreId: A, packetId: A, revision: 1, receivedAt: NOW, late: true, levels: [] }],
       yourStanding: { reopened: false, lateScores: 1, message: 'Kept, not counted.' },
     });
     expect(text({}, fromHub)).toBe('Late: Kept, not counted.');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Rubric } from '../../../shared/domain/rubric';
-import { describeDistribution, distanceFromMaster, revealRows, type NormingAnchor } from './reveal-model';
+import { describeDistribution, distanceFromMaster, ownLevelsFor, revealRows, type NormingAnchor } from './reveal-model';
 
 const PACKET = '0b6c3f3e-2a41-4c1e-9d5b-7f3a2e1c9b10';
 const rubric = {
@@ -75,5 +75,23 @@ describe('the revealed view of an anchor', () => {
 
   it('words a single score in the singular', () => {
     expect(describeDistribution([], 1, null, null)).toMatch(/^1 score counted/);
+  });
+
+  it("takes the participant's own levels from this computer, else from the hub's copy of their score", () => {
+    const hub = [
+      {
+        scoreId: 'a',
+        packetId: 'p1',
+        revision: 1,
+        receivedAt: '2026-10-01T00:00:00Z',
+        late: false,
+        levels: [{ criterionId: 'design', levelId: 'l2' }],
+      },
+    ];
+    const here = { record: { criteria: [{ criterionId: 'design', levelId: 'l3' }] } };
+    expect(ownLevelsFor('p1', here, hub)).toEqual(new Map([['design', 'l3']]));
+    expect(ownLevelsFor('p1', undefined, hub)).toEqual(new Map([['design', 'l2']]));
+    expect(ownLevelsFor('p2', undefined, hub)).toEqual(new Map());
+    expect(ownLevelsFor('p1', undefined, undefined)).toEqual(new Map());
   });
 });

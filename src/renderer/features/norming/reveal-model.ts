@@ -4,6 +4,19 @@ import type { Rubric } from '../../../shared/domain/rubric';
 /** One anchor of a session as the hub shows it (masters and distribution after the reveal only). */
 export type NormingAnchor = NormingSessionView['anchors'][number];
 
+/**
+ * The participant's own levels on one anchor, criterion → level: this computer's submitted score,
+ * else the hub's copy of it (scored on another computer, or this computer's data was cleared).
+ */
+export function ownLevelsFor(
+  packetId: string,
+  local: { record: { criteria: readonly { criterionId: string; levelId: string }[] } } | undefined,
+  yourScores: NormingSessionView['yourScores'],
+): Map<string, string> {
+  const levels = local?.record.criteria ?? yourScores?.find((s) => s.packetId === packetId)?.levels ?? [];
+  return new Map(levels.map((c) => [c.criterionId, c.levelId]));
+}
+
 /** One bar of a criterion's distribution: how many participants chose a level. */
 export interface LevelBar {
   levelId: string;
