@@ -177,5 +177,11 @@ describe('a calibration room: a facilitator and three assessors at once', () => 
       .filter({ hasText: /The hub lists/ })
       .waitFor();
     expect(await qualified.page.getByRole('note', { name: 'Qualification needed' }).count()).toBe(0);
+    // Each sees where they stand on their own Hub screen, and nobody else's standing.
+    const standing = (page: typeof app.page) =>
+      page.getByRole('table', { name: 'Your qualifications' }).getByRole('row', { name: /cfu/ }).innerText();
+    await expect(standing(qualified.page)).resolves.toMatch(/Current until/);
+    await expect(standing(app.page)).resolves.toMatch(/Not qualified: calibrate again/);
+    expect(await app.page.getByRole('table', { name: 'Your qualifications' }).innerText()).not.toMatch(/assessor1/);
   });
 });

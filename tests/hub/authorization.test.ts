@@ -272,6 +272,18 @@ forEachBackend((backend) => {
         token: tokenOf(caller),
       }),
     },
+    'GET /api/v1/qualifications': {
+      // Own: assessor1's qualifications; other: assessor2's. Staff read anyone's, an assessor only their own.
+      expected: {
+        own: only(['assessor', 'facilitator', 'chair', 'admin', 'lead'], 200),
+        other: only(['facilitator', 'chair', 'admin', 'lead'], 200),
+      },
+      request: async (caller, scope) => ({
+        method: 'GET',
+        path: `/api/v1/qualifications?userId=${ownerOf(scope).id}`,
+        token: tokenOf(caller),
+      }),
+    },
     'GET /api/v1/windows/{windowId}/scorers': {
       expected: { own: only(['chair', 'admin', 'lead'], 200) },
       request: async (caller) => ({

@@ -271,6 +271,33 @@ forEachBackend((backend) => {
       expect(afterClose.json().late).toBe(true);
     });
 
+    it('lists each person’s latest qualification: staff read everyone’s, an assessor only their own, and one past its date is expired', async () => {
+      const list = async (who: TestUser, query = '') => {
+        const answer = await get(who, `/api/v1/qualifications${query}`);
+        return { status: answer.status, rows: answer.status === 200 ? answer.json().qualifications : [] };
+      };
+      const statuses = (rows: { username: string; status: string }[]) => rows.map((r) => [r.username, r.status]);
+      const everyone = await list(facilitator, '?credentialId=cfu');
+      expect(statuses(everyone.rows)).toEqual([
+        ['assessor1', 'not-qualified'],
+        ['assessor2', 'current'],
+        ['assessor3', 'not-qualified'],
+      ]);
+      expect(everyone.rows[1]).toMatchObject({ sessionTitle: 'Calibration: checking for understanding', exact: 1 });
+      expect((await list(facilitator, '?credentialId=other')).rows).toEqual([]);
+      expect(statuses((await list(p2)).rows)).toEqual([['assessor2', 'current']]);
+      expect((await list(p2, `?userId=${p1.id}`)).status).toBe(403);
+      expect((await list(facilitator, '?userId=not-a-uuid')).status).toBe(400);
+      hub.advance(366 * 86_400_000);
+      try {
+        // A year on, the morning's token has long expired: sign in again.
+        const later = { ...p2, token: (await signIn(hub, 'assessor2')).accessToken };
+        expect(statuses((await list(later)).rows)).toEqual([['assessor2', 'expired']]);
+      } finally {
+        hub.advance(-366 * 86_400_000);
+      }
+    });
+
     it('a window requiring the qualification refuses assessors without a current one, by hand and automatically', async () => {
       const windowId = await openWindow(hub, admin, { requiredQualification: 'cfu' });
       const livePacket = await uploadPacket(hub, admin);

@@ -49,6 +49,7 @@ function fakeHandlers(overrides: Partial<BridgeHandlers> = {}): BridgeHandlers {
     'norming.session': fail,
     'norming.pullAnchors': fail,
     'norming.anchorPulls': fail,
+    'norming.qualifications': fail,
     'admin.windows': fail,
     'admin.createWindow': fail,
     'admin.updateWindow': fail,

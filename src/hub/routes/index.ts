@@ -8,6 +8,7 @@ import {
   postAutoAssign,
 } from './assignments';
 import { getAudit } from './audit';
+import { getQualifications } from './qualifications';
 import {
   getAdjudicationRoute,
   getCandidateReportRoute,
@@ -75,6 +76,7 @@ export const ROUTE_HANDLERS: { readonly [K in HubRouteId]: Route } = {
   listValidityPackets: getValidityPackets,
   markValidityPacket: putValidityPacket,
   listScorers: getScorers,
+  listQualifications: getQualifications,
   pauseScorer: postPauseScorer,
   resumeScorer: postResumeScorer,
   listBackReading: getBackReadingList,

@@ -420,3 +420,52 @@ export async function latestQualification(
   const row = rows[0];
   return row && { qualified: row.qualified, expiresAt: iso(row.expires_at) };
 }
+
+/** A person's latest qualification in one credential, with the session that recorded it. */
+export interface LatestQualificationRow extends QualificationRow {
+  username: string;
+  sessionTitle: string;
+}
+
+/** The latest qualification per person and credential, optionally for one person or credential; by name, then credential. */
+export async function latestQualifications(
+  q: Queryable,
+  filter: { userId?: string; credentialId?: string },
+): Promise<LatestQualificationRow[]> {
+  const rows = await q.query<{
+    user_id: string;
+    username: string;
+    credential_id: string;
+    session_id: string;
+    title: string;
+    qualified: boolean;
+    exact: number | null;
+    adjacent: number | null;
+    recorded_at: Date;
+    expires_at: Date;
+  }>(
+    `select * from (
+       select distinct on (q.user_id, q.credential_id)
+              q.user_id, u.username, q.credential_id, q.session_id, s.title, q.qualified, q.exact, q.adjacent,
+              q.recorded_at, q.expires_at
+         from qualifications q
+         join users u on u.id = q.user_id
+         join norming_sessions s on s.id = q.session_id
+        where ($1::uuid is null or q.user_id = $1) and ($2::text is null or q.credential_id = $2)
+        order by q.user_id, q.credential_id, q.recorded_at desc
+     ) latest order by username, credential_id`,
+    [filter.userId ?? null, filter.credentialId ?? null],
+  );
+  return rows.map((row) => ({
+    userId: row.user_id,
+    username: row.username,
+    credentialId: row.credential_id,
+    sessionId: row.session_id,
+    sessionTitle: row.title,
+    qualified: row.qualified,
+    exact: row.exact,
+    adjacent: row.adjacent,
+    recordedAt: iso(row.recorded_at),
+    expiresAt: iso(row.expires_at),
+  }));
+}

@@ -72,6 +72,7 @@ export function createBridgeHandlers({ hub, version, transport }: HandlerContext
     ...auditHandlers(() => hub.client),
     'norming.sessions': () => hub.norming.sessions(),
     'norming.session': ({ sessionId }) => hub.norming.session(sessionId),
+    'norming.qualifications': (filter) => hub.norming.qualifications(filter),
     'norming.pullAnchors': async ({ sessionId, packetIds }) => ({
       pulls: await hub.norming.pullAnchors(sessionId, packetIds),
     }),

@@ -1,6 +1,6 @@
 import { BridgeError } from '../../shared/contract/bridge';
 import type { PullState, UploadOutcome } from '../../shared/contract/hub-bridge';
-import type { NormingSessionSummary, NormingSessionView } from '../../shared/contract/norming';
+import type { NormingSessionSummary, NormingSessionView, QualificationList } from '../../shared/contract/norming';
 import type { ScoreRecord } from '../../shared/domain/score';
 import type { BridgeEventBus } from '../bridge/events';
 import type { OpenWorkspace } from '../workspaces/workspaces';
@@ -46,6 +46,12 @@ export class NormingParticipant {
 
   async session(sessionId: string): Promise<NormingSessionView> {
     return this.options.client.ok('getNormingSession', { params: { sessionId } }).catch(toBridgeError);
+  }
+
+  /** Qualifications as the hub lets the caller read them (staff: anyone's; an assessor: their own). */
+  async qualifications(filter: { userId?: string; credentialId?: string }): Promise<QualificationList> {
+    const query = Object.fromEntries(Object.entries(filter).filter((entry): entry is [string, string] => !!entry[1]));
+    return this.options.client.ok('listQualifications', { query }).catch(toBridgeError);
   }
 
   /** Queues the session's anchors (or the ones named, which must be among them) for download. */

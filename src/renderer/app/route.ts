@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
 /** The admin's sections, one per kind of thing the hub keeps. */
-export const ADMIN_SECTIONS = ['windows', 'packets', 'users', 'assignments'] as const;
+export const ADMIN_SECTIONS = ['windows', 'packets', 'users', 'assignments', 'qualifications'] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
 export type Route =

@@ -76,6 +76,7 @@ import {
   NormingSessionView,
   PutConsensusRequest,
   PutNormingScoreRequest,
+  QualificationList,
 } from './norming';
 import { PutScoreRequest, ScoreConflictBody, ScoreReceipt, ScoreView } from './scores';
 
@@ -895,6 +896,27 @@ export const HUB_ROUTES = {
       200: { description: 'Closed, with the qualifications recorded', schema: CloseNormingResponse },
       404: { description: 'No such session', schema: ErrorBody },
       409: { description: 'Not revealed yet, or already closed', schema: ErrorBody },
+    },
+  },
+  listQualifications: {
+    method: 'GET',
+    path: '/api/v1/qualifications',
+    summary:
+      "Each person's latest qualification per credential: current, expired or not qualified (staff; an assessor their own)",
+    description:
+      'One row per person and credential: the latest qualification a closed qualification session recorded, ' +
+      'with its agreement, session and expiry. Facilitators, chairs, admins and leads read everyone; an ' +
+      "assessor reads only their own (userId omitted or their own id; another person's id is 403).",
+    tag: 'Norming',
+    access: ['assessor', 'facilitator', 'chair', 'admin', 'lead'],
+    queryDocs: {
+      userId: { description: "Only this person's qualifications (a user id)" },
+      credentialId: { description: 'Only qualifications in this credential' },
+    },
+    responses: {
+      200: { description: 'The qualifications, by person then credential', schema: QualificationList },
+      400: { description: 'userId is not a UUID', schema: ErrorBody },
+      403: { description: "An assessor asking for another person's qualifications", schema: ErrorBody },
     },
   },
   getNormingReport: {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Uuid } from '../domain/common';
 import { PullList } from './assignments';
-import { NormingSessionList, NormingSessionView, NormingStatus } from './norming';
+import { NormingSessionList, NormingSessionView, NormingStatus, QualificationList } from './norming';
 
 // A participant's side of norming over the bridge: their sessions as the hub lets them see them
 // (blind before the reveal: the hub decides, these channels only pass its answer on), the anchor
@@ -24,6 +24,14 @@ export const NORMING_PARTICIPANT_CHANNELS = {
     output: PullList,
   },
   'norming.anchorPulls': { input: z.strictObject({}), output: PullList },
+  /**
+   * Each person's latest qualification per credential, as the hub lets the caller see them: staff
+   * everyone's (optionally one person's or one credential's), an assessor their own.
+   */
+  'norming.qualifications': {
+    input: z.strictObject({ userId: Uuid.optional(), credentialId: z.string().min(1).max(200).optional() }),
+    output: QualificationList,
+  },
 } as const;
 
 export const NORMING_PARTICIPANT_EVENTS = {

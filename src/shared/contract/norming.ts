@@ -230,6 +230,30 @@ export const Qualification = z.strictObject({
   expiresAt: IsoDateTime,
 });
 export type Qualification = z.infer<typeof Qualification>;
+
+/**
+ * A person's latest qualification in a credential, as the hub holds it: current (qualified, not yet
+ * expired), expired (qualified once, past its date: recalibrate), or not-qualified (the latest
+ * qualification session did not qualify them).
+ */
+export const QualificationStatus = z.enum(['current', 'expired', 'not-qualified']);
+export type QualificationStatus = z.infer<typeof QualificationStatus>;
+export const QualificationRecord = z.strictObject({
+  userId: Uuid,
+  username: z.string(),
+  credentialId: z.string(),
+  status: QualificationStatus,
+  /** Agreement with the masters in the session that recorded it (fractions). */
+  exact: z.number().nullable(),
+  adjacent: z.number().nullable(),
+  sessionId: Uuid,
+  sessionTitle: z.string(),
+  recordedAt: IsoDateTime,
+  expiresAt: IsoDateTime,
+});
+export type QualificationRecord = z.infer<typeof QualificationRecord>;
+export const QualificationList = z.strictObject({ qualifications: z.array(QualificationRecord) });
+export type QualificationList = z.infer<typeof QualificationList>;
 export const CloseNormingResponse = z.strictObject({
   session: NormingSessionSummary,
   qualifications: z.array(Qualification),

@@ -2,6 +2,7 @@ import { ADMIN_SECTIONS, routeHref, type AdminSection } from '../../app/route';
 import { useHubStatus } from '../hub/useHubStatus';
 import { AssignmentsSection } from './AssignmentsSection';
 import { PacketsSection } from './PacketsSection';
+import { QualificationsSection } from './QualificationsSection';
 import { UsersSection } from './UsersSection';
 import { WindowsSection } from './WindowsSection';
 import './admin.css';
@@ -11,6 +12,7 @@ const TITLES: Record<AdminSection, string> = {
   packets: 'Packets',
   users: 'Users',
   assignments: 'Assignments',
+  qualifications: 'Qualifications',
 };
 
 /**
@@ -64,6 +66,7 @@ export function AdminScreen({ section }: { section: AdminSection }) {
             {section === 'packets' && <PacketsSection />}
             {section === 'users' && <UsersSection />}
             {section === 'assignments' && <AssignmentsSection />}
+            {section === 'qualifications' && <QualificationsSection />}
           </main>
         </div>
       )}

@@ -3,6 +3,7 @@ import { AssignmentsPanel } from './AssignmentsPanel';
 import { ConflictsOfInterest } from './ConflictsOfInterest';
 import { HubAccount } from './HubAccount';
 import { NormingSessionsPanel } from '../norming-board/NormingSessionsPanel';
+import { MyQualifications } from '../qualifications/MyQualifications';
 import { UploadsPanel } from './UploadsPanel';
 import { WindowsPanel } from '../window-dashboard/WindowsPanel';
 import { useHubStatus } from './useHubStatus';
@@ -39,6 +40,7 @@ export function HubScreen({ startDemo = false }: { startDemo?: boolean }) {
         <HubAccount status={status} startDemo={startDemo} />
         <AssignmentsPanel signedIn={signedIn} />
         <UploadsPanel />
+        {status?.user?.roles.includes('assessor') && <MyQualifications />}
         {status?.user?.roles.includes('assessor') && <ConflictsOfInterest />}
         {status?.user?.roles.some((role) => role === 'facilitator' || role === 'admin') && <NormingSessionsPanel />}
         {status?.user?.roles.some((role) => role === 'chair' || role === 'admin') ? (
