@@ -207,6 +207,10 @@ forEachBackend((backend) => {
     });
 
     it('consensus is recorded per criterion; a master change keeps its history and reason', async () => {
+      // Another facilitator's board and the participants' reveal hear of it and read again.
+      const secondFacilitator = listen(facilitator);
+      const participant = listen(p1);
+      await new Promise((resolve) => setTimeout(resolve, 100));
       const answer = await hub.api('PUT', `${sessionPath()}/consensus/${CRITERION}`, {
         token: facilitator.token,
         json: {
@@ -227,6 +231,12 @@ forEachBackend((backend) => {
       expect(masters[1].reason).toBe('The video shows the teacher adjusting.');
       // Participants see only the current master.
       expect((await get(p1, sessionPath())).json().anchors[1].masters).toHaveLength(1);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      for (const heard of await Promise.all([secondFacilitator.stop(), participant.stop()])) {
+        expect(heard).toContain('norming.sessionChanged');
+        expect(heard).toContain(session.sessionId);
+        expect(heard).not.toContain('proficient'); // the event names the session, never what was decided
+      }
     });
 
     it('the report gives each assessor’s agreement with the masters and each criterion’s agreement, with the published statistics', async () => {

@@ -540,6 +540,11 @@ export async function recordConsensus(
     );
     return row;
   });
+  // Other facilitators' boards and the participants' reveal (masters may have changed) read again.
+  hub.events.publish(
+    { type: 'norming.sessionChanged', sessionId, status: 'revealed' },
+    await audienceOf(hub.db, sessionId),
+  );
   return consensus;
 }
 

@@ -36,7 +36,7 @@ export const HubEvent = z.discriminatedUnion('type', [
     participantId: Uuid,
     late: z.boolean(),
   }),
-  /** To participants and facilitators: a session was created, revealed, reopened, settled or closed. */
+  /** To participants and facilitators: a session was created, revealed, reopened, closed, or a consensus recorded (masters may have changed). */
   z.strictObject({
     type: z.literal('norming.sessionChanged'),
     sessionId: Uuid,
