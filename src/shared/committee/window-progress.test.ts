@@ -75,9 +75,24 @@ describe('turnaround', () => {
   const now = at('2026-08-10T12:00:00Z');
 
   it.each([
-    ['decided the day it was scored', packet('2026-08-01T00:00:00Z', '2026-08-03T08:00:00Z', '2026-08-03T20:00:00Z'), 0, 'decided'],
-    ['decided across midnight UTC', packet('2026-08-01T00:00:00Z', '2026-08-03T23:00:00Z', '2026-08-04T01:00:00Z'), 1, 'decided'],
-    ['decided four days on', packet('2026-08-01T00:00:00Z', '2026-08-03T08:00:00Z', '2026-08-07T08:00:00Z'), 4, 'decided'],
+    [
+      'decided the day it was scored',
+      packet('2026-08-01T00:00:00Z', '2026-08-03T08:00:00Z', '2026-08-03T20:00:00Z'),
+      0,
+      'decided',
+    ],
+    [
+      'decided across midnight UTC',
+      packet('2026-08-01T00:00:00Z', '2026-08-03T23:00:00Z', '2026-08-04T01:00:00Z'),
+      1,
+      'decided',
+    ],
+    [
+      'decided four days on',
+      packet('2026-08-01T00:00:00Z', '2026-08-03T08:00:00Z', '2026-08-07T08:00:00Z'),
+      4,
+      'decided',
+    ],
     ['scored today, waiting', packet('2026-08-01T00:00:00Z', '2026-08-10T01:00:00Z'), 0, 'waiting'],
     ['scored on 2 Aug, still waiting', packet('2026-08-01T00:00:00Z', '2026-08-02T08:00:00Z'), 8, 'waiting'],
   ] as const)('%s → %d days, %s', (_, input, days, kind) => {
@@ -159,7 +174,10 @@ describe('projectLastDecision', () => {
 
   it('says honestly when it cannot project', () => {
     const young = history(5, [1, 2]);
-    expect(projectLastDecision(young.days, young.packets, due)).toEqual({ kind: 'not-enough-data', reason: 'too-early' });
+    expect(projectLastDecision(young.days, young.packets, due)).toEqual({
+      kind: 'not-enough-data',
+      reason: 'too-early',
+    });
     const stalled = history(5, [1, 1, 1, 1, 1, 1, 1, 1, 1]);
     expect(projectLastDecision(stalled.days, stalled.packets, due)).toEqual({
       kind: 'not-enough-data',

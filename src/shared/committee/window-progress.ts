@@ -1,9 +1,4 @@
-import type {
-  DecisionProjection,
-  ProgressDay,
-  TurnaroundBar,
-  WindowProgress,
-} from '../contract/window-progress';
+import type { DecisionProjection, ProgressDay, TurnaroundBar, WindowProgress } from '../contract/window-progress';
 import { DAY_MS } from './dashboard-rules';
 import { utcDay } from './scorer-quality';
 
@@ -118,13 +113,14 @@ export function projectLastDecision(
   const basisDays = Math.min(PACE_DAYS, days.length);
   const before = today - basisDays >= 0 ? days[today - basisDays]!.decided : 0;
   const decidedNow = days[today]!.decided;
-  const perDay = (decidedNow - before) / basisDays;
-  if (perDay <= 0) return { kind: 'not-enough-data', reason: 'no-recent-decisions' };
+  const recent = decidedNow - before;
+  if (recent <= 0) return { kind: 'not-enough-data', reason: 'no-recent-decisions' };
   const todayIndex = dayIndex(Date.parse(`${days[today]!.day}T00:00:00Z`));
-  const landsOnIndex = todayIndex + Math.ceil((packets.length - decidedNow) / perDay);
+  // Whole numbers until the last step: (left / (recent / basisDays)) in floating point can land a hair above 9.
+  const landsOnIndex = todayIndex + Math.ceil(((packets.length - decidedNow) * basisDays) / recent);
   return {
     kind: 'projected',
-    perDay: Math.round(perDay * 100) / 100,
+    perDay: Math.round((recent / basisDays) * 100) / 100,
     basisDays,
     landsOn: utcDay(landsOnIndex * DAY_MS),
     daysLate: landsOnIndex - dayIndex(decisionsDueAt),
@@ -136,7 +132,10 @@ export function windowProgress(
   packets: readonly PacketTimeline[],
   window: { opensAt: number; decisionsDueAt: number },
   now: number,
-): Pick<WindowProgress, 'today' | 'packets' | 'days' | 'turnaround' | 'stillScoring' | 'waitingRiskDays' | 'projection'> {
+): Pick<
+  WindowProgress,
+  'today' | 'packets' | 'days' | 'turnaround' | 'stillScoring' | 'waitingRiskDays' | 'projection'
+> {
   const days = progressDays(packets, window.opensAt, now);
   const { bars, stillScoring } = turnaround(packets, now);
   return {
