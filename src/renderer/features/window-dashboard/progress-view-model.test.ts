@@ -83,6 +83,14 @@ describe('the progress chart', () => {
     expect(chart.projection).toEqual({ x1: x(2), y1: 60, x2: x(5), y2: 10 });
   });
 
+  it('ticks whole packets up to the total, none crowding it', () => {
+    const ticks = (packets: number) => progressChart(progress({ packets }), FRAME).yTicks.map((t) => t.value);
+    expect(ticks(0)).toEqual([0, 1]);
+    expect(ticks(5)).toEqual([0, 2, 5]);
+    expect(ticks(8)).toEqual([0, 2, 4, 6, 8]);
+    expect(ticks(5000)).toEqual([0, 1250, 2500, 3750, 5000]);
+  });
+
   it('stops a projection far past the due date two weeks after it, at the height it reaches by then', () => {
     const chart = progressChart(
       progress({ projection: { kind: 'projected', perDay: 0.1, basisDays: 3, landsOn: '2026-08-23', daysLate: 15 } }),
@@ -108,6 +116,13 @@ describe('the turnaround chart', () => {
     });
     const { max, columns } = turnaroundColumns(view, FRAME);
     expect(max).toBe(3);
+    // On a wide frame, three columns of at most 48 px from the left edge, each bar 70% of its slot.
+    const wide = turnaroundColumns(view, { ...FRAME, width: 400 }).columns;
+    expect(wide.map((c) => [c.x, c.width])).toEqual([
+      [10 + 48 * 0.15, 48 * 0.7],
+      [10 + 48 + 48 * 0.15, 48 * 0.7],
+      [10 + 96 + 48 * 0.15, 48 * 0.7],
+    ]);
     expect(columns.map((c) => [c.days, c.atRisk])).toEqual([
       [0, false],
       [1, false],

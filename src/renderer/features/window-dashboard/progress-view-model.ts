@@ -93,9 +93,10 @@ export function progressChart(progress: WindowProgress, frame: ChartFrame): Prog
   const yOf = (value: number) => yOfValue(value, max, frame);
 
   const allDays = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  // About four ticks, whole packets, the top one the window's total; one too close below it would collide.
   const step = max <= 4 ? 1 : Math.ceil(max / 4);
   const yTicks = [];
-  for (let value = 0; value < max; value += step) yTicks.push({ value, y: yOf(value) });
+  for (let value = 0; max - value > step / 2; value += step) yTicks.push({ value, y: yOf(value) });
   yTicks.push({ value: max, y: yOf(max) });
 
   let projection: Segment | null = null;
@@ -124,6 +125,8 @@ export function progressChart(progress: WindowProgress, frame: ChartFrame): Prog
   };
 }
 
+const MAX_COLUMN = 48;
+
 export interface TurnaroundColumn {
   days: number;
   decided: number;
@@ -145,7 +148,8 @@ export function turnaroundColumns(
   const bars = progress.turnaround;
   const max = Math.max(1, ...bars.map((b) => b.decided + b.waiting));
   const innerWidth = frame.width - frame.left - frame.right;
-  const slot = innerWidth / Math.max(1, bars.length);
+  // A column never wider than MAX_COLUMN: one bar alone should not read as a wall.
+  const slot = Math.min(MAX_COLUMN, innerWidth / Math.max(1, bars.length));
   const bottom = frame.height - frame.bottom;
   return {
     max,
