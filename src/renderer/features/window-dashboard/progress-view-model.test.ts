@@ -63,6 +63,14 @@ describe('the progress sentence', () => {
   ] as const)('%o', (projection, sentence) => {
     expect(projectionSentence(progress({ projection }))).toBe(sentence);
   });
+
+  it('speaks of one packet in the singular', () => {
+    expect(
+      projectionSentence(progress({ packets: 1, projection: { kind: 'done', lastDecisionDay: '2026-08-08' } })),
+    ).toBe(
+      `The one packet is decided; the last on ${dayLabel('2026-08-08')}, on the due date (${dayLabel('2026-08-08')}).`,
+    );
+  });
 });
 
 describe('the progress chart', () => {

@@ -27,7 +27,8 @@ export function projectionSentence(progress: WindowProgress): string {
   switch (projection.kind) {
     case 'done': {
       const late = dayNumber(projection.lastDecisionDay) - dayNumber(utcDayOf(progress.window.decisionsDueAt));
-      return `All ${progress.packets} packets are decided; the last on ${dayLabel(projection.lastDecisionDay)}, ${againstDue(late)} (${due}).`;
+      const all = progress.packets === 1 ? 'The one packet is' : `All ${progress.packets} packets are`;
+      return `${all} decided; the last on ${dayLabel(projection.lastDecisionDay)}, ${againstDue(late)} (${due}).`;
     }
     case 'projected':
       return (
