@@ -140,7 +140,7 @@ describe('window progress', () => {
     expect(adminView.turnaround.at(-1)).toEqual({ days: 4, decided: 0, waiting: 1 });
   });
 
-  it('a conflicted chair cannot count a packet through the progress: it is absent from every figure', async () => {
+  it('a conflicted chair cannot count a packet through the progress, nor anyone a validity packet: absent from every figure', async () => {
     await at('2026-08-06T12:00:00Z');
     const windowId = await openWindow(hub, admin, {
       opensAt: '2026-08-06T08:00:00Z',
@@ -149,6 +149,16 @@ describe('window progress', () => {
     });
     const conflicted = await uploadPacket(hub, admin, '?district=Bayside%20USD');
     await assign(hub, admin, windowId, conflicted, assessor);
+    // A validity packet is in assessors' queues but is nobody's candidate: never on the dashboard, never here.
+    const validity = await uploadPacket(hub, admin);
+    const marked = await hub.api('PUT', `/api/v1/windows/${windowId}/validity/${validity}`, {
+      token: admin.token,
+      json: { masters: [{ criterionId: 'design', levelId: 'l3' }], decision: 'earned' },
+    });
+    expect(marked.status).toBe(200);
+    await assign(hub, admin, windowId, validity, assessor);
+    await score(validity);
+    expect((await progress(windowId, admin.token)).packets).toBe(1);
     const view = await progress(windowId);
     expect(view).toMatchObject({
       packets: 0,
