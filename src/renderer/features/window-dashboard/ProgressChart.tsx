@@ -4,6 +4,7 @@ import '../../charts/charts.css';
 import { PROGRESS_SERIES, progressChart } from './progress-view-model';
 
 const FRAME: ChartFrame = { width: 620, height: 250, left: 40, right: 24, top: 22, bottom: 46 };
+const MARKER_LABEL_Y = { closes: FRAME.top - 12, due: FRAME.top - 2, today: FRAME.height - FRAME.bottom - 6 };
 
 /**
  * Cumulative packets fully scored, decided and released per UTC day, against the ideal line from
@@ -43,14 +44,15 @@ export function ProgressChart({ progress }: { progress: WindowProgress }) {
         <text x={(FRAME.left + right) / 2} y={FRAME.height - 6} textAnchor="middle" className="axis-label">
           day (UTC); packets counted at the end of each day
         </text>
-        {chart.markers.map((marker, i) => (
+        {chart.markers.map((marker) => (
           <g key={marker.key} className={`progress-marker marker-${marker.key}`}>
             <line x1={marker.x} x2={marker.x} y1={FRAME.top} y2={bottom} strokeDasharray="3 3" />
+            {/* Each marker's words on a row of their own (closes above, due below it, today inside the
+                plot by its foot), so markers on the same or neighbouring days never write over each other. */}
             <text
-              x={marker.x}
-              // Staggered so close markers (closes and due a day apart) keep their words apart.
-              y={FRAME.top - 10 + (i % 2) * 10}
-              textAnchor={marker.x > right - 60 ? 'end' : 'middle'}
+              x={marker.key === 'today' ? marker.x + 4 : marker.x}
+              y={MARKER_LABEL_Y[marker.key]}
+              textAnchor={marker.x > right - 60 ? 'end' : marker.key === 'today' ? 'start' : 'middle'}
               className="axis-label"
             >
               {marker.label}
