@@ -53,11 +53,32 @@ describe('the chair’s window dashboard', () => {
     await expect(app.page.getByRole('figure', { name: 'Load per assessor' }).innerText()).resolves.toMatch(
       /assessor1\s+5 assigned: 3 submitted, 2 pending/,
     );
+    // Progress, read after the table: two packets fully scored (Apart, Agreeing), both waiting since
+    // today; too young a window (opened yesterday) and no decision yet to project a pace.
+    await expect(
+      dashboard
+        .progress()
+        .getByText(/^Not enough data to project/)
+        .innerText(),
+    ).resolves.toBe('Not enough data to project the last decision yet: the window is 2 days old. 0 of 5 decided.');
+    const days = await dashboard.chartTable('Packets scored, decided and released', 'Progress as a table');
+    expect(days.at(-1)!.slice(1)).toEqual(['5', '2', '0', '0']);
+    expect(await dashboard.chartTable('Days from last score to decision', 'Turnaround as a table')).toEqual([
+      ['0', '0', '2'],
+    ]);
+    await expect(
+      dashboard.progress().getByRole('figure', { name: 'Days from last score to decision' }).innerText(),
+    ).resolves.toMatch(
+      /0 decided, 2 waiting for a decision \(0 of them for 7 days or more: at risk\), 3 still being scored/,
+    );
     await dashboard.filter(/^In adjudication/);
     await expect(dashboard.table().getByRole('row').count()).resolves.toBe(2);
     await dashboard.filter(/^All states/);
     expect(await axeViolations(app.page)).toEqual([]);
+    // The screen scrolls inside its own frame: a viewport as tall as the page shows all of it.
+    await app.page.setViewportSize({ width: 1300, height: 2200 });
     await app.page.screenshot({ path: join(SHOTS, 'window-dashboard.png'), fullPage: true });
+    await app.page.setViewportSize({ width: 1300, height: 1400 });
   }, 60_000);
 
   it('reassigns an unscored packet with the keyboard alone', async () => {
@@ -88,5 +109,14 @@ describe('the chair’s window dashboard', () => {
     await hub.score('assessor2', hub.packets.Waiting!, 'l3');
     // No Refresh: the hub's score.received event reaches the page, which reads the dashboard again.
     await expect.poll(() => dashboard.row('Waiting').innerText(), { timeout: 1500 }).toMatch(/Double-scored/);
+    // The progress follows the dashboard's reload: Waiting is now fully scored too.
+    await expect
+      .poll(
+        async () => (await dashboard.chartTable('Packets scored, decided and released', 'Progress as a table')).at(-1),
+        {
+          timeout: 2000,
+        },
+      )
+      .toEqual([expect.any(String), '5', '3', '0', '0']);
   }, 5_000);
 });

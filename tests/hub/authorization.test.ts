@@ -239,6 +239,14 @@ forEachBackend((backend) => {
         token: tokenOf(caller),
       }),
     },
+    'GET /api/v1/windows/{windowId}/progress': {
+      expected: { own: only(['chair', 'admin'], 200) },
+      request: async (caller) => ({
+        method: 'GET',
+        path: `/api/v1/windows/${windowId}/progress`,
+        token: tokenOf(caller),
+      }),
+    },
     'POST /api/v1/assignments/{assignmentId}/reassign': {
       // A fresh packet's assignment to assessor1 (own) or assessor2 (other), moved to the other one.
       expected: { own: only(['chair', 'admin'], 200), other: only(['chair', 'admin'], 200) },

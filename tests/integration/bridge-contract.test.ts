@@ -63,6 +63,7 @@ function fakeHandlers(overrides: Partial<BridgeHandlers> = {}): BridgeHandlers {
     'admin.unassign': fail,
     'committee.windows': fail,
     'committee.dashboard': fail,
+    'committee.progress': fail,
     'committee.reassign': fail,
     'committee.adjudication': fail,
     'committee.resolveAdjudication': fail,

@@ -27,6 +27,7 @@ describe('window dashboard channels: validation', () => {
     const refused: [string, unknown][] = [
       ['committee.dashboard', { windowId: '../admin' }],
       ['committee.dashboard', {}],
+      ['committee.progress', { windowId: '../admin' }],
       ['committee.reassign', { assignmentId: ID, assessorId: 'assessor2' }],
       ['committee.reassign', { assignmentId: 'x', assessorId: ID }],
       ['committee.reassign', { assignmentId: ID, assessorId: ID, force: true }],

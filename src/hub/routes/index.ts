@@ -47,6 +47,7 @@ import { refreshSession, signIn, signOut } from './session';
 import { getUsers, patchUser, postUser } from './users';
 import { getWindowQuality, getWindows, patchWindow, postWindow } from './windows';
 import { getWindowDashboard, postReassign } from './window-dashboard';
+import { getWindowProgress } from './window-progress';
 
 /**
  * The hub's handler for every entry of the route table, by operationId: a route missing here, or
@@ -73,6 +74,7 @@ export const ROUTE_HANDLERS: { readonly [K in HubRouteId]: Route } = {
   getWindowQuality,
   getWindowDashboard,
   reassignAssignment: postReassign,
+  getWindowProgress,
   listValidityPackets: getValidityPackets,
   markValidityPacket: putValidityPacket,
   listScorers: getScorers,

@@ -33,6 +33,8 @@ export function windowDashboardHandlers(client: () => HubClient): DashboardHandl
       JSON.parse(
         await client().okText('getWindowDashboard', { params: { windowId } }).catch(toBridgeError),
       ) as WindowDashboard,
+    'committee.progress': async ({ windowId }) =>
+      client().ok('getWindowProgress', { params: { windowId } }).catch(toBridgeError),
     'committee.reassign': async ({ assignmentId, assessorId }) => {
       const created = await client()
         .ok('reassignAssignment', { params: { assignmentId }, json: { assessorId } })

@@ -54,6 +54,7 @@ import {
   BackReadNoteRequest,
 } from './back-reading';
 import { ReassignRequest, WindowDashboard } from './window-dashboard';
+import { WindowProgress } from './window-progress';
 import {
   MarkValidityRequest,
   PauseScorerRequest,
@@ -454,6 +455,25 @@ export const HUB_ROUTES = {
           'not-qualified, account-disabled or window-closed',
         schema: ErrorBody,
       },
+    },
+  },
+  getWindowProgress: {
+    method: 'GET',
+    path: '/api/v1/windows/{windowId}/progress',
+    summary: "A window's progress per UTC day, turnaround and projected last decision (chair, admin)",
+    description:
+      'For every UTC day from the window’s opening (or an earlier assignment) to today: how many of its packets ' +
+      'were assigned, fully scored (every assessor on it uploaded a score), decided and released by the end of ' +
+      'the day. turnaround: packets by whole UTC days from their last assessor’s first score to their first ' +
+      'decision, or to today while undecided (an adjudication’s time counts as waiting). projection: where the ' +
+      'last decision lands at the last 7 days’ pace, or why it cannot be said. The same packets as the ' +
+      'dashboard: validity packets and those the caller declared a conflict of interest with are left out.',
+    tag: 'Committees',
+    access: ['chair', 'admin'],
+    params: { windowId: PARAMS.windowId },
+    responses: {
+      200: { description: 'The progress summary', schema: WindowProgress },
+      404: { description: 'No such window', schema: ErrorBody },
     },
   },
   // ── validity packets and scorer quality (issue 12, parts 8 and 9) ───────────────────────────

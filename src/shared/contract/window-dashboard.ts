@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateTime, Uuid } from '../domain/common';
+import { WindowProgress } from './window-progress';
 
 // The chair's window dashboard (issue 12, part 1): every packet of a review window with its state,
 // who is on it, turnaround against the window's dates, at-risk packets and load per assessor.
@@ -106,6 +107,8 @@ export const WINDOW_DASHBOARD_CHANNELS = {
     output: z.strictObject({ windows: z.array(DashboardWindowSummary) }),
   },
   'committee.dashboard': { input: z.strictObject({ windowId: Uuid }), output: WindowDashboard },
+  /** The window's progress per day and turnaround: read after the dashboard, on its own route. */
+  'committee.progress': { input: z.strictObject({ windowId: Uuid }), output: WindowProgress },
   'committee.reassign': {
     input: z.strictObject({ assignmentId: Uuid, assessorId: Uuid }),
     output: z.strictObject({ assignmentId: Uuid, assessorId: Uuid, assessorUsername: z.string() }),

@@ -54,6 +54,23 @@ export class WindowDashboardPage {
     return dialog;
   }
 
+  /** The Progress section: the projection sentence and its two charts. */
+  progress(): Locator {
+    return this.page.getByRole('region', { name: 'Progress' });
+  }
+
+  /** A chart's table alternative, opened as a user would (its summary), as rows of cell texts. */
+  async chartTable(figure: string, summary: string): Promise<string[][]> {
+    const chart = this.progress().getByRole('figure', { name: figure });
+    const details = chart.locator('details');
+    if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await chart.getByText(summary).click();
+    const rows = await chart.getByRole('table').getByRole('row').all();
+    // Header and data cells in reading order: the day (a row header) first.
+    return Promise.all(
+      rows.slice(1).map(async (row) => (await row.locator('th, td').allInnerTexts()).map((t) => t.trim())),
+    );
+  }
+
   notice(): Locator {
     return this.page.getByRole('status').filter({ hasText: /moved from/ });
   }

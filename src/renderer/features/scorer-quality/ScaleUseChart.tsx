@@ -1,3 +1,4 @@
+import '../../charts/charts.css';
 import { percent, scaleShares } from './view-model';
 
 const BAR_WIDTH = 22;

@@ -1,5 +1,7 @@
 import type { ScorerQualityRow } from '../../../shared/contract/scorer-quality';
-import { dailyLines, dayLabel, labelledDays, percent, SERIES_STYLES, yOfShare, type ChartFrame } from './view-model';
+import { dayLabel, labelledDays, type ChartFrame } from '../../charts/axes';
+import '../../charts/charts.css';
+import { dailyLines, percent, SERIES_STYLES, yOfShare } from './view-model';
 
 const FRAME: ChartFrame = { width: 560, height: 236, left: 44, right: 24, top: 12, bottom: 46 };
 const TICKS = [0, 0.25, 0.5, 0.75, 1];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRoute, routeHref } from '../../app/route';
-import { dailyLines, dayLabel, labelledDays, percent, scaleShares, severityText, yOfShare } from './view-model';
+import { dailyLines, percent, scaleShares, severityText, yOfShare } from './view-model';
 
 const WINDOW = '2d8e5a5a-4c63-4e3a-9f7d-9a5c4e3e1d32';
 const FRAME = { width: 220, height: 120, left: 10, right: 10, top: 10, bottom: 10 };
@@ -50,18 +50,6 @@ describe('scorer quality view model', () => {
       [[310, 110]],
     ]);
     expect(yOfShare(0.6, FRAME)).toBeCloseTo(50);
-  });
-
-  it('labels UTC days the same for every viewer, about seven of them, first and last always', () => {
-    expect(dayLabel('2026-03-02')).toBe(
-      new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
-        Date.UTC(2026, 2, 2),
-      ),
-    );
-    expect(labelledDays([1, 2, 3])).toEqual([1, 2, 3]);
-    const month = Array.from({ length: 30 }, (_, i) => i);
-    expect(labelledDays(month)).toEqual([0, 5, 10, 15, 20, 25, 29]);
-    expect(labelledDays(Array.from({ length: 12 }, (_, i) => i))).toEqual([0, 2, 4, 6, 8, 11]);
   });
 
   it('turns scale use into shares, all zero when nothing was scored', () => {

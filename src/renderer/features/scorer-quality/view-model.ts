@@ -1,4 +1,5 @@
 import type { ScorerQualityRow } from '../../../shared/contract/scorer-quality';
+import { yOfValue, type ChartFrame } from '../../charts/axes';
 
 // Pure helpers of the scorer-quality screen: how figures are written and where the charts draw them.
 
@@ -39,15 +40,6 @@ export const SERIES_STYLES = [
   { colour: '#8a4fbf', dash: '10 3 2 3' },
   { colour: '#b06a00', dash: '4 4' },
 ] as const;
-
-export interface ChartFrame {
-  width: number;
-  height: number;
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-}
 
 type DailyRow = Pick<ScorerQualityRow, 'assessorId' | 'username' | 'daily'>;
 
@@ -96,25 +88,9 @@ export function dailyLines(
   return { days: days.map((day, i) => ({ day, x: xOf(i) })), lines };
 }
 
-const DAY_LABEL = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
-
-/** A UTC day (YYYY-MM-DD, as the hub buckets) in the viewer's words, e.g. "2 Mar": the same day for every viewer. */
-export function dayLabel(day: string): string {
-  return DAY_LABEL.format(new Date(`${day}T00:00:00Z`));
-}
-
-/** Which days get a label under the axis: about `most` of them, evenly, always the first and the last. */
-export function labelledDays<T>(days: readonly T[], most = 7): T[] {
-  if (days.length <= most) return [...days];
-  const step = Math.ceil((days.length - 1) / (most - 1));
-  const last = days.length - 1;
-  // A label too close before the last would run into it: the last wins.
-  return days.filter((_, i) => i === last || (i % step === 0 && last - i > step / 2));
-}
-
 /** The y of a share on the frame (for the policy's minimum line and the axis ticks). */
 export function yOfShare(share: number, frame: ChartFrame): number {
-  return frame.top + (1 - share) * (frame.height - frame.top - frame.bottom);
+  return yOfValue(share, 1, frame);
 }
 
 /** A scorer's use of the scale as shares of their chosen levels, position 1 first. */

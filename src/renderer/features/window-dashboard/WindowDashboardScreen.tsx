@@ -8,6 +8,7 @@ import { ErrorLine } from '../hub/ErrorLine';
 import { BarChart } from './BarChart';
 import { LoadChart } from './LoadChart';
 import { PacketTable } from './PacketTable';
+import { ProgressSection } from './ProgressSection';
 import { ReassignDialog } from './ReassignDialog';
 import { useDashboard } from './useDashboard';
 import { daysLeftText, STATE_LABELS, stateBars, visiblePackets, type SortOrder, type StateFilter } from './view-model';
@@ -92,6 +93,7 @@ export function WindowDashboardScreen({ windowId }: { windowId: string }) {
                 <LoadChart load={data.load} />
               </div>
             </section>
+            <ProgressSection windowId={windowId} dashboard={data} />
             <section className="hub-card" aria-labelledby="packets-title">
               <h2 id="packets-title">Packets</h2>
               <div className="packet-controls">
