@@ -136,7 +136,13 @@ export class AnchorSession {
     const port = Number(new URL(this.host.origin).port);
     await this.host.close();
     this.host = await startHost({ dataDir: this.dataDir, webRoot: WEB_ROOT, port, log: () => undefined });
+    // Same origin and path, another fragment: the browser does not load a new document, the app
+    // reloads itself on seeing a launch link (main.tsx). Until that reload has happened, the old
+    // document is still on screen — its queue heading, a form that the reload would wipe
+    // mid-typing — so wait for the new document first.
+    const reloaded = this.page.waitForEvent('load');
     await this.page.goto(this.host.launchUrl);
+    await reloaded;
     await this.page.getByRole('heading', { name: /Packet queue/ }).waitFor();
   }
 
