@@ -53,6 +53,7 @@ function fakeHandlers(overrides: Partial<BridgeHandlers> = {}): BridgeHandlers {
     'admin.createWindow': fail,
     'admin.updateWindow': fail,
     'admin.uploadPacket': fail,
+    'admin.packets': fail,
     'admin.users': fail,
     'admin.createUser': fail,
     'admin.updateUser': fail,
