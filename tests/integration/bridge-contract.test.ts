@@ -81,6 +81,7 @@ function fakeHandlers(overrides: Partial<BridgeHandlers> = {}): BridgeHandlers {
     'quality.resume': fail,
     'quality.validity': fail,
     'quality.markValidity': fail,
+    'quality.validityCandidates': fail,
     'quality.packetRubric': fail,
     'backReading.list': fail,
     'backReading.packet': fail,
