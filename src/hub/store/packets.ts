@@ -242,6 +242,8 @@ export function packetListStatement(query: PacketListQuery): { sql: string; para
     const assigned = `exists (select 1 from assignments a where a.packet_id = p.id${inWindow('a')})`;
     where.push(query.assigned === 'none' ? `not ${assigned}` : assigned);
   }
+  // The cursor carries uploaded_at to the millisecond, which is all insertPacket ever stores (it
+  // writes hub.now() as an ISO instant), so "before this row" is exact.
   if (query.before !== undefined) {
     const at = param(query.before.uploadedAt);
     where.push(`(p.uploaded_at, p.id) < (${at}::timestamptz, ${param(query.before.packetId)}::uuid)`);
