@@ -8,7 +8,7 @@ import { upsertValidityPacket } from '../src/hub/store/validity';
 import { PacketList } from '../src/shared/contract/packet-list';
 import { PacketManifest } from '../src/shared/packet/manifest';
 import { manifestFor, type TestFile } from '../tests/support/packets';
-import { seedAssignments, seedOpenWindow, seedUsers, startBenchHub } from './hub-seed';
+import { seedAssignments, seedOpenWindow, seedUsers, startBenchHub, withPostgres } from './hub-seed';
 import { median, type BudgetResult } from './machine';
 
 const PACKETS = 10_000;
@@ -34,8 +34,8 @@ function queries(windowId: string): Record<string, string> {
  * straight through the stores. Measured over HTTP (what the page waits for, JSON and schema
  * included), for each query the page sends, and a deep page reached by the cursor.
  */
-export async function benchPacketList(work: string): Promise<BudgetResult> {
-  const bench = await startBenchHub(join(work, 'packet-list-hub'));
+export async function benchPacketList(work: string, databaseUrl?: string): Promise<BudgetResult> {
+  const bench = await startBenchHub(join(work, 'packet-list-hub'), databaseUrl);
   try {
     const { hub } = bench.running;
     const [admin] = await seedUsers(bench.running, ['admin1'], ['admin', 'chair']);
@@ -175,9 +175,13 @@ async function seedPackets(
   return ids;
 }
 
-// `npx tsx bench/packet-list.bench.ts` runs it alone.
+// `npx tsx bench/packet-list.bench.ts` runs it alone (`-- --postgres`: on a throw-away PostgreSQL).
 if (import.meta.url === `file://${process.argv[1]}`) {
-  benchPacketList(join(process.cwd(), 'out', 'bench-work')).then(
+  const work = join(process.cwd(), 'out', 'bench-work');
+  (process.argv.includes('--postgres')
+    ? withPostgres((url) => benchPacketList(work, url))
+    : benchPacketList(work)
+  ).then(
     (result) => console.log(JSON.stringify(result, null, 2)),
     (error: unknown) => {
       console.error(error);
