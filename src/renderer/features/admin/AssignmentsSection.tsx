@@ -138,12 +138,15 @@ function AssignByHand({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [offeredKey]);
   const loading = unassigned.packets === undefined || alreadyAssigned.packets === undefined;
+  // A choice the list no longer offers (another window, a narrower search) is no choice: what is
+  // assigned is always what the select shows.
+  const chosen = offered.some((p) => p.packetId === packetId) ? packetId : '';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!packetId || !assessorId) return setError('Choose a packet and an assessor.');
+    if (!chosen || !assessorId) return setError('Choose a packet and an assessor.');
     try {
-      const record = await bridge['admin.assign']({ windowId, packetId, assessorId });
+      const record = await bridge['admin.assign']({ windowId, packetId: chosen, assessorId });
       setError(undefined);
       setDone(`Assigned to ${record.assessorUsername}.`);
       onAssigned();
@@ -180,7 +183,7 @@ function AssignByHand({
           <label htmlFor={`${id}-packet`}>Packet</label>
           <select
             id={`${id}-packet`}
-            value={packetId}
+            value={chosen}
             onChange={(e) => setPacketId(e.target.value)}
             aria-describedby={`${id}-packet-help`}
           >
