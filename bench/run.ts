@@ -64,17 +64,19 @@ const GROUPS = {
   /**
    * Committees (issue 12): a chair's dashboard of a 5,000-packet window (needs Chromium), policy
    * routing of 1,000 submissions, releasing 5,000 decisions all or nothing, batch-deciding 1,000
-   * agreeing packets in one transaction.
+   * agreeing packets in one transaction, the admin's packet list of a 10,000-packet hub.
    */
   committee: () =>
     inHubWork(async (work) => {
       const { benchWindowDashboard } = await import('./window-dashboard.bench');
       const { benchBatchDecide, benchRelease, benchRouting } = await import('./committee-decisions.bench');
+      const { benchPacketList } = await import('./packet-list.bench');
       return [
         await benchWindowDashboard(work),
         await benchRouting(work),
         await benchRelease(work),
         await benchBatchDecide(work),
+        await benchPacketList(work),
       ];
     }),
   /** The hub's evidence download alone (raw and shaped loopback against curl). Needs curl. */

@@ -142,9 +142,21 @@ describe('administration, end to end in Chromium', () => {
       .getByRole('listitem')
       .first()
       .waitFor();
-    await page()
-      .getByRole('row', { name: new RegExp(`${PACKET_LABEL} Lincoln Elementary`) })
-      .waitFor();
+    const listed = page().getByRole('region', { name: 'Packets on the hub' });
+    const row = listed.getByRole('row', { name: /Candidate A-0101 .*Checking for Understanding.*Lincoln Elementary/ });
+    await row.waitFor();
+
+    // The list is the hub's, not this page's memory: after a reload the packet is still there,
+    // found by search and by "not assigned in this window".
+    await page().reload();
+    await page().getByRole('heading', { level: 2, name: 'Packets' }).waitFor();
+    await listed.getByRole('searchbox', { name: 'Search packets' }).fill('a-0101');
+    await listed
+      .getByRole('combobox', { name: 'Assignments in window' })
+      .selectOption({ label: 'Spring review window' });
+    await listed.getByRole('combobox', { name: 'Assigned' }).selectOption({ label: 'Not assigned in this window' });
+    await expect.poll(() => row.textContent()).toMatch(/Lincoln Elementary0 \/ 0Live/);
+    await expect.poll(() => listed.getByRole('row').count()).toBe(2);
     await shot('admin-packets');
     await expectAccessible();
   });
@@ -169,6 +181,8 @@ describe('administration, end to end in Chromium', () => {
     await edit.getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(() => admin.windowRow('Spring review window').textContent()).toMatch(/—/);
 
+    // A fresh page: the picker offers the packet from the hub's list, not from the upload above.
+    await page().reload();
     await admin.open('Assignments');
     await admin.chooseWindow('Spring review window (open now)');
     await admin.assignByHand(PACKET_LABEL, 'assessor1');

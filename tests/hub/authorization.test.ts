@@ -200,6 +200,16 @@ forEachBackend((backend) => {
         token: tokenOf(caller),
       }),
     },
+    'GET /api/v1/packets': {
+      // Chairs read it to choose validity packets (without school and district); conflicted
+      // packets are left out of the list (tests/hub/packet-list.test.ts).
+      expected: { own: only(['admin', 'chair'], 200) },
+      request: async (caller) => ({
+        method: 'GET',
+        path: `/api/v1/packets?windowId=${windowId}`,
+        token: tokenOf(caller),
+      }),
+    },
     'POST /api/v1/windows': {
       expected: { own: only(['admin'], 201) },
       request: async (caller) => ({

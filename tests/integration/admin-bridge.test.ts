@@ -57,6 +57,9 @@ describe('admin channels: validation', () => {
     ['admin.autoAssign', { windowId: ID, assessorsPerPacket: 0 }],
     ['admin.assignments', { windowId: 'all' }],
     ['admin.unassign', { assignmentId: '1 OR 1=1' }],
+    ['admin.packets', { limit: 0 }],
+    ['admin.packets', { kind: 'draft' }],
+    ['admin.packets', { before: "' or 1=1 --" }],
     ['admin.uploadPacket', { path: '', fileName: 'x.anchor' }],
     ['admin.uploadPacket', { path: '/tmp/x', fileName: 'x.anchor', owner: 'me' }],
   ])('refuses %s %j before any hub call', async (channel, payload) => {
@@ -162,6 +165,15 @@ describe('admin channels against a hub', () => {
     const second = await writePacket(dir, 'q.anchor', { files, manifest: manifestFor(files, randomUUID()) });
     const uploaded = await call('admin.uploadPacket', { path: second, fileName: 'q.anchor' });
     if (uploaded.kind === 'refused') throw new Error(uploaded.message);
+    // The hub's list: the packet assigned above is "some", the new upload still to assign, first.
+    const toAssign = await call('admin.packets', { windowId: window.id, assigned: 'none', kind: 'live' });
+    expect(toAssign.packets.map((p) => p.packetId)).toEqual([uploaded.packet.packetId]);
+    const all = await call('admin.packets', { windowId: window.id, q: 'candidate', limit: 1 });
+    expect(all).toMatchObject({ hasMore: true, packets: [{ packetId: uploaded.packet.packetId }] });
+    const rest = await call('admin.packets', { windowId: window.id, q: 'candidate', before: all.nextBefore! });
+    expect(rest.packets).toEqual([
+      expect.objectContaining({ packetId, school: 'Lincoln', assignments: { inWindow: 1, total: 1 } }),
+    ]);
     const unscored = await call('admin.assign', {
       windowId: window.id,
       packetId: uploaded.packet.packetId,

@@ -372,4 +372,20 @@ export const MIGRATIONS: readonly Migration[] = [
       `create index back_read_notes_packet on back_read_notes (window_id, packet_id, at)`,
     ],
   },
+  {
+    version: 11,
+    name: 'the packet list: keyset order, validity by packet',
+    statements: [
+      // GET /api/v1/packets pages newest upload first by (uploaded_at, id): the index walks a page
+      // in order and stops, instead of sorting every packet for each page.
+      `create index packets_uploaded on packets (uploaded_at desc, id desc)`,
+      // "Is it a validity packet of any window?" per listed packet; the key starts with window_id.
+      `create index validity_packets_packet on validity_packets (packet_id)`,
+      // A viewer's conflicted packets by the normalised names conflictMatch (store/conflicts.ts)
+      // compares: index lookups per declaration instead of normalising every packet's school and
+      // district on each list, dashboard or back-reading read.
+      `create index packets_school_key on packets (lower(btrim(school))) where school is not null`,
+      `create index packets_district_key on packets (lower(btrim(district))) where district is not null`,
+    ],
+  },
 ];

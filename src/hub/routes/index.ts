@@ -40,7 +40,7 @@ import {
   putNormingConsensus,
   putNormingScoreRoute,
 } from './norming';
-import { getPacket, postPacket } from './packets';
+import { getPacket, getPackets, postPacket } from './packets';
 import { getScore, putScoreRoute } from './scores';
 import { getScorers, getValidityPackets, postPauseScorer, postResumeScorer, putValidityPacket } from './scorer-quality';
 import { refreshSession, signIn, signOut } from './session';
@@ -68,6 +68,7 @@ export const ROUTE_HANDLERS: { readonly [K in HubRouteId]: Route } = {
   declareConflict: postConflict,
   listConflicts: getConflicts,
   uploadPacket: postPacket,
+  listPackets: getPackets,
   createWindow: postWindow,
   listWindows: getWindows,
   updateWindow: patchWindow,

@@ -6,6 +6,7 @@ import { saveBody } from '../http/body';
 import { ApiError } from '../http/errors';
 import { implementRoute } from '../http/route';
 import { ingestPacket } from '../services/ingest-packet';
+import { packetList } from '../services/packet-list';
 import { readerView } from '../store/packets';
 import { readablePacket } from './access';
 
@@ -49,3 +50,7 @@ function label(value: string | null, name: string): string | null {
   if (trimmed.length > 200) throw new ApiError(400, 'invalid-query', `${name} must be at most 200 characters.`);
   return trimmed === '' ? null : trimmed;
 }
+
+export const getPackets = implementRoute('listPackets', async ({ hub, principal, query }) => {
+  return { status: 200, body: await packetList(hub, principal, query) };
+});

@@ -57,6 +57,10 @@ export function adminHandlers(client: () => HubClient): AdminHandlers {
     'admin.updateWindow': ({ windowId, change }) =>
       client().ok('updateWindow', { params: { windowId }, json: change }).catch(toBridgeError),
     'admin.uploadPacket': (input) => uploadPacket(client(), input),
+    'admin.packets': (filter) =>
+      client()
+        .ok('listPackets', { query: definedOnly({ ...filter, limit: filter.limit?.toString() }) })
+        .catch(toBridgeError),
     'admin.users': () => client().ok('listUsers', {}).catch(toBridgeError),
     'admin.createUser': (user) => client().ok('createUser', { json: user }).catch(toBridgeError),
     'admin.updateUser': ({ userId, change }) =>

@@ -3,6 +3,9 @@ import type { SCORER_QUALITY_CHANNELS } from '../../shared/contract/scorer-quali
 import type { HubClient } from './hub-client';
 import { toBridgeError } from './hub-error';
 
+/** How many packets the validity picker offers at once; a search narrows them. */
+const CANDIDATES = 50;
+
 type ScorerQualityHandlers = Pick<BridgeHandlers, keyof typeof SCORER_QUALITY_CHANNELS>;
 
 /**
@@ -26,6 +29,12 @@ export function scorerQualityHandlers(client: () => HubClient): ScorerQualityHan
     'quality.markValidity': ({ windowId, packetId, masters, decision }) =>
       client()
         .ok('markValidityPacket', { params: { windowId, packetId }, json: { masters, decision } })
+        .catch(toBridgeError),
+    'quality.validityCandidates': ({ windowId, q }) =>
+      client()
+        .ok('listPackets', {
+          query: { windowId, assigned: 'none', kind: 'live', limit: String(CANDIDATES), ...(q ? { q } : {}) },
+        })
         .catch(toBridgeError),
     'quality.packetRubric': async ({ packetId }) => {
       const { manifest } = await client().ok('getPacket', { params: { packetId } }).catch(toBridgeError);

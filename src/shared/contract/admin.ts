@@ -19,6 +19,7 @@ import {
   CreateWindowRequest,
 } from './hub-admin';
 import { UserView } from './hub-session';
+import { PacketList, PacketListFilter } from './packet-list';
 
 // The admin's screens over the bridge: windows, packet uploads, accounts and assignments. Each
 // channel is one hub route; the hub keeps every rule (last admin, already scored, closed window),
@@ -69,6 +70,8 @@ export const ADMIN_CHANNELS = {
     output: WindowView,
   },
   'admin.uploadPacket': { input: UploadPacketInput, output: UploadPacketOutcome },
+  /** The hub's packets (GET /api/v1/packets): the Packets section's list and the hand-assignment picker. */
+  'admin.packets': { input: PacketListFilter, output: PacketList },
   'admin.users': { input: z.strictObject({}), output: UserList },
   'admin.createUser': { input: CreateUserRequest, output: UserView },
   'admin.updateUser': { input: z.strictObject({ userId: Uuid, change: UpdateUserRequest }), output: AdminUserView },

@@ -65,6 +65,7 @@ import {
   ValidityPacketView,
 } from './scorer-quality';
 import { ErrorBody } from './hub-errors';
+import { PacketList } from './packet-list';
 import { RefreshRequest, SessionResponse, SignInRequest, UserView, type Role } from './hub-session';
 import {
   CloseNormingResponse,
@@ -350,6 +351,33 @@ export const HUB_ROUTES = {
       413: { description: 'Larger than the packet limits allow', schema: ErrorBody },
       415: { description: 'Not sent as application/octet-stream', schema: ErrorBody },
       422: { description: "The packet is invalid; error.problems lists the validator's findings", schema: ErrorBody },
+    },
+  },
+  // ── the hub's packets (issue 12, part 2: the admin's Packets section and hand-assignment picker) ──
+  listPackets: {
+    method: 'GET',
+    path: '/api/v1/packets',
+    summary: "The hub's packets, newest upload first, filtered and paged (admin, chair)",
+    description:
+      'Admins pick packets here to assign by hand; chairs to choose a window’s validity packets (and they get no ' +
+      'school or district). Each row counts the packet’s assignments in ?windowId= and in all, and flags norming ' +
+      'anchors and the window’s validity packets. Filters combine: ?windowId=…&assigned=none&kind=live is what is ' +
+      'still to assign in a window. Paged by a keyset: send nextBefore as ?before= for the next page. A filter that ' +
+      'is not valid is a 400 listing each problem; packets the caller declared a conflict of interest with are left out.',
+    tag: 'Packets',
+    access: ['admin', 'chair'],
+    queryDocs: {
+      q: { description: 'Part of the pseudonym or credential title, any case' },
+      windowId: { description: 'Count assignments in this review window; assigned and validity then refer to it' },
+      assigned: { description: 'none: no assignment (in the window, else anywhere); some: at least one' },
+      kind: { description: 'live (neither anchor nor validity), validity, or anchor' },
+      limit: { description: 'At most this many rows (1–1000, default 100)' },
+      before: { description: 'The nextBefore of the previous page' },
+    },
+    responses: {
+      200: { description: 'One page of packets', schema: PacketList },
+      400: { description: 'A filter is not valid (problems name each)', schema: ErrorBody },
+      404: { description: 'No such review window', schema: ErrorBody },
     },
   },
   createWindow: {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PacketList, PacketListFilter } from './packet-list';
 import { IsoDateTime, LocalId, NonEmptyText, Uuid } from '../domain/common';
 
 // Validity packets and scorer quality (issue 12, parts 8 and 9): what the hub answers a chair
@@ -157,6 +158,14 @@ export const SCORER_QUALITY_CHANNELS = {
   'quality.markValidity': {
     input: MarkValidityRequest.extend({ windowId: Uuid, packetId: Uuid }),
     output: ValidityPacketView,
+  },
+  /**
+   * Packets a chair may mark as the window's validity packets: live work not assigned in the window
+   * (the hub refuses anchors and packets assigned live), newest first, narrowed by a search.
+   */
+  'quality.validityCandidates': {
+    input: z.strictObject({ windowId: Uuid, q: PacketListFilter.shape.q }),
+    output: PacketList,
   },
   /** A packet's rubric, to choose its master levels from. */
   'quality.packetRubric': {

@@ -6,11 +6,15 @@ import { bridge } from '../../bridge';
 import { describeError } from '../../viewers/common/describeError';
 import { ErrorLine } from '../hub/ErrorLine';
 import { ConfirmDialog } from '../norming-board/ConfirmDialog';
-import { rememberIds, useKnownPackets, type KnownPacket } from './known-packets';
+import type { PacketListRow } from '../../../shared/contract/packet-list';
 import { useHubData } from '../../app/useHubData';
+import { packetLabel, useHubPackets, useSettled } from './hub-packets';
+
+/** The packets assigned in a window, for naming the assignment list's rows and filtering it (one page of 1,000). */
+const ASSIGNED_LIMIT = 1000;
 
 /**
- * One window's assignments: by hand (a packet and an assessor from the lists the hub gives),
+ * One window's assignments: by hand (a packet from the hub's list, unassigned ones first, and an assessor),
  * automatically (the hub balances load and skips conflicts, and says which packets fell short
  * and why), the list with filters, and unassigning (the hub refuses once a score is in).
  */
@@ -18,9 +22,13 @@ export function AssignmentsSection() {
   const id = useId();
   const windows = useHubData(() => bridge['admin.windows']({}));
   const users = useHubData(() => bridge['admin.users']({}));
-  const packets = useKnownPackets();
   const [windowId, setWindowId] = useState('');
   const chosenWindow = windowId || windows.data?.windows.at(-1)?.id || '';
+  const assigned = useHubPackets(
+    chosenWindow ? { windowId: chosenWindow, assigned: 'some', limit: ASSIGNED_LIMIT } : undefined,
+  );
+  const [picked, setPicked] = useState<readonly PacketListRow[]>([]);
+  const reloadAssigned = assigned.reload;
   const assessors = (users.data?.users ?? []).filter((u) => u.roles.includes('assessor'));
 
   const [filter, setFilter] = useState({ assessorId: '', packetId: '' });
@@ -34,7 +42,6 @@ export function AssignmentsSection() {
         assessorId: filter.assessorId || undefined,
         packetId: filter.packetId || undefined,
       });
-      rememberIds(list.map((a) => a.packetId));
       setAssignments(list);
       setListError(undefined);
     } catch (failure) {
@@ -43,7 +50,16 @@ export function AssignmentsSection() {
   }, [chosenWindow, filter]);
   useEffect(() => void reload(), [reload]);
 
-  const label = (packetId: string) => packets.find((p) => p.packetId === packetId)?.label ?? packetId;
+  const changed = () => {
+    void reload();
+    void reloadAssigned();
+  };
+  // Rows the hub listed (assigned here, or offered in the picker) name their packets; an id is the fallback.
+  const known = [...(assigned.packets ?? []), ...picked];
+  const label = (packetId: string) => {
+    const packet = known.find((p) => p.packetId === packetId);
+    return packet ? packetLabel(packet) : packetId;
+  };
 
   if (windows.data?.windows.length === 0) {
     return <p className="muted">Create a review window first: assignments belong to one.</p>;
@@ -60,27 +76,27 @@ export function AssignmentsSection() {
           ))}
         </select>
       </div>
-      <ErrorLine error={windows.error ?? users.error} />
+      <ErrorLine error={windows.error ?? users.error ?? assigned.error} />
       {chosenWindow && (
         <>
           <div className="admin-columns">
             <AssignByHand
               windowId={chosenWindow}
-              packets={packets}
               assessors={assessors.filter((a) => !a.disabled)}
-              onAssigned={() => void reload()}
+              onOffered={setPicked}
+              onAssigned={changed}
             />
-            <AutoAssign windowId={chosenWindow} label={label} onAssigned={() => void reload()} />
+            <AutoAssign windowId={chosenWindow} label={label} onAssigned={changed} />
           </div>
           <AssignmentList
             assignments={assignments}
             error={listError}
             filter={filter}
             onFilter={setFilter}
-            packets={packets}
+            packets={assigned.packets ?? []}
             assessors={assessors}
             label={label}
-            onChanged={() => void reload()}
+            onChanged={changed}
           />
         </>
       )}
@@ -88,52 +104,107 @@ export function AssignmentsSection() {
   );
 }
 
+/** Each group of the picker: the first page of matches (a search narrows it). */
+const PICKER_PAGE = 50;
+
 function AssignByHand({
   windowId,
-  packets,
   assessors,
+  onOffered,
   onAssigned,
 }: {
   windowId: string;
-  packets: readonly KnownPacket[];
   assessors: readonly { id: string; username: string }[];
+  /** The packets the picker offers now, so the section can name them elsewhere. */
+  onOffered(packets: readonly PacketListRow[]): void;
   onAssigned(): void;
 }) {
   const id = useId();
+  const [search, setSearch] = useState('');
+  const q = useSettled(search.trim());
   const [packetId, setPacketId] = useState('');
   const [assessorId, setAssessorId] = useState('');
   const [error, setError] = useState<string>();
   const [done, setDone] = useState<string>();
+  // Live work only: norming anchors and validity packets are never offered for hand assignment.
+  const query = { windowId, kind: 'live' as const, limit: PICKER_PAGE, ...(q ? { q } : {}) };
+  const unassigned = useHubPackets({ ...query, assigned: 'none' });
+  const alreadyAssigned = useHubPackets({ ...query, assigned: 'some' });
+  const offered = [...(unassigned.packets ?? []), ...(alreadyAssigned.packets ?? [])];
+  const offeredKey = offered.map((p) => p.packetId).join();
+  useEffect(() => {
+    onOffered(offered);
+    // Only when the offer changes, not on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [offeredKey]);
+  const loading = unassigned.packets === undefined || alreadyAssigned.packets === undefined;
+  // A choice the list no longer offers (another window, a narrower search) is no choice: what is
+  // assigned is always what the select shows.
+  const chosen = offered.some((p) => p.packetId === packetId) ? packetId : '';
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!packetId || !assessorId) return setError('Choose a packet and an assessor.');
+    if (!chosen || !assessorId) return setError('Choose a packet and an assessor.');
     try {
-      const record = await bridge['admin.assign']({ windowId, packetId, assessorId });
+      const record = await bridge['admin.assign']({ windowId, packetId: chosen, assessorId });
       setError(undefined);
       setDone(`Assigned to ${record.assessorUsername}.`);
       onAssigned();
+      void unassigned.reload();
+      void alreadyAssigned.reload();
     } catch (failure) {
       setDone(undefined);
       setError(describeError(failure));
     }
   };
+  const option = (p: PacketListRow) => (
+    <option key={p.packetId} value={p.packetId}>
+      {packetLabel(p)}
+      {p.attempt > 1 ? ` (attempt ${p.attempt})` : ''}
+    </option>
+  );
   return (
     <section className="hub-card">
       <form className="admin-form" aria-labelledby={`${id}-title`} onSubmit={(e) => void submit(e)}>
         <h3 id={`${id}-title`}>Assign by hand</h3>
         <div className="admin-field">
+          <label htmlFor={`${id}-find`}>Find a packet</label>
+          <input
+            id={`${id}-find`}
+            className="admin-picker-search"
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder="Pseudonym or credential"
+            aria-controls={`${id}-packet`}
+          />
+        </div>
+        <div className="admin-field">
           <label htmlFor={`${id}-packet`}>Packet</label>
-          <select id={`${id}-packet`} value={packetId} onChange={(e) => setPacketId(e.target.value)}>
-            <option value="">Choose a packet…</option>
-            {packets.map((p) => (
-              <option key={p.packetId} value={p.packetId}>
-                {p.label}
-              </option>
-            ))}
+          <select
+            id={`${id}-packet`}
+            value={chosen}
+            onChange={(e) => setPacketId(e.target.value)}
+            aria-describedby={`${id}-packet-help`}
+          >
+            <option value="">{loading ? 'Loading packets…' : 'Choose a packet…'}</option>
+            {(unassigned.packets?.length ?? 0) > 0 && (
+              <optgroup label="Not yet assigned in this window">{unassigned.packets!.map(option)}</optgroup>
+            )}
+            {(alreadyAssigned.packets?.length ?? 0) > 0 && (
+              <optgroup label="Already assigned in this window">{alreadyAssigned.packets!.map(option)}</optgroup>
+            )}
           </select>
-          {packets.length === 0 && (
-            <p className="muted small">Packets appear here once uploaded (Packets section) or assigned.</p>
-          )}
+          <p id={`${id}-packet-help`} className="muted small">
+            {!loading && offered.length === 0
+              ? q
+                ? 'No live packet matches the search.'
+                : 'No packets on the hub yet: upload them in the Packets section.'
+              : unassigned.hasMore || alreadyAssigned.hasMore
+                ? `Showing the newest ${PICKER_PAGE} of each group: search to narrow them.`
+                : 'Live packets only: norming anchors and validity packets are never assigned by hand.'}
+          </p>
+          <ErrorLine error={unassigned.error ?? alreadyAssigned.error} />
         </div>
         <div className="admin-field">
           <label htmlFor={`${id}-assessor`}>Assessor</label>
@@ -255,7 +326,7 @@ function AssignmentList({
   error: string | undefined;
   filter: { assessorId: string; packetId: string };
   onFilter(filter: { assessorId: string; packetId: string }): void;
-  packets: readonly KnownPacket[];
+  packets: readonly PacketListRow[];
   assessors: readonly { id: string; username: string }[];
   label(packetId: string): string;
   onChanged(): void;
@@ -302,7 +373,7 @@ function AssignmentList({
             <option value="">All packets</option>
             {packets.map((p) => (
               <option key={p.packetId} value={p.packetId}>
-                {p.label}
+                {packetLabel(p)}
               </option>
             ))}
           </select>

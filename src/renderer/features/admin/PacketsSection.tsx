@@ -3,7 +3,7 @@ import type { UploadPacketOutcome } from '../../../shared/contract/admin';
 import { bridge } from '../../bridge';
 import { describeError } from '../../viewers/common/describeError';
 import { ErrorLine } from '../hub/ErrorLine';
-import { packetLabel, rememberUploaded, useKnownPackets } from './known-packets';
+import { HubPacketList } from './HubPacketList';
 
 const RESULT_WORDS: Record<UploadPacketOutcome['kind'], string> = {
   created: 'Uploaded',
@@ -14,6 +14,7 @@ const RESULT_WORDS: Record<UploadPacketOutcome['kind'], string> = {
 /**
  * Uploading .anchor packets, one after another so each file's result (uploaded, already there,
  * refused with the validator's problems) shows as it comes; a refused file does not stop the rest.
+ * Below, every packet the hub holds (HubPacketList).
  */
 export function PacketsSection() {
   const id = useId();
@@ -23,7 +24,8 @@ export function PacketsSection() {
   const [results, setResults] = useState<UploadPacketOutcome[]>([]);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const known = useKnownPackets();
+  // Counted up after each batch: the hub's list reloads its first page, so an upload shows at once.
+  const [uploads, setUploads] = useState(0);
 
   const upload = async (event: FormEvent) => {
     event.preventDefault();
@@ -35,7 +37,6 @@ export function PacketsSection() {
     try {
       for (const file of picked) {
         const outcome = await bridge.uploadPacketToHub(file, { school, district });
-        if (outcome.kind !== 'refused') rememberUploaded(outcome.packet);
         setResults((previous) => [...previous, outcome]);
       }
       if (files.current) files.current.value = '';
@@ -44,6 +45,7 @@ export function PacketsSection() {
       setError(describeError(failure));
     } finally {
       setBusy(false);
+      setUploads((count) => count + 1);
     }
   };
 
@@ -97,44 +99,17 @@ export function PacketsSection() {
                     )}
                   </>
                 ) : (
-                  <> — {packetLabel(result.packet)}</>
+                  <>
+                    {' '}
+                    — {result.packet.manifest.candidate.pseudonym} · {result.packet.manifest.credential.title}
+                  </>
                 )}
               </li>
             ))}
           </ul>
         )}
       </section>
-      <section className="hub-card" aria-labelledby={`${id}-known`}>
-        <h3 id={`${id}-known`}>Packets uploaded in this session</h3>
-        {known.length === 0 ? (
-          <p className="muted">
-            None yet. The hub keeps every packet; this list shows the ones uploaded or assigned since Anchor opened.
-          </p>
-        ) : (
-          <table className="admin-table">
-            <thead>
-              <tr>
-                <th scope="col">Packet</th>
-                <th scope="col">School</th>
-                <th scope="col">District</th>
-                <th scope="col">Id</th>
-              </tr>
-            </thead>
-            <tbody>
-              {known.map((p) => (
-                <tr key={p.packetId}>
-                  <th scope="row">{p.label}</th>
-                  <td>{p.school ?? '—'}</td>
-                  <td>{p.district ?? '—'}</td>
-                  <td>
-                    <code>{p.packetId}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <HubPacketList uploads={uploads} />
     </>
   );
 }

@@ -1,5 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { ChannelOutput } from '../../../shared/contract/bridge';
+import type { PacketListRow } from '../../../shared/contract/packet-list';
 import type { ValidityList } from '../../../shared/contract/scorer-quality';
 import { dateFormat } from '../../app/format';
 import { bridge } from '../../bridge';
@@ -109,6 +110,7 @@ export function ValiditySection({
       )}
       <h3 className="small">Mark a packet as a validity packet</h3>
       <form className="validity-find" onSubmit={(event) => void load(event)}>
+        <ValidityCandidates windowId={windowId} packetId={packetId} onPick={setPacketId} />
         <label>
           Packet id
           <input
@@ -163,5 +165,85 @@ export function ValiditySection({
         </p>
       ) : null}
     </section>
+  );
+}
+
+/**
+ * The hub's live packets not assigned in the window (GET /api/v1/packets), to pick one by
+ * pseudonym instead of pasting its id: anchors and packets already assigned live here are left
+ * out, since the hub refuses to mark them. Conflicted packets never come back from the hub.
+ */
+function ValidityCandidates({
+  windowId,
+  packetId,
+  onPick,
+}: {
+  windowId: string;
+  packetId: string;
+  onPick(packetId: string): void;
+}) {
+  const [search, setSearch] = useState('');
+  const [candidates, setCandidates] = useState<PacketListRow[]>();
+  const [more, setMore] = useState(false);
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    let current = true;
+    // A pause in typing asks the hub once, not per key.
+    const timer = setTimeout(() => {
+      const q = search.trim();
+      bridge['quality.validityCandidates']({ windowId, ...(q ? { q } : {}) }).then(
+        (list) => {
+          if (!current) return;
+          setCandidates(list.packets);
+          setMore(list.hasMore);
+          setError(undefined);
+        },
+        (failure: unknown) => current && setError(describeError(failure)),
+      );
+    }, 250);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [windowId, search]);
+  return (
+    <>
+      <label>
+        Find a packet
+        <input
+          type="search"
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+          placeholder="Pseudonym or credential"
+        />
+      </label>
+      <label>
+        Not yet assigned in this window
+        <select
+          value={candidates?.some((c) => c.packetId === packetId) ? packetId : ''}
+          onChange={(event) => onPick(event.target.value)}
+        >
+          <option value="">
+            {candidates === undefined
+              ? error
+                ? 'Not available'
+                : 'Loading…'
+              : candidates.length === 0
+                ? 'No packet matches'
+                : `Choose one of ${candidates.length}${more ? '+ (search to narrow)' : ''}…`}
+          </option>
+          {candidates?.map((c) => (
+            <option key={c.packetId} value={c.packetId}>
+              {c.pseudonym} · {c.credentialTitle}
+            </option>
+          ))}
+        </select>
+      </label>
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </>
   );
 }
