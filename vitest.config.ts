@@ -2,6 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores: on a 2-core machine one file at a time,
+    // with the second core mostly idle while a browser test waits on its page. Two workers keep
+    // both busy: the end-to-end files still run one after another (below), beside the rest.
+    maxWorkers: 2,
     projects: [
       {
         test: {
