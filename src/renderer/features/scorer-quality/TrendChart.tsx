@@ -1,5 +1,6 @@
 import type { ScorerQualityRow } from '../../../shared/contract/scorer-quality';
 import { dayLabel, labelledDays, type ChartFrame } from '../../charts/axes';
+import { DayTicks, LineSwatch } from '../../charts/ChartParts';
 import '../../charts/charts.css';
 import { dailyLines, percent, SERIES_STYLES, yOfShare } from './view-model';
 
@@ -56,14 +57,7 @@ export function TrendChart({ scorers, minimum }: { scorers: readonly ScorerQuali
             <text x={FRAME.width - FRAME.right} y={minY - 4} textAnchor="end" className="axis-label limit-label">
               policy minimum {percent(minimum)}
             </text>
-            {labelledDays(days).map(({ day, x }) => (
-              <g key={day}>
-                <line x1={x} x2={x} y1={bottom} y2={bottom + 4} className="grid-line" />
-                <text x={x} y={bottom + 16} textAnchor="middle" className="axis-label">
-                  {dayLabel(day)}
-                </text>
-              </g>
-            ))}
+            <DayTicks days={labelledDays(days)} bottom={bottom} />
             <text
               x={(FRAME.left + FRAME.width - FRAME.right) / 2}
               y={FRAME.height - 6}
@@ -98,17 +92,7 @@ export function TrendChart({ scorers, minimum }: { scorers: readonly ScorerQuali
               const style = SERIES_STYLES[i % SERIES_STYLES.length]!;
               return (
                 <li key={line.assessorId}>
-                  <svg width="28" height="10">
-                    <line
-                      x1="0"
-                      x2="28"
-                      y1="5"
-                      y2="5"
-                      stroke={style.colour}
-                      strokeWidth={2}
-                      strokeDasharray={style.dash || undefined}
-                    />
-                  </svg>
+                  <LineSwatch colour={style.colour} dash={style.dash} />
                   {line.username}
                 </li>
               );

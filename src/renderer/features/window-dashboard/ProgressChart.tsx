@@ -1,5 +1,6 @@
 import type { WindowProgress } from '../../../shared/contract/window-progress';
 import { dayLabel, type ChartFrame } from '../../charts/axes';
+import { DayTicks, LineSwatch } from '../../charts/ChartParts';
 import '../../charts/charts.css';
 import { PROGRESS_SERIES, progressChart } from './progress-view-model';
 
@@ -33,14 +34,7 @@ export function ProgressChart({ progress }: { progress: WindowProgress }) {
             </text>
           </g>
         ))}
-        {chart.xLabels.map(({ day, x }) => (
-          <g key={day}>
-            <line x1={x} x2={x} y1={bottom} y2={bottom + 4} className="grid-line" />
-            <text x={x} y={bottom + 16} textAnchor="middle" className="axis-label">
-              {dayLabel(day)}
-            </text>
-          </g>
-        ))}
+        <DayTicks days={chart.xLabels} bottom={bottom} />
         <text x={(FRAME.left + right) / 2} y={FRAME.height - 6} textAnchor="middle" className="axis-label">
           day (UTC); packets counted at the end of each day
         </text>
@@ -75,24 +69,12 @@ export function ProgressChart({ progress }: { progress: WindowProgress }) {
       <ul className="trend-legend" aria-hidden="true">
         {PROGRESS_SERIES.map((s) => (
           <li key={s.key}>
-            <svg width="28" height="10">
-              <line
-                x1="0"
-                x2="28"
-                y1="5"
-                y2="5"
-                stroke={s.colour}
-                strokeWidth={2.5}
-                strokeDasharray={s.dash || undefined}
-              />
-            </svg>
+            <LineSwatch colour={s.colour} dash={s.dash} strokeWidth={2.5} />
             {s.label}
           </li>
         ))}
         <li>
-          <svg width="28" height="10">
-            <line x1="0" x2="28" y1="5" y2="5" className="ideal-line" strokeDasharray="8 4" />
-          </svg>
+          <LineSwatch className="ideal-line" dash="8 4" />
           Ideal pace to the due date
         </li>
         {chart.projection ? (
