@@ -28,7 +28,11 @@ import {
  * Adding a route without adding it here fails the first test.
  */
 type Caller = 'anonymous' | 'assessor' | 'facilitator' | 'chair' | 'admin' | 'lead' | 'platform';
-type Scope = 'own' | 'other';
+/**
+ * own: assessor1's packet and score; other: assessor2's; conflicted: a packet of a school that
+ * assessor1 (who was assigned it and scored it first) and chair1 declared a conflict with.
+ */
+type Scope = 'own' | 'other' | 'conflicted';
 type Expected = Record<Caller, number>;
 
 const CALLERS: Caller[] = ['anonymous', 'assessor', 'facilitator', 'chair', 'admin', 'lead', 'platform'];
@@ -47,6 +51,35 @@ const norming = (participant: number, staff: number): Expected => ({
   platform: 404,
 });
 const NORMING_STAFF: Caller[] = ['facilitator', 'admin'];
+/** Who declared a conflict with the conflicted packet's school in this matrix (the roles that may declare one). */
+const DECLARED: Caller[] = ['assessor', 'chair'];
+/**
+ * The routes about one packet, tried on the conflicted packet too: as on their own packet, except
+ * that each caller who declared the conflict gets 404 wherever their role would let them in —
+ * conflicts outrank every role, and the answer confirms nothing about the packet.
+ */
+const ABOUT_ONE_PACKET = new Set([
+  'GET /api/v1/packets/{packetId}',
+  'GET /api/v1/packets/{packetId}/evidence/{evidenceId}',
+  'PUT /api/v1/scores/{scoreId}',
+  'GET /api/v1/scores/{scoreId}',
+  'GET /api/v1/windows/{windowId}/packets/{packetId}/back-reading',
+  'GET /api/v1/adjudications/{adjudicationId}',
+  'PUT /api/v1/adjudications/{adjudicationId}/resolution',
+  'GET /api/v1/windows/{windowId}/packets/{packetId}/thread',
+  'POST /api/v1/windows/{windowId}/packets/{packetId}/thread',
+  'GET /api/v1/windows/{windowId}/packets/{packetId}/decision',
+  'PUT /api/v1/windows/{windowId}/decisions/{packetId}',
+  'GET /api/v1/windows/{windowId}/packets/{packetId}/candidate-report',
+  'POST /api/v1/windows/{windowId}/packets/{packetId}/identity-reveal',
+]);
+function conflictedExpectation(route: string, row: { expected: { own?: Expected } }): Expected | undefined {
+  if (!ABOUT_ONE_PACKET.has(route) || !row.expected.own) return undefined;
+  const own = row.expected.own;
+  return Object.fromEntries(
+    CALLERS.map((c) => [c, DECLARED.includes(c) && own[c] !== 403 && own[c] !== 401 ? 404 : own[c]]),
+  ) as Expected;
+}
 /** Committee routes: who reads and resolves adjudications, who may sit on a packet's committee, who decides. */
 const COMMITTEE: Caller[] = ['chair', 'admin', 'lead'];
 const MEMBERS: Caller[] = ['chair', 'admin', 'lead', 'assessor'];
@@ -76,7 +109,7 @@ forEachBackend((backend) => {
 
   const tokenOf = (caller: Caller) => (caller === 'anonymous' ? undefined : users[caller].token);
   const usernameOf = (caller: Caller) => (caller === 'anonymous' ? 'assessor1' : users[caller].username);
-  const ownerOf = (scope: Scope) => (scope === 'own' ? users.assessor : otherAssessor);
+  const ownerOf = (scope: Scope) => (scope === 'other' ? otherAssessor : users.assessor);
 
   const MATRIX: Record<string, MatrixRow> = {
     'GET /api/v1/health': {
@@ -145,11 +178,11 @@ forEachBackend((backend) => {
       // Own: replaying assessor1's stored score (200). Other: scoring assessor2's packet (404).
       expected: { own: only(['assessor'], 200), other: only(['assessor'], 404) },
       request: async (caller, scope) => {
-        if (scope === 'own') {
+        if (scope !== 'other') {
           return {
             method: 'PUT',
-            path: `/api/v1/scores/${resources.own.scoreId}`,
-            json: resources.own.scoreBody,
+            path: `/api/v1/scores/${resources[scope].scoreId}`,
+            json: resources[scope].scoreBody,
             token: tokenOf(caller),
           };
         }
@@ -776,6 +809,27 @@ forEachBackend((backend) => {
       expect(stored.status).toBe(201);
       resources[scope] = { packetId, scoreId: record.id, scoreBody };
     }
+    // The conflicted packet: assigned to assessor1 and scored, decided, released and given an identity
+    // in windows of its own, all before assessor1 and chair1 declare the conflict with its school.
+    const packetId = await uploadPacket(hub, users.admin, '?school=Conflicted%20Academy');
+    await assign(hub, users.admin, windowId, packetId, users.assessor);
+    const record = scoreRecord(packetId, users.assessor.username);
+    const scoreBody = { baseRevision: 0, record };
+    const stored = await hub.api('PUT', `/api/v1/scores/${record.id}`, {
+      token: users.assessor.token,
+      json: scoreBody,
+    });
+    expect(stored.status).toBe(201);
+    resources.conflicted = { packetId, scoreId: record.id, scoreBody };
+    await releasedWindow('conflicted');
+    await revealableWindow('conflicted');
+    for (const declarer of [users.assessor, users.chair]) {
+      const declared = await hub.api('POST', '/api/v1/conflicts', {
+        token: declarer.token,
+        json: { school: 'Conflicted Academy' },
+      });
+      expect(declared.status).toBe(201);
+    }
   });
   afterAll(() => hub.close());
 
@@ -785,8 +839,8 @@ forEachBackend((backend) => {
     });
 
     for (const [route, row] of Object.entries(MATRIX)) {
-      for (const scope of ['own', 'other'] as const) {
-        const expected = row.expected[scope];
+      for (const scope of ['own', 'other', 'conflicted'] as const) {
+        const expected = scope === 'conflicted' ? conflictedExpectation(route, row) : row.expected[scope];
         if (!expected) continue;
         for (const caller of CALLERS) {
           it(`${route} as ${caller} on ${scope} → ${expected[caller]}`, async () => {
