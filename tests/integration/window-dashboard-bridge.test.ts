@@ -3,9 +3,9 @@ import { createDispatcher } from '../../src/main/bridge/dispatch';
 import { windowDashboardHandlers } from '../../src/main/hub/window-dashboard';
 import type { HubClient } from '../../src/main/hub/hub-client';
 import { HubError } from '../../src/main/hub/hub-error';
-import { expandDashboard } from '../../src/shared/committee/dashboard-wire';
+import { compactDashboard, expandDashboard } from '../../src/shared/committee/dashboard-wire';
 import type { BridgeHandlers } from '../../src/shared/contract/bridge';
-import type { DashboardWire } from '../../src/shared/contract/window-dashboard';
+import type { DashboardWire, WindowDashboard } from '../../src/shared/contract/window-dashboard';
 
 // The window dashboard's channels: every payload checked at the one choke-point before the hub is
 // asked, and the hub's refusal of a reassignment reaching the screen with its code and message.
@@ -104,8 +104,10 @@ describe('window dashboard channels: the compact dashboard', () => {
       () => undefined,
     );
 
-  it("hands the page the hub's dashboard in compact form, which expands back to the hub's answer", async () => {
-    const result = await dispatchFor(hubAnswer(ID))('committee.dashboard', { windowId: ID });
+  it("hands the page the hub's compact dashboard, which expands to the full view", async () => {
+    const result = await dispatchFor(compactDashboard(hubAnswer(ID) as WindowDashboard))('committee.dashboard', {
+      windowId: ID,
+    });
     expect(result.ok).toBe(true);
     const wire = result.ok ? (result.value as DashboardWire) : undefined;
     expect(wire?.people).toEqual([{ id: ID, username: 'assessor1' }]);
@@ -113,7 +115,12 @@ describe('window dashboard channels: the compact dashboard', () => {
   });
 
   it('a hub answer with a packet id that is no UUID never reaches the page', async () => {
-    const result = await dispatchFor(hubAnswer('../admin'))('committee.dashboard', { windowId: ID });
+    const result = await dispatchFor(compactDashboard(hubAnswer('../admin') as WindowDashboard))(
+      'committee.dashboard',
+      {
+        windowId: ID,
+      },
+    );
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error.code).toBe('internal');
   });
