@@ -1,3 +1,4 @@
+import { expandDashboard } from '../../src/shared/committee/dashboard-wire';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forEachBackend } from './support/backends';
 import {
@@ -165,8 +166,11 @@ forEachBackend((backend) => {
     const released = await decided(windowId);
     const waiting = await decided(windowId);
     await releaseIn(windowId, { packetIds: [released] });
-    const view = (await hub.api('GET', `/api/v1/windows/${windowId}/dashboard`, { token: chair.token })).json();
-    const stateOf = (packetId: string) => view.packets.find((p: { packetId: string }) => p.packetId === packetId).state;
+    const view = expandDashboard(
+      (await hub.api('GET', `/api/v1/windows/${windowId}/dashboard`, { token: chair.token })).json(),
+    );
+    const stateOf = (packetId: string) =>
+      view.packets.find((p: { packetId: string }) => p.packetId === packetId)!.state;
     expect([stateOf(released), stateOf(waiting)]).toEqual(['released', 'decided']);
     expect(view.counts).toMatchObject({ decided: 1, released: 1 });
   });

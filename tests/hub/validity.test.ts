@@ -1,3 +1,4 @@
+import { expandDashboard } from '../../src/shared/committee/dashboard-wire';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addUser,
@@ -169,7 +170,9 @@ describe('validity packets', () => {
     expect(quality.secondScoring.map((s) => s.packetId)).toEqual([live]);
     expect(quality.adjudications).toEqual([]);
 
-    const dashboard = (await hub.api('GET', `/api/v1/windows/${windowId}/dashboard`, { token: chair.token })).json();
+    const dashboard = expandDashboard(
+      (await hub.api('GET', `/api/v1/windows/${windowId}/dashboard`, { token: chair.token })).json(),
+    );
     expect(dashboard.packets.map((p: { packetId: string }) => p.packetId)).not.toContain(validity);
     // The chair sees it separately, with who scored it, and its scoring feeds the holder's accuracy.
     const list = (await hub.api('GET', `/api/v1/windows/${windowId}/validity`, { token: chair.token })).json();

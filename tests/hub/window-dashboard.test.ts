@@ -1,3 +1,4 @@
+import { expandDashboard } from '../../src/shared/committee/dashboard-wire';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertConflict } from '../../src/hub/store/conflicts';
 import { forEachBackend } from './support/backends';
@@ -38,7 +39,7 @@ forEachBackend((backend) => {
   afterAll(() => hub.close());
 
   const dashboard = async (windowId: string) =>
-    (await hub.api('GET', `/api/v1/windows/${windowId}/dashboard`, { token: chair.token })).json();
+    expandDashboard((await hub.api('GET', `/api/v1/windows/${windowId}/dashboard`, { token: chair.token })).json());
 
   async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean): Promise<T> {
     const deadline = Date.now() + 2000;
@@ -89,7 +90,7 @@ forEachBackend((backend) => {
         (d) => d.packets.filter((p: { assessors: unknown[] }) => p.assessors.length === 2).length === 3,
       );
       const secondOf = (packetId: string) => {
-        const id = routed.packets.find((p: { packetId: string }) => p.packetId === packetId).assessors[1].assessorId;
+        const id = routed.packets.find((p: { packetId: string }) => p.packetId === packetId)!.assessors[1]!.assessorId;
         return [second, third].find((user) => user.id === id)!;
       };
       await score(secondOf(apart), apart, 'l2');
@@ -117,7 +118,7 @@ forEachBackend((backend) => {
       });
       expect(byId.get(agreeing)).toMatchObject({ state: 'double-scored', atRisk: false, riskReasons: [] });
       // The row carries its open adjudication, so "Adjudicate…" opens it directly.
-      const rowOf = (packetId: string) => view.packets.find((p: { packetId: string }) => p.packetId === packetId);
+      const rowOf = (packetId: string) => view.packets.find((p: { packetId: string }) => p.packetId === packetId)!;
       const adjudicationId = rowOf(apart).adjudicationId as string;
       const opened = await hub.api('GET', `/api/v1/adjudications/${adjudicationId}`, { token: chair.token });
       expect(opened.status).toBe(200);
@@ -175,7 +176,7 @@ forEachBackend((backend) => {
     expect((await reassign(record.id, second.id)).status).toBe(404);
     // The admin, who declared nothing, sees both and may move it.
     const adminView = await hub.api('GET', `/api/v1/windows/${windowId}/dashboard`, { token: admin.token });
-    expect(adminView.json().packets).toHaveLength(2);
+    expect(expandDashboard(adminView.json()).packets).toHaveLength(2);
     expect((await reassign(record.id, second.id, admin.token)).status).toBe(200);
   });
 

@@ -3,7 +3,9 @@ import { createDispatcher } from '../../src/main/bridge/dispatch';
 import { windowDashboardHandlers } from '../../src/main/hub/window-dashboard';
 import type { HubClient } from '../../src/main/hub/hub-client';
 import { HubError } from '../../src/main/hub/hub-error';
+import { compactDashboard, expandDashboard } from '../../src/shared/committee/dashboard-wire';
 import type { BridgeHandlers } from '../../src/shared/contract/bridge';
+import type { DashboardWire, WindowDashboard } from '../../src/shared/contract/window-dashboard';
 
 // The window dashboard's channels: every payload checked at the one choke-point before the hub is
 // asked, and the hub's refusal of a reassignment reaching the screen with its code and message.
@@ -60,5 +62,66 @@ describe('window dashboard channels: the hub answers', () => {
     const result = await dispatch('committee.reassign', { assignmentId: ID, assessorId: ID });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error.message).toMatch(/already uploaded a score/);
+  });
+});
+
+describe('window dashboard channels: the compact dashboard', () => {
+  const hubAnswer = (packetId: string) => ({
+    window: {
+      id: ID,
+      name: 'Autumn',
+      closesAt: '2026-12-05T00:00:00.000Z',
+      decisionsDueAt: '2026-12-08T00:00:00.000Z',
+      status: 'open',
+    },
+    asOf: '2026-12-03T00:00:00.000Z',
+    daysToClose: 2,
+    daysToDecisions: 5,
+    counts: { assigned: 1, 'scored-once': 0, 'double-scored': 0, 'in-adjudication': 0, decided: 0, released: 0 },
+    atRisk: 1,
+    packets: [
+      {
+        packetId,
+        pseudonym: 'Candidate 0001',
+        credentialTitle: 'Formative assessment',
+        state: 'assigned',
+        assessors: [{ assignmentId: ID, assessorId: ID, username: 'assessor1', submittedAt: null }],
+        firstSubmittedAt: null,
+        daysLeft: 2,
+        atRisk: true,
+        riskReasons: ['scoring-due'],
+        adjudicationId: null,
+      },
+    ],
+    load: [{ assessorId: ID, username: 'assessor1', assigned: 1, submitted: 0, pending: 1 }],
+    assessors: [],
+  });
+  const dispatchFor = (answer: unknown) =>
+    createDispatcher(
+      windowDashboardHandlers(
+        () => ({ okText: async () => JSON.stringify(answer) }) as unknown as HubClient,
+      ) as BridgeHandlers,
+      () => undefined,
+    );
+
+  it("hands the page the hub's compact dashboard, which expands to the full view", async () => {
+    const result = await dispatchFor(compactDashboard(hubAnswer(ID) as WindowDashboard))('committee.dashboard', {
+      windowId: ID,
+    });
+    expect(result.ok).toBe(true);
+    const wire = result.ok ? (result.value as DashboardWire) : undefined;
+    expect(wire?.people).toEqual([{ id: ID, username: 'assessor1' }]);
+    expect(expandDashboard(wire!)).toEqual(hubAnswer(ID));
+  });
+
+  it('a hub answer with a packet id that is no UUID never reaches the page', async () => {
+    const result = await dispatchFor(compactDashboard(hubAnswer('../admin') as WindowDashboard))(
+      'committee.dashboard',
+      {
+        windowId: ID,
+      },
+    );
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.code).toBe('internal');
   });
 });

@@ -53,7 +53,7 @@ import {
   BackReadNote,
   BackReadNoteRequest,
 } from './back-reading';
-import { ReassignRequest, WindowDashboard } from './window-dashboard';
+import { DashboardWire, ReassignRequest } from './window-dashboard';
 import { WindowProgress } from './window-progress';
 import {
   MarkValidityRequest,
@@ -451,12 +451,15 @@ export const HUB_ROUTES = {
       'adjudication is open and fewer than 7 days remain before decisionsDueAt (past deadlines count). daysLeft ' +
       'counts to closesAt while scoring is incomplete, to decisionsDueAt after. assessors lists who a packet may be ' +
       'reassigned to (enabled, qualified where the window requires it); conflicts are checked on reassignment. ' +
-      'Packets the caller declared a conflict of interest with are left out entirely, counts and load included.',
+      'Packets the caller declared a conflict of interest with are left out entirely, counts and load included. ' +
+      'Compact: each packet is a tuple [packetId, pseudonym, title index, state, assignments, daysLeft, riskReasons, ' +
+      'open adjudicationId], each assignment [assignmentId, index into people, first submission in epoch ms or null]; ' +
+      'a packet is at risk when it has risk reasons, and its first submission is the earliest of its assignments.',
     tag: 'Committees',
     access: ['chair', 'admin'],
     params: { windowId: PARAMS.windowId },
     responses: {
-      200: { description: 'The dashboard', schema: WindowDashboard },
+      200: { description: 'The dashboard (compact: people and titles by index)', schema: DashboardWire },
       404: { description: 'No such window', schema: ErrorBody },
     },
   },

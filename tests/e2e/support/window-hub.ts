@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { RunningHub } from '../../../src/hub/server';
 import { createUser } from '../../../src/hub/services/users';
 import type { Role } from '../../../src/shared/contract/hub-session';
-import type { WindowDashboard } from '../../../src/shared/contract/window-dashboard';
+import { expandDashboard } from '../../../src/shared/committee/dashboard-wire';
+import type { DashboardWire, WindowDashboard } from '../../../src/shared/contract/window-dashboard';
 import { startHubFromTemplate } from '../../support/hub-start';
 import { defaultFiles, manifestFor, scoreRecord, tempDir, writePacket } from '../../support/packets';
 import { hubApi } from './hub-api';
@@ -87,7 +88,8 @@ export async function startWindowHub<Name extends string>(options: WindowHubOpti
     ...(scoringPolicy ? { scoringPolicy } : {}),
   });
   const files = await defaultFiles();
-  const dashboard = () => as<WindowDashboard>(first('chair'), 'GET', `/api/v1/windows/${window.id}/dashboard`);
+  const dashboard = async () =>
+    expandDashboard(await as<DashboardWire>(first('chair'), 'GET', `/api/v1/windows/${window.id}/dashboard`));
 
   return {
     running,

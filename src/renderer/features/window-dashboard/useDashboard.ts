@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { WindowDashboard } from '../../../shared/contract/window-dashboard';
+import { expandDashboard } from '../../../shared/committee/dashboard-wire';
 import { bridge } from '../../bridge';
 import { describeError } from '../../viewers/common/describeError';
 
@@ -16,7 +17,7 @@ export function useDashboard(windowId: string) {
   const [error, setError] = useState<string>();
   const reload = useCallback(async () => {
     try {
-      setData(await bridge['committee.dashboard']({ windowId }));
+      setData(expandDashboard(await bridge['committee.dashboard']({ windowId })));
       setError(undefined);
     } catch (failure) {
       setError(describeError(failure));
