@@ -4,12 +4,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BridgeEventBus } from '../../src/main/bridge/events';
 import { createBridgeHandlers } from '../../src/main/bridge/handlers';
 import { committeeCopyFrom } from '../../src/main/hub/committee';
+import { pulledFrom } from '../../src/main/hub/pull';
 import { READING_COPY_DAYS } from '../../src/main/hub/evidence-retention';
 import { HubService } from '../../src/main/hub/hub-service';
 import { MemoryTokenStore } from '../../src/main/hub/token-store';
 import { Workspaces } from '../../src/main/workspaces/workspaces';
 import { tempDir } from '../support/packets';
-import { addUser, PASSWORD, startTestHub, uploadPacket, type TestHub, type TestUser } from './support/hub';
+import {
+  addUser,
+  assign,
+  openWindow,
+  PASSWORD,
+  startTestHub,
+  uploadPacket,
+  type TestHub,
+  type TestUser,
+} from './support/hub';
 
 // The evidence an adjudicator resolves beside (committee.openEvidence), in the main process against a
 // real hub: downloaded and verified into the chair's library, and still there after the next listing
@@ -85,5 +95,33 @@ describe('a committee member’s copy of a packet’s evidence', () => {
     const expired = await start(READING_COPY_DAYS);
     await expect(expired.here()).resolves.toEqual([]);
     await expired.hubs.close();
+  });
+
+  it('becomes an assignment when its reader is later assigned the packet: in the queue, kept to the window’s close', async () => {
+    const packetId = await uploadPacket(hub, admin);
+    const both = await addUser(hub, 'chair-assessor', ['chair', 'assessor']);
+    const dataDir = join(dir, 'chair-assessor');
+    const hubs = await new HubService({
+      dataDir,
+      workspaces: new Workspaces(dataDir),
+      tokens: new MemoryTokenStore(),
+      log: () => undefined,
+      events: new BridgeEventBus(() => undefined),
+    }).open();
+    try {
+      await hubs.signIn(hub.running.url, 'chair-assessor', PASSWORD);
+      const bridge = createBridgeHandlers({ hub: hubs, version: '1', transport: 'ipc' });
+      await bridge['committee.openEvidence']({ packetId });
+      await assign(hub, admin, await openWindow(hub, admin), packetId, both);
+      await hubs.pull([packetId]);
+      await (await hubs.pulls()).idle();
+      const store = (await hubs.currentWorkspace()).store;
+      expect(store.source(packetId)).toBe(pulledFrom(hub.running.url));
+      expect((await bridge['packets.list']({})).map((p) => [p.packetId, p.committeeCopy ?? false])).toEqual([
+        [packetId, false],
+      ]);
+    } finally {
+      await hubs.close();
+    }
   });
 });

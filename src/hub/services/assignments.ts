@@ -28,7 +28,8 @@ export async function assignManually(
 ): Promise<AssignmentRecord> {
   const now = hub.now();
   const created = await hub.db.transaction(async (tx) => {
-    const window = await requireAssignableWindow(tx, input.windowId, now);
+    // Locked: seeding below counts the assessor's queue, and so do routing and automatic assignment.
+    const window = await requireAssignableWindow(tx, input.windowId, now, true);
     if (!(await findPacket(tx, input.packetId))) throw notFound('The packet');
     if (await isAnchorPacket(tx, input.packetId)) {
       throw new ApiError(

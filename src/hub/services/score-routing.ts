@@ -4,6 +4,7 @@ import type { HubContext } from '../context';
 import type { Queryable } from '../db/db';
 import { randomUUID } from 'node:crypto';
 import { assignmentsInWindow, listAssessors } from '../store/assignments';
+import { findWindow } from '../store/windows';
 import { appendAudits, type AuditEntry } from '../store/audit';
 import { conflictedAssessors } from '../store/conflicts';
 import { holdsQualification } from '../store/norming';
@@ -135,6 +136,9 @@ async function routeWindow(
   },
 ): Promise<{ created: Created[]; adjudications: Opened[] }> {
   const { window, policy, packetIds, now } = input;
+  // The window's row lock, as automatic and manual assignment take it: each counts the assessors'
+  // queues (the least-loaded pick, validity seeding), so they take turns rather than count the same snapshot.
+  await findWindow(tx, window.id, now, true);
   const adjudications: Opened[] = [];
   const [manifests, scoringsByPacket, routed] = await Promise.all([
     packetManifests(tx, packetIds),

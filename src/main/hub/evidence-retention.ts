@@ -123,6 +123,7 @@ export class EvidenceRetention {
   }
 }
 
-function isReadingCopy(source: string | undefined): boolean {
+/** A committee member's copy of a packet or a norming anchor: read, not assigned (see READING_COPY_DAYS). */
+export function isReadingCopy(source: string | undefined): boolean {
   return isCommitteeCopy(source) || isAnchor(source);
 }

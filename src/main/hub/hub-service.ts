@@ -11,13 +11,13 @@ import type { BridgeLog } from '../bridge/dispatch';
 import type { BridgeEventBus } from '../bridge/events';
 import type { LocalHub } from './local-hub';
 import { HubClient } from './hub-client';
-import { EvidenceRetention, type PurgedPacket } from './evidence-retention';
+import { EvidenceRetention, isReadingCopy, type PurgedPacket } from './evidence-retention';
 import { HubError, toBridgeError } from './hub-error';
 import { NormingStaff } from './norming-staff';
 import { forwardWindowChange } from './window-dashboard';
 import { HubEventListener } from './hub-event-listener';
 import { NormingParticipant } from './norming-participant';
-import { pullPacket } from './pull';
+import { pullPacket, pulledFrom } from './pull';
 import { PullQueue } from './pull-queue';
 import type { TokenStore } from './token-store';
 import { sortUnfinishedDownloads } from './unfinished-downloads';
@@ -277,7 +277,7 @@ export class HubService {
     let queue = this.queues.get(workspace.id);
     if (!queue) {
       queue = new PullQueue(async (packetId, onProgress) => {
-        const outcome = await pullPacket(this.client, workspace.store, packetId, onProgress);
+        const outcome = await pullPacket(this.client, workspace.store, packetId, onProgress, pulledFrom, isReadingCopy);
         if (outcome.ok) this.tellCurrent(workspace, () => this.options.events?.emit('library.changed', {}));
         return outcome;
       });

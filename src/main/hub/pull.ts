@@ -26,10 +26,20 @@ export async function pullPacket(
   onProgress: (progress: PullProgress) => void = () => undefined,
   /** The library source it is recorded with (anchors of a norming session are not assignments). */
   source: (hubUrl: string) => string = pulledFrom,
+  /**
+   * Sources of a copy already here that this pull takes over (a chair's or lead's reading copy of a
+   * packet later assigned to them is then theirs as an assignment: in the queue, kept to the window's close).
+   */
+  takesOver: (existing: string | undefined) => boolean = () => false,
 ): Promise<ImportOutcome> {
   const { manifest } = await client.packet(packetId);
   const already = store.list().find((p) => p.packetId === packetId);
-  if (already) return { ok: true, packet: already, alreadyImported: true };
+  if (already) {
+    if (takesOver(store.source(packetId))) {
+      await store.recordSource(packetId, source((await client.currentUser())?.hubUrl ?? 'hub'));
+    }
+    return { ok: true, packet: already, alreadyImported: true };
+  }
 
   const folder = join(store.downloadsDir, packetId);
   const totalBytes = manifest.evidence.reduce((sum, item) => sum + item.bytes, 0);

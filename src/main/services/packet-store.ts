@@ -145,6 +145,20 @@ export class PacketStore {
     return run;
   }
 
+  /**
+   * Records a new source for a packet already in the library (a reading copy that became the
+   * reader's assignment), keeping its other import facts; written whole, then renamed into place.
+   */
+  async recordSource(packetId: string, sourceName: string): Promise<void> {
+    const record = this.records.get(packetId);
+    if (!record) return;
+    const next: ImportRecord = { ...record, sourceName };
+    const file = join(this.packetsDir, packetId, IMPORT_RECORD);
+    await writeFile(`${file}.partial`, JSON.stringify(next), { mode: 0o600 });
+    await rename(`${file}.partial`, file);
+    this.records.set(packetId, next);
+  }
+
   /** Records where a verified packet came from and renames its folder into the library. */
   private async install(
     folder: string,

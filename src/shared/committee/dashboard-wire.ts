@@ -10,9 +10,8 @@ import type {
 // packets this is ~1 MB instead of ~3 MB, and checking it costs a fraction of the object form.
 
 /**
- * The hub's dashboard in its compact form. The main process calls it on the hub's answer before
- * the bridge checks the result against DashboardWire, so nothing here is trusted: a malformed
- * answer either throws or yields something the schema refuses.
+ * The hub's dashboard in its compact form. The hub's dashboard route calls it on what its store
+ * read; the main process checks the hub's answer against DashboardWire before the page sees it.
  */
 export function compactDashboard(view: WindowDashboard): DashboardWire {
   const people: { id: string; username: string }[] = [];

@@ -4,7 +4,6 @@ import {
   dailyTrend,
   qualityFlags,
   scorerStatistics,
-  TREND_BLOCK,
   validityNeeded,
   type CriterionScale,
   type ScorerStats,
@@ -99,38 +98,6 @@ describe('scorerStatistics', () => {
     });
     expect(stats!.scaleUse).toEqual([1, 4, 0, 1]);
     expect(stats!.medianMinutes).toBe(20);
-  });
-
-  it(`draws the trend as one point per ${TREND_BLOCK} compared scorings, in the order they arrived`, () => {
-    const packets = Array.from({ length: TREND_BLOCK + 2 }, (_, i) => `v${i}`);
-    const [stats] = scorerStatistics({
-      scales: new Map(packets.map((p) => [p, scale])),
-      masters: new Map(packets.map((p) => [p, { plan: 'l3', adjust: 'l3' }])),
-      // The first block agrees exactly throughout, the last two scorings never; arrival order decides.
-      scorings: packets
-        .map((p, i) =>
-          i < TREND_BLOCK
-            ? scoring('a', p, 'l3', 'l3', { validity: true, receivedAt: T0 + i * 60_000 })
-            : scoring('a', p, 'l1', 'l1', { validity: true, receivedAt: T0 + i * 60_000 }),
-        )
-        .reverse(),
-    });
-    expect(stats!.trend).toEqual([
-      {
-        from: 1,
-        to: TREND_BLOCK,
-        exact: 1,
-        n: TREND_BLOCK * 2,
-        endsAt: new Date(T0 + (TREND_BLOCK - 1) * 60_000).toISOString(),
-      },
-      {
-        from: TREND_BLOCK + 1,
-        to: TREND_BLOCK + 2,
-        exact: 0,
-        n: 4,
-        endsAt: new Date(T0 + (TREND_BLOCK + 1) * 60_000).toISOString(),
-      },
-    ]);
   });
 });
 

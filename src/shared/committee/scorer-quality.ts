@@ -5,9 +5,6 @@ import type { ScoringPolicy } from './policy';
 // other scorers of double-scored packets, severity, use of the scale, time per packet and a trend,
 // and the flags a window's policy raises. Pure, so the hub computes it and tests pin it by table.
 
-/** Comparisons per point of the trend: a point per this many compared scorings, in the order they arrived. */
-export const TREND_BLOCK = 5;
-
 /** One criterion's scale on a packet's rubric: its level ids, lowest first. */
 export interface CriterionScale {
   criterionId: string;
@@ -53,17 +50,6 @@ export interface PairAgreementStats {
   severity: number | null;
 }
 
-export interface TrendPoint {
-  /** 1-based positions of the first and last compared scoring in this point. */
-  from: number;
-  to: number;
-  /** Share of compared criterion levels that matched exactly. */
-  exact: number;
-  n: number;
-  /** When the last scoring of the point arrived (ISO). */
-  endsAt: string;
-}
-
 /** One UTC day of the window: the exact agreement of the scorings compared that day. */
 export interface DayPoint {
   /** The UTC calendar day, YYYY-MM-DD (pages label it in words; the hub never uses its own zone). */
@@ -83,7 +69,6 @@ export interface ScorerStats {
   /** How many chosen levels fell on each position of the scale (position 1 first). */
   scaleUse: number[];
   medianMinutes: number | null;
-  trend: TrendPoint[];
   /** Every UTC day of the window (and any day outside it with a compared scoring), oldest first. */
   daily: DayPoint[];
 }
@@ -206,7 +191,6 @@ export function scorerStatistics(input: {
       secondScoring: pairStats(self, other, q, pairedPackets.size),
       scaleUse,
       medianMinutes: median(own.flatMap((s) => (s.minutes === null ? [] : [s.minutes]))),
-      trend: trendOf(comparedScorings),
       daily: dailyTrend(comparedScorings, input.window),
     };
   });
@@ -241,22 +225,6 @@ function pairStats(self: number[], other: number[], q: number, packets: number):
     ac1: gwetAC(table, 'identity').value,
     severity: difference / n,
   };
-}
-
-function trendOf(compared: readonly { exact: number; n: number; at: number }[]): TrendPoint[] {
-  const points: TrendPoint[] = [];
-  for (let start = 0; start < compared.length; start += TREND_BLOCK) {
-    const block = compared.slice(start, start + TREND_BLOCK);
-    const n = block.reduce((sum, c) => sum + c.n, 0);
-    points.push({
-      from: start + 1,
-      to: start + block.length,
-      exact: block.reduce((sum, c) => sum + c.exact, 0) / n,
-      n,
-      endsAt: new Date(block.at(-1)!.at).toISOString(),
-    });
-  }
-  return points;
 }
 
 const DAY_MS = 86_400_000;

@@ -55,6 +55,18 @@ describe('progressDays', () => {
     ]);
   });
 
+  it('counts a packet first scored before the chart begins (in another window) from the first day', () => {
+    const days = progressDays(
+      [packet('2026-08-03T09:00:00Z', '2026-07-20T10:00:00Z')],
+      at('2026-08-03T08:00:00Z'),
+      at('2026-08-04T06:00:00Z'),
+    );
+    expect(days.map((d) => [d.day, d.assigned, d.scored])).toEqual([
+      ['2026-08-03', 1, 1],
+      ['2026-08-04', 1, 1],
+    ]);
+  });
+
   it('starts at an assignment made before the window opened; a window not yet open has no days', () => {
     const days = progressDays([packet('2026-07-30T10:00:00Z')], at('2026-08-01T08:00:00Z'), at('2026-08-01T09:00:00Z'));
     expect(days.map((d) => d.day)).toEqual(['2026-07-30', '2026-07-31', '2026-08-01']);

@@ -40,15 +40,18 @@ function scoredAt(packet: PacketTimeline): number | null {
  * earlier assignment (packets are often assigned before a window opens). Empty before the first day.
  */
 export function progressDays(packets: readonly PacketTimeline[], opensAt: number, now: number): ProgressDay[] {
-  const first = Math.min(dayIndex(opensAt), ...packets.map((p) => dayIndex(p.assignedAt)));
+  let first = dayIndex(opensAt);
+  for (const packet of packets) first = Math.min(first, dayIndex(packet.assignedAt));
   const last = dayIndex(now);
   if (last < first) return [];
   const width = last - first + 1;
   const zeros = () => new Array<number>(width).fill(0);
   const [assigned, scored, decided, released] = [zeros(), zeros(), zeros(), zeros()];
-  // Each event lands on its day (clamped to today: the hub's clock stamps every event, so none is later).
+  // Each event lands on its day, clamped to the chart: none is later than today (the hub's clock
+  // stamps every event), and one earlier than the first day (a packet first scored in another
+  // window, before its assignment here) is counted from the first day on.
   const mark = (counts: number[], at: number | null) => {
-    if (at !== null) counts[Math.min(dayIndex(at), last) - first]! += 1;
+    if (at !== null) counts[Math.max(Math.min(dayIndex(at), last), first) - first]! += 1;
   };
   for (const packet of packets) {
     mark(assigned, packet.assignedAt);

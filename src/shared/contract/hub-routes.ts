@@ -550,8 +550,8 @@ export const HUB_ROUTES = {
       'Scorer quality per assessor: agreement with validity masters and second scorers, severity, scale use, time, trend, flags (chair, admin, lead)',
     description:
       'Agreement is counted per criterion level, by position on the scale. Severity is the mean signed difference ' +
-      '(assessor − reference) in levels: below 0 severe, above 0 lenient. The trend has a point per 5 compared ' +
-      'scorings. Flags follow the window policy’s quality limits, against validity masters once an assessor has ' +
+      '(assessor − reference) in levels: below 0 severe, above 0 lenient. The trend is exact agreement per UTC day ' +
+      'of the window. Flags follow the window policy’s quality limits, against validity masters once an assessor has ' +
       'minScored of them, else against second scorers. Scorings of packets the caller declared a conflict with ' +
       'are left out.',
     tag: 'Committees',

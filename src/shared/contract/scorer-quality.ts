@@ -78,15 +78,6 @@ export const ScorerQualityRow = z.strictObject({
   /** Chosen levels per scale position, position 1 (lowest) first. */
   scaleUse: z.array(z.number().int()),
   medianMinutes: z.number().nullable(),
-  trend: z.array(
-    z.strictObject({
-      from: z.number().int(),
-      to: z.number().int(),
-      exact: z.number(),
-      n: z.number().int(),
-      endsAt: IsoDateTime,
-    }),
-  ),
   /**
    * Exact agreement per UTC day of the window (YYYY-MM-DD), oldest first; exact is null on a day
    * with no compared scoring (a gap in the chart, not 0).

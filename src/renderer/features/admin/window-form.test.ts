@@ -135,4 +135,28 @@ describe('window form', () => {
       'scoringPolicy',
     ]);
   });
+
+  it('sends back the policy parts it shows as they were set, not rounded to what it displays', () => {
+    const policy = ScoringPolicy.parse({ validity: { rate: 0.0333 }, quality: { minExactAgreement: 0.666 } });
+    const stored = {
+      id: '0b6c3f3e-2a41-4c1e-9d5b-7f3a2e1c9b10',
+      name: 'Spring',
+      opensAt: new Date(2026, 2, 2, 10).toISOString(),
+      closesAt: new Date(2026, 2, 16, 10).toISOString(),
+      decisionsDueAt: new Date(2026, 3, 6, 10).toISOString(),
+      status: 'open' as const,
+      isOpen: true,
+      requiredQualification: null,
+      scoringPolicy: policy,
+      decisionTypes: [],
+    };
+    const original = formFromWindow(stored);
+    expect([original.validityRatePercent, original.minExactAgreementPercent]).toEqual(['3.33', '66.6']);
+    const checked = updateRequest(original, { ...original, randomSharePercent: '25' });
+    if (!checked.ok) throw new Error('refused');
+    const sent = checked.request.scoringPolicy!;
+    expect(sent.validity.rate).toBeCloseTo(0.0333, 12);
+    expect(sent.quality.minExactAgreement).toBeCloseTo(0.666, 12);
+    expect(sent.secondScoring.randomShare).toBe(0.25);
+  });
 });

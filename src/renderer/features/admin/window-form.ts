@@ -66,9 +66,12 @@ export function defaultWindowForm(now: Date): WindowForm {
   };
 }
 
-/** A share as the percentage a person types, to a tenth (0.125 → "12.5"). */
+/**
+ * A share as the percentage a person types (0.125 → "12.5", 0.0333 → "3.33"): exact but for
+ * floating-point dust, so saving an unrelated change sends back the policy as it was set.
+ */
 function percentOf(share: number): string {
-  return String(Math.round(share * 1000) / 10);
+  return String(Math.round(share * 100 * 1e6) / 1e6);
 }
 
 function policyFields(policy: ScoringPolicy) {

@@ -40,7 +40,7 @@ export function HubScreen({ startDemo = false }: { startDemo?: boolean }) {
         <HubAccount status={status} startDemo={startDemo} />
         <AssignmentsPanel signedIn={signedIn} />
         <UploadsPanel />
-        {status?.user?.roles.includes('assessor') && <MyQualifications />}
+        {status?.user?.roles.includes('assessor') && <MyQualifications key={status.user.id} userId={status.user.id} />}
         {status?.user?.roles.includes('assessor') && <ConflictsOfInterest />}
         {status?.user?.roles.some((role) => role === 'facilitator' || role === 'admin') && <NormingSessionsPanel />}
         {status?.user?.roles.some((role) => role === 'chair' || role === 'admin') ? (

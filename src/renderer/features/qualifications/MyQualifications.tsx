@@ -9,8 +9,9 @@ import { QualificationsTable } from './QualificationsTable';
  * when, and which need a calibration session first. Read again when a norming session changes
  * (closing one records qualifications).
  */
-export function MyQualifications() {
-  const { data, error, reload } = useHubData(() => bridge['norming.qualifications']({}));
+export function MyQualifications({ userId }: { userId: string }) {
+  // Their own only, named: staff who also assess would otherwise be answered with everyone's.
+  const { data, error, reload } = useHubData(() => bridge['norming.qualifications']({ userId }));
   useEffect(() => bridge.on('norming.changed', () => void reload()), [reload]);
   return (
     <section className="hub-card" aria-labelledby="my-qualifications-title">
