@@ -1,10 +1,10 @@
 import { useHubData } from '../../app/useHubData';
 import { useState, type FormEvent } from 'react';
 import type { ChannelOutput } from '../../../shared/contract/bridge';
+import { useBusyAction } from '../../app/useBusyAction';
 import { dateTimeFormat } from '../../app/format';
 import { routeHref } from '../../app/route';
 import { bridge } from '../../bridge';
-import { describeError } from '../../viewers/common/describeError';
 import { ErrorLine } from '../hub/ErrorLine';
 import { ScoringComparison } from '../scoring/ScoringComparison';
 import { OpenEvidenceButton, useOpenEvidence } from './OpenEvidence';
@@ -97,21 +97,14 @@ export function BackReadingPacketScreen({ windowId, packetId }: { windowId: stri
 function NotesSection({ data, onChanged }: { data: Loaded; onChanged(): Promise<void> }) {
   const { windowId, packetId, notes } = data.packet;
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const submit = async (event: FormEvent) => {
+  const { busy, error, run } = useBusyAction();
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    return run(async () => {
       await bridge['backReading.note']({ windowId, packetId, text });
       setText('');
       await onChanged();
-    } catch (failure) {
-      setError(describeError(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <section className="hub-card" aria-labelledby="notes-title">
@@ -148,23 +141,18 @@ function NotesSection({ data, onChanged }: { data: Loaded; onChanged(): Promise<
 function AdjudicationSection({ data, onChanged }: { data: Loaded; onChanged(): Promise<void> }) {
   const { windowId, packetId, adjudication } = data.packet;
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const submit = async (event: FormEvent) => {
+  const { busy, error, run } = useBusyAction();
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await bridge['backReading.adjudicate']({ windowId, packetId, reason });
-      setReason('');
-      await onChanged();
-    } catch (failure) {
-      setError(describeError(failure));
+    return run(
+      async () => {
+        await bridge['backReading.adjudicate']({ windowId, packetId, reason });
+        setReason('');
+        await onChanged();
+      },
       // Someone else may have sent it meanwhile: show the packet as it is now.
-      await onChanged();
-    } finally {
-      setBusy(false);
-    }
+      onChanged,
+    );
   };
   return (
     <section className="hub-card" aria-labelledby="adjudication-title">

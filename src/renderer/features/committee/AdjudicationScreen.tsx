@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
 import type { AdjudicationDetail } from '../../../shared/contract/decisions';
 import type { Rubric } from '../../../shared/domain/rubric';
 import { dateTimeFormat } from '../../app/format';
 import { routeHref } from '../../app/route';
+import { useHubData } from '../../app/useHubData';
 import { bridge } from '../../bridge';
-import { describeError } from '../../viewers/common/describeError';
 import { ErrorLine } from '../hub/ErrorLine';
 import { ScoringComparison } from '../scoring/ScoringComparison';
 import { decisionWords, levelLabel } from './labels';
@@ -16,22 +15,14 @@ import './committee.css';
  * place, the scoring screen with the evidence (AdjudicationScoringScreen), which this screen opens.
  */
 export function AdjudicationScreen({ windowId, adjudicationId }: { windowId: string; adjudicationId: string }) {
-  const [detail, setDetail] = useState<AdjudicationDetail>();
-  const [rubric, setRubric] = useState<Rubric | null>(null);
-  const [error, setError] = useState<string>();
-  const load = useCallback(async () => {
-    try {
-      const loaded = await bridge['committee.adjudication']({ adjudicationId });
-      setDetail(loaded);
-      setRubric(await bridge['committee.rubric']({ packetId: loaded.packetId }).catch(() => null));
-      setError(undefined);
-    } catch (failure) {
-      setError(describeError(failure));
-    }
-  }, [adjudicationId]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data, error } = useHubData(async () => {
+    const detail = await bridge['committee.adjudication']({ adjudicationId });
+    // Without the rubric the screen names criteria and levels by id.
+    const rubric = await bridge['committee.rubric']({ packetId: detail.packetId }).catch(() => null);
+    return { detail, rubric };
+  });
+  const detail = data?.detail;
+  const rubric = data?.rubric ?? null;
 
   const [first, second] = detail?.scorings ?? [];
   return (

@@ -3,7 +3,7 @@ import type { DecisionWorkspace } from '../../../shared/contract/decisions';
 import type { ConditionCode } from '../../../shared/domain/decision';
 import type { Rubric } from '../../../shared/domain/rubric';
 import { bridge } from '../../bridge';
-import { describeError } from '../../viewers/common/describeError';
+import { useBusyAction } from '../../app/useBusyAction';
 import { ErrorLine } from '../hub/ErrorLine';
 import { draftPieces, joinPieces, movePiece, type FeedbackPieceDraft } from './feedback-pieces';
 import { CONDITION_LABELS, criterionTitle } from './labels';
@@ -49,17 +49,14 @@ export function DecideForm({
   const [conditionCode, setConditionCode] = useState<ConditionCode>('missing-evidence');
   const [explanation, setExplanation] = useState('');
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, run } = useBusyAction();
   const type = data.decisionTypes.find((t) => t.id === typeId);
   const criterionIds = rubric?.criteria.map((c) => c.id) ?? Object.keys(levels);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
     const allLevels = criterionIds.length > 0 && criterionIds.every((id) => levels[id]);
-    try {
+    return run(async () => {
       await bridge['committee.decide']({
         windowId: data.windowId,
         packetId: data.packetId,
@@ -79,11 +76,7 @@ export function DecideForm({
         reason,
       });
       await onDecided();
-    } catch (failure) {
-      setError(describeError(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

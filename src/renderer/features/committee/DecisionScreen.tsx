@@ -5,6 +5,7 @@ import type { Rubric } from '../../../shared/domain/rubric';
 import { dateTimeFormat } from '../../app/format';
 import { routeHref } from '../../app/route';
 import { bridge } from '../../bridge';
+import { useBusyAction } from '../../app/useBusyAction';
 import { describeError } from '../../viewers/common/describeError';
 import { ErrorLine } from '../hub/ErrorLine';
 import { ConfirmDialog } from '../norming-board/ConfirmDialog';
@@ -124,21 +125,14 @@ export function DecisionScreen({ windowId, packetId }: { windowId: string; packe
 
 function ThreadSection({ data, onChanged }: { data: DecisionWorkspace; onChanged(): Promise<void> }) {
   const [body, setBody] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const submit = async (event: FormEvent) => {
+  const { busy, error, run } = useBusyAction();
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    return run(async () => {
       await bridge['committee.postThread']({ windowId: data.windowId, packetId: data.packetId, body });
       setBody('');
       await onChanged();
-    } catch (failure) {
-      setError(describeError(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <section className="hub-card" aria-labelledby="dec-thread">

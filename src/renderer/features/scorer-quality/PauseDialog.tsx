@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ScorerQualityRow } from '../../../shared/contract/scorer-quality';
 import { bridge } from '../../bridge';
-import { describeError } from '../../viewers/common/describeError';
+import { useBusyAction } from '../../app/useBusyAction';
 
 /**
  * Pause (optionally until recalibration) or resume one assessor in the window, with a reason the
@@ -24,8 +24,7 @@ export function PauseDialog({
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useBusyAction();
   useEffect(() => {
     const element = dialog.current;
     if (element && !element.open) element.showModal();
@@ -38,11 +37,9 @@ export function PauseDialog({
         ? `Require recalibration of ${scorer.username}`
         : `Pause ${scorer.username}`;
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    return run(async () => {
       if (mode === 'resume') {
         await bridge['quality.resume']({ windowId, assessorId: scorer.assessorId, reason });
         onDone(`${scorer.username} is active again and can be given new packets.`);
@@ -59,11 +56,7 @@ export function PauseDialog({
             : `${scorer.username} is paused: no new packets until you resume them.`,
         );
       }
-    } catch (failure) {
-      setError(describeError(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
