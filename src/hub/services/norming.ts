@@ -44,12 +44,11 @@ import {
 import { findPacket } from '../store/packets';
 import { findAdminUser } from '../store/users';
 import { scoreProblems } from './score-rules';
+import { DAY_MS } from '../../shared/domain/days';
 
 // The rules of norming. Blindness lives here: before the reveal a participant's answers carry
 // their own scores and nothing else (no master, no other participant's level, not even in an
 // error); after it, masters and distributions without names. Facilitators and admins run sessions.
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Facilitators and admins run norming; everyone else can only take part. */
 export function runsNorming(principal: Principal): boolean {

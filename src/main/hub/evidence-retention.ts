@@ -6,9 +6,9 @@ import type { PacketStore } from '../services/packet-store';
 import { isCommitteeCopy } from './committee';
 import { isAnchor } from './norming-participant';
 import { isPulled, pulledFrom } from './pull';
+import { DAY_MS } from '../../shared/domain/days';
 
 const KnownWindows = z.record(z.string(), z.string());
-const DAY_MS = 86_400_000;
 /**
  * How long a reading copy (a committee member's copy of a packet's evidence, a norming anchor) is
  * kept after its download. Neither is an assignment with a window to close: they are read for an

@@ -1,8 +1,8 @@
 import type { DashboardPacketState, RiskReason } from '../contract/window-dashboard';
+import { DAY_MS } from '../domain/days';
 
 // The window dashboard's rules, pure so the hub applies them and unit tests pin them down.
 
-export const DAY_MS = 86_400_000;
 /** A packet not fully scored is at risk with fewer days than this left before the window closes. */
 export const SCORING_RISK_DAYS = 3;
 /** A packet in open adjudication is at risk with fewer days than this left before decisions are due. */

@@ -1,5 +1,6 @@
 import { agreementWithMaster, cohenKappa, gwetAC, type RatingTable } from '../agreement';
 import type { ScoringPolicy } from './policy';
+import { DAY_MS, utcDay } from '../domain/days';
 
 // Scorer quality (issue 12, part 9): per assessor, agreement with validity masters and with the
 // other scorers of double-scored packets, severity, use of the scale, time per packet and a trend,
@@ -225,13 +226,6 @@ function pairStats(self: number[], other: number[], q: number, packets: number):
     ac1: gwetAC(table, 'identity').value,
     severity: difference / n,
   };
-}
-
-const DAY_MS = 86_400_000;
-
-/** The UTC calendar day (YYYY-MM-DD) of an instant. */
-export function utcDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { DecisionProjection, ProgressDay, TurnaroundBar, WindowProgress } from '../contract/window-progress';
-import { DAY_MS } from './dashboard-rules';
-import { utcDay } from './scorer-quality';
+import { DAY_MS, dayIndex, utcDay } from '../domain/days';
 
 // The window's progress, pure so the hub computes it and unit tests pin it down: cumulative counts
 // per UTC day, the turnaround distribution, and a projection of the last decision. Days are UTC
@@ -23,8 +22,6 @@ export interface PacketTimeline {
   decidedAt: number | null;
   releasedAt: number | null;
 }
-
-const dayIndex = (ms: number) => Math.floor(ms / DAY_MS);
 
 /**
  * When a packet counts as scored: the hub refuses a decision while scoring is incomplete, so a

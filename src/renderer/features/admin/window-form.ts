@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ScoringPolicy } from '../../../shared/committee/policy';
 import { CreateWindowRequest, type WindowView } from '../../../shared/contract/hub-admin';
+import { DAY_MS } from '../../../shared/domain/days';
 
 // The window form as the admin types it (text in every field, dates in local time) and its
 // mapping to the hub's requests. Pure, so the defaults and the mapping are tested without a page.
@@ -36,8 +37,6 @@ export interface WindowForm {
 }
 
 export type WindowFormErrors = Partial<Record<keyof WindowForm | 'form', string>>;
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A Date as a datetime-local value in this computer's time zone (minutes, no seconds). */
 export function toLocalInput(date: Date): string {

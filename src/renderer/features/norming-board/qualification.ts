@@ -1,5 +1,6 @@
 import type { CloseNormingResponse, NormingReport, NormingSessionView } from '../../../shared/contract/norming';
 import type { z } from 'zod';
+import { DAY_MS } from '../../../shared/domain/days';
 
 type Qualification = z.infer<typeof CloseNormingResponse>['qualifications'][number];
 
@@ -33,8 +34,6 @@ export function qualificationRows(
     };
   });
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The qualifications a closed session recorded: as the close answered when this board closed it,

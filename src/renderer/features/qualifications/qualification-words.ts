@@ -1,6 +1,6 @@
 import type { QualificationRecord } from '../../../shared/contract/norming';
+import { DAY_MS } from '../../../shared/domain/days';
 
-const DAY_MS = 86_400_000;
 /** A current qualification this close to its date is flagged: recalibration takes a session to arrange. */
 export const EXPIRING_DAYS = 30;
 

@@ -1,16 +1,16 @@
 import type { WindowProgress } from '../../../shared/contract/window-progress';
+import { DAY_MS, dayIndex, utcDay } from '../../../shared/domain/days';
 import { dayLabel, labelledDays, yOfValue, type ChartFrame } from '../../charts/axes';
 
 // Pure helpers of the dashboard's progress charts: the sentence above them and where the lines,
 // markers and bars are drawn. Days are the hub's UTC days, labelled in the viewer's words.
 
-const DAY_MS = 86_400_000;
 /** A projection far past the due date still draws, but the axis stops this many days after it. */
 const PROJECTION_REACH_DAYS = 14;
 
-const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
-const dayOf = (number: number) => new Date(number * DAY_MS).toISOString().slice(0, 10);
-const utcDayOf = (iso: string) => new Date(iso).toISOString().slice(0, 10);
+const dayNumber = (day: string) => dayIndex(Date.parse(`${day}T00:00:00Z`));
+const dayOf = (number: number) => utcDay(number * DAY_MS);
+const utcDayOf = (iso: string) => utcDay(Date.parse(iso));
 const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
 
 /** "2 days after the due date", "3 days before the due date", "on the due date". */
